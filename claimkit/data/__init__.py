@@ -1,0 +1,1 @@
+"""Word lists and patterns, kept as data so rules read them instead of growing ``if`` chains."""

@@ -1,0 +1,144 @@
+"""The records that flow through claimkit: Document in, Statement and DocumentRecord out.
+
+Field names of :class:`Statement` and :class:`DocumentRecord` are the public contract of
+``schemas/statement.schema.json`` and ``schemas/document.schema.json`` (see DESIGN.md):
+add fields freely, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["fact", "opinion", "speculation"]
+QuoteType = Literal["direct", "indirect", "mixed", "none"]
+SpeakerType = Literal["person", "organization", "group", "anonymous"]
+SourceType = Literal["named", "anonymous", "official", "document", "media", "publication"]
+CertaintyLabel = Literal["certain", "probable", "possible", "unknown"]
+
+KINDS: tuple[str, ...] = ("fact", "opinion", "speculation")
+QUOTE_TYPES: tuple[str, ...] = ("direct", "indirect", "mixed", "none")
+SPEAKER_TYPES: tuple[str, ...] = ("person", "organization", "group", "anonymous")
+SOURCE_TYPES: tuple[str, ...] = ("named", "anonymous", "official", "document", "media", "publication")
+CERTAINTY_LABELS: tuple[str, ...] = ("certain", "probable", "possible", "unknown")
+
+
+def sha256_text(text: str) -> str:
+    """The sha256 of ``text`` encoded as UTF-8: what offsets are valid against."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Document:
+    """One article exactly as read.
+
+    Attributes:
+        doc_id: file stem, or the ``id`` of a JSONL input line.
+        text: the decoded text, nothing normalised; every offset points into it.
+        path: where it was read from (``-`` for stdin, ``file.jsonl:LINE`` for JSONL).
+        meta: free metadata from a JSONL input line.
+    """
+
+    doc_id: str
+    text: str
+    path: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return sha256_text(self.text)
+
+
+@dataclass
+class Region:
+    """A typed stretch of a document that is not body text (title, boilerplate, caption...)."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Speaker:
+    name: str
+    mention: str
+    start: int | None
+    end: int | None
+    type: SpeakerType
+    description: str | None = None
+
+
+@dataclass
+class Cue:
+    text: str
+    start: int
+    end: int
+    lemma: str
+
+
+@dataclass
+class Source:
+    name: str
+    type: SourceType
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class CertaintyCue:
+    text: str
+    start: int
+    end: int
+    type: str
+    holder: Literal["author", "speaker"] = "author"
+
+
+@dataclass
+class Certainty:
+    label: CertaintyLabel
+    score: float
+    cues: list[CertaintyCue] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    """One statement record (one line of ``claimkit extract`` output)."""
+
+    id: str
+    doc_id: str
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: Cue | None
+    quote: QuoteType
+    source: Source | None
+    certainty: Certainty
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DocumentRecord:
+    """One line of ``documents.jsonl``."""
+
+    doc_id: str
+    path: str | None
+    sha256: str
+    chars: int
+    title: str | None
+    publisher: str | None
+    regions: list[Region]
+    statements: int
+    meta: dict[str, Any] = field(default_factory=dict)
+    claimkit_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
