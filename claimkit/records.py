@@ -96,6 +96,7 @@ class CertaintyCue:
     end: int
     type: str
     holder: Literal["author", "speaker"] = "author"
+    scope: Literal["main", "embedded"] = "main"
 
 
 @dataclass
