@@ -66,6 +66,15 @@ class SchemaError(ClaimkitError):
     exit_code = EXIT_INVALID
 
 
+class ExtractionError(ClaimkitError):
+    """A stage failed on one document (a parse or analysis bug), or a worker process died.
+
+    ``extract`` reports the document (in ``--errors FILE`` when given) and goes on with the others.
+    """
+
+    exit_code = EXIT_INPUT
+
+
 class GoldFormatError(ClaimkitError):
     """A gold annotation file for ``claimkit eval`` is malformed."""
 
