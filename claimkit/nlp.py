@@ -68,5 +68,7 @@ def load(backend: str = "spacy", model: str | None = None, stanza_dir: str | Non
     if backend == "stanza":
         from . import stanza_backend
 
-        return add_paragraph_component(stanza_backend.load(model=model, stanza_dir=stanza_dir))
+        # stanza parses line by line, so no sentence crosses a line break; its Docs arrive
+        # parsed, where the paragraph component could not set sentence starts (spaCy E043).
+        return stanza_backend.load(model=model, stanza_dir=stanza_dir)
     raise UsageError(f"unknown backend {backend!r}; allowed: {', '.join(BACKENDS)}")
