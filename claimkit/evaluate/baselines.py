@@ -1,0 +1,116 @@
+"""Baselines printed beside the extractor: simple, fixed yardsticks.
+
+* ``author-fact``: every sentence is a fact asserted by the author (no speaker, certain).
+* ``hedge-lexicon``: a sentence with a word of :data:`claimkit.data.hedges.HEDGE_WORDS` is
+  speculation with label ``possible`` (the words are its cues); any other sentence is a
+  certain fact by the author.
+* ``majority``: every sentence gets the gold set's most frequent sentence label (only for
+  sentence-labelled gold such as NewsSD: ``OBJ`` -> fact, ``SUBJ`` -> opinion).
+
+Sentences are the gold sentences when the gold has them, else a plain regular-expression
+split of the text (line breaks, and ``.!?`` followed by space and a capital or quote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from ..data.hedges import HEDGE_WORDS
+from .gold import GoldDoc, GoldSet
+from .metrics import Preds
+from .spans import Span
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+LABEL_KIND = {"OBJ": "fact", "SUBJ": "opinion"}
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text`` by punctuation and line breaks, white space trimmed."""
+    spans, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((pos, m.start() + len(m.group(0).rstrip())) if m.group(0).strip() else (pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        s2, e2 = s + lead, s + len(chunk.rstrip())
+        if e2 > s2:
+            out.append((s2, e2))
+    return out
+
+
+def sentences(doc: GoldDoc) -> list[Span]:
+    """The gold sentences of ``doc`` if it has any, else :func:`split_sentences`."""
+    if doc.sentences:
+        return [(s.start, s.end) for s in doc.sentences]
+    return split_sentences(doc.document.text)
+
+
+def statement(doc: GoldDoc, n: int, span: Span, kind: str, label: str, cues: list[dict[str, Any]]) -> dict[str, Any]:
+    """A statement record (dict) for a baseline sentence."""
+    start, end = span
+    return {
+        "id": f"{doc.document.doc_id}:{n}",
+        "doc_id": doc.document.doc_id,
+        "kind": kind,
+        "text": doc.document.text[start:end],
+        "start": start,
+        "end": end,
+        "speaker": None,
+        "cue": None,
+        "quote": "none",
+        "source": None,
+        "certainty": {"label": label, "score": 1.0 if label == "certain" else 0.5, "cues": cues},
+    }
+
+
+def hedge_cues(text: str, span: Span) -> list[dict[str, Any]]:
+    """Lexicon words inside ``span`` as certainty cues."""
+    start, end = span
+    return [
+        {"text": m.group(0), "start": start + m.start(), "end": start + m.end(), "type": "hedge"}
+        for m in _WORD.finditer(text[start:end])
+        if m.group(0).lower() in HEDGE_WORDS
+    ]
+
+
+def author_fact(gold: GoldSet) -> Preds:
+    return {
+        d.document.doc_id: [statement(d, n, sp, "fact", "certain", []) for n, sp in enumerate(sentences(d), 1)]
+        for d in gold.docs
+    }
+
+
+def hedge_lexicon(gold: GoldSet) -> Preds:
+    out: Preds = {}
+    for d in gold.docs:
+        rows = []
+        for n, sp in enumerate(sentences(d), 1):
+            cues = hedge_cues(d.document.text, sp)
+            rows.append(statement(d, n, sp, "speculation" if cues else "fact", "possible" if cues else "certain", cues))
+        out[d.document.doc_id] = rows
+    return out
+
+
+def majority(gold: GoldSet) -> Preds:
+    labels = Counter(s.label for d in gold.docs for s in d.sentences)
+    top = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if labels else "OBJ"
+    kind = LABEL_KIND.get(top, "fact")
+    return {
+        d.document.doc_id: [statement(d, n, sp, kind, "certain", []) for n, sp in enumerate(sentences(d), 1)]
+        for d in gold.docs
+    }
+
+
+def for_gold(gold: GoldSet) -> dict[str, Callable[[GoldSet], Preds]]:
+    """The baselines that apply to ``gold``, by name, in print order."""
+    out: dict[str, Callable[[GoldSet], Preds]] = {"author-fact": author_fact, "hedge-lexicon": hedge_lexicon}
+    if "subjectivity" in gold.tasks:
+        out["majority"] = majority
+    return out

@@ -1,0 +1,92 @@
+"""Gold annotations in one shape, whatever file format they came from.
+
+Loaders (``claimkit.evaluate.loaders``) turn each format into a :class:`GoldSet`: one
+:class:`GoldDoc` per text the extractor will read, with the annotations that format has
+(attributions, sentences with labels and cues, factuality events, or gold statements).
+Every offset is a character offset into ``GoldDoc.document.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import Document
+from .spans import Span
+
+TASKS: tuple[str, ...] = ("statements", "attribution", "certainty", "subjectivity", "factuality")
+
+
+@dataclass
+class GoldAttribution:
+    """One attribution relation: who (source) says (cue) what (content).
+
+    Attributes:
+        content: the content span(s); brat allows discontinuous spans and a second content.
+        source: the source span, or None for ``Attribution-no-source``.
+        cues: the cue span(s).
+        where: ``file:line`` of the relation, for messages.
+    """
+
+    content: list[Span]
+    source: Span | None
+    cues: list[Span]
+    source_text: str | None = None
+    where: str = ""
+
+
+@dataclass
+class GoldSentence:
+    """A gold sentence with a label (``certain``/``uncertain``, ``OBJ``/``SUBJ``) and cue spans."""
+
+    start: int
+    end: int
+    label: str
+    cues: list[Span] = field(default_factory=list)
+    cue_types: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GoldEvent:
+    """A factuality-annotated predicate token and its gold value in [-3, 3]."""
+
+    start: int
+    end: int
+    value: float
+
+
+@dataclass
+class GoldDoc:
+    """One gold text and its annotations.
+
+    Attributes:
+        document: the text the extractor reads (``doc_id`` is unique within the set).
+        key: what the held-out split hashes (file name, DocID, ...).
+        statements: gold statement records (dicts in the statement schema) for claimkit gold.
+    """
+
+    document: Document
+    key: str
+    attributions: list[GoldAttribution] = field(default_factory=list)
+    sentences: list[GoldSentence] = field(default_factory=list)
+    events: list[GoldEvent] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class GoldSet:
+    """Everything one loader read.
+
+    Attributes:
+        format: the loader's format name.
+        path: what was loaded.
+        tasks: which metrics apply (a subset of :data:`TASKS`).
+        docs: the gold documents, in a deterministic order.
+        notes: facts about the loading worth reporting (e.g. which annotator was used).
+    """
+
+    format: str
+    path: str
+    tasks: tuple[str, ...]
+    docs: list[GoldDoc]
+    notes: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,119 @@
+"""``run()``: load gold, get predictions, score the extractor and the baselines."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from ..errors import UsageError
+from . import baselines, loaders, predictions
+from .gold import GoldSet
+from .metrics import Preds, Result
+from .report import SYSTEM, Report
+from .split import keep
+
+if TYPE_CHECKING:
+    from ..pipeline import Extractor
+
+
+def metric(task: str) -> Callable[..., Result]:
+    """The ``score`` function of the metric module for ``task``."""
+    return importlib.import_module(f"{__package__}.metrics.{task}").score
+
+
+def select(gold: GoldSet, split: str = "all", limit: int | None = None) -> GoldSet:
+    """The documents of ``split`` (by stable hash of each document's key), then the first ``limit``."""
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be at least 1, not {limit}")
+    docs = [d for d in gold.docs if keep(d.key, split)]
+    if limit is not None:
+        docs = docs[:limit]
+    return GoldSet(gold.format, gold.path, gold.tasks, docs, dict(gold.notes))
+
+
+def score(gold: GoldSet, preds: Preds, report: Report, with_baselines: bool = True) -> Report:
+    """Fill ``report`` with the extractor's and the baselines' figures on ``gold``."""
+    systems: dict[str, Preds] = {SYSTEM: preds}
+    if with_baselines:
+        for name, fn in baselines.for_gold(gold).items():
+            systems[f"baseline:{name}"] = fn(gold)
+    for task in gold.tasks:
+        fn = metric(task)
+        table: dict[str, dict[str, Any]] = {}
+        for system, system_preds in systems.items():
+            result = fn(gold.docs, system_preds)
+            table[system] = result.figures
+            if result.extras:
+                report.extras.setdefault(task, {})[system] = result.extras
+            if system == SYSTEM and task == gold.tasks[0]:
+                report.per_doc = sorted(result.per_doc, key=lambda d: (d.score, -d.support, d.doc_id))
+                report.notes["per_doc_figure"] = f"{task} {result.headline}"
+        report.tables[task] = table
+    return report
+
+
+def run(
+    gold_path: str | Path,
+    fmt: str,
+    pred: str | Path | None = None,
+    extractor: Extractor | None = None,
+    limit: int | None = None,
+    split: str = "all",
+    text: str | Path | None = None,
+    progress: Callable[[int], Any] | None = None,
+    batch_size: int = 16,
+    with_baselines: bool = True,
+    make_extractor: Callable[[], Extractor] | None = None,
+) -> Report:
+    """Evaluate claimkit against gold data.
+
+    Args:
+        gold_path: gold file or directory.
+        fmt: gold format (see :data:`claimkit.evaluate.loaders.FORMATS`).
+        pred: an existing statements JSONL; when None the extractor runs on the gold texts.
+        extractor: the extractor to run (default: ``Extractor()`` with the default model).
+        limit: only the first N documents (after the split).
+        split: ``all``, or ``dev`` / ``test`` for the stable 80/20 hash split of document keys.
+        text: for claimkit gold, where the documents' texts are.
+        progress: called with 1 after each extracted document.
+        batch_size: documents per parsing batch.
+        with_baselines: also score the baselines.
+        make_extractor: builds the extractor when ``extractor`` is None and one is needed
+            (called after the gold has loaded, so malformed gold fails fast).
+
+    Returns:
+        The :class:`Report` with every figure.
+
+    Example:
+        >>> report = run("../shared/data/polnear/dev", "brat", limit=5)
+        >>> report.figure("attribution", "attribution_f1")
+    """
+    gold = select(loaders.load(gold_path, fmt, text=text), split, limit)
+    notes: dict[str, Any] = dict(gold.notes)
+    if pred is not None:
+        preds, more = predictions.read_jsonl(pred, gold.docs)
+        source = str(pred)
+    else:
+        if extractor is None:
+            if make_extractor is None:
+                from ..pipeline import Extractor as make_extractor
+            extractor = make_extractor()
+        preds, more = predictions.extract(gold.docs, extractor, progress, batch_size)
+        source = "extractor"
+    notes.update(more)
+    report = Report(
+        format=fmt,
+        gold=str(gold_path),
+        split=split,
+        limit=limit,
+        documents=len(gold.docs),
+        predictions=source,
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        claimkit_version=__version__,
+        notes=notes,
+    )
+    return score(gold, preds, report, with_baselines)
