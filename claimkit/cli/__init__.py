@@ -7,6 +7,7 @@ import typer
 
 from .. import __version__
 from . import extract as _extract
+from . import eval as _eval
 from . import validate as _validate
 
 app = typer.Typer(
@@ -35,6 +36,7 @@ def _root(
 
 app.command("extract")(_extract.extract)
 app.command("validate")(_validate.validate)
+app.command("eval")(_eval.eval_command)
 
 
 def main() -> None:
