@@ -1,0 +1,402 @@
+"""The HTML review page: articles with their statements highlighted, in one offline file.
+
+One self-contained page (CSS and JavaScript inlined, a Content-Security-Policy that forbids
+every network request): per article a summary (counts by kind, named vs anonymous sources),
+the text with each statement highlighted by kind, speaker mentions and reporting cues marked,
+certainty cues underlined and boilerplate greyed out, and the list of statements beside it.
+Filters by kind and by speaker. Every piece of article text is HTML-escaped.
+
+Offsets are only meaningful against the exact text they were extracted from, so the text of
+an article is used only when its sha256 matches the document record and every statement's
+``text`` equals ``text[start:end]``; otherwise the page shows the statements list alone and
+says why.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from . import __version__, clean, io
+from .errors import ClaimkitError, InputError
+from .records import KINDS, Document, DocumentRecord, Statement, sha256_text
+
+ASSETS = Path(__file__).parent / "html_assets"
+# Source types counted as "named" in the summary; "anonymous" is its own; the rest
+# (publication, or no source) is the author's voice.
+NAMED_SOURCE_TYPES = ("named", "official", "document", "media")
+# Region types shown as headings rather than greyed out.
+HEADING_REGIONS = ("title",)
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+AUTHOR = "(author)"
+
+
+@dataclass
+class Article:
+    """One article to show: its statements and, when available, the text they point into.
+
+    Attributes:
+        doc_id: the document id shared by its statements.
+        statements: statement records (dicts) of this document, in order.
+        text: the document text exactly as extracted, or None to show the list alone.
+        regions: non-body regions (dicts with ``type``, ``start``, ``end``).
+        title: the headline, if known.
+        publisher: the publication, if known.
+        note: why the text is not shown (when ``text`` is None).
+    """
+
+    doc_id: str
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    text: str | None = None
+    regions: list[dict[str, Any]] = field(default_factory=list)
+    title: str | None = None
+    publisher: str | None = None
+    note: str | None = None
+
+
+def _dict(record: Mapping[str, Any] | Statement | DocumentRecord) -> dict[str, Any]:
+    return record.to_dict() if isinstance(record, (Statement, DocumentRecord)) else dict(record)
+
+
+def group_by_document(statements: Iterable[Mapping[str, Any] | Statement]) -> dict[str, list[dict[str, Any]]]:
+    """Statement records grouped by ``doc_id``, documents in order of first appearance."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for st in statements:
+        record = _dict(st)
+        groups.setdefault(str(record["doc_id"]), []).append(record)
+    return groups
+
+
+def offsets_mismatch(text: str, statements: Sequence[Mapping[str, Any]]) -> str | None:
+    """Describe the first statement whose ``text`` is not ``text[start:end]``, or None."""
+    for st in statements:
+        if text[st["start"] : st["end"]] != st["text"]:
+            return f"statement {st['id']} does not match the text at {st['start']}:{st['end']}"
+    return None
+
+
+def make_article(
+    doc_id: str,
+    statements: list[dict[str, Any]],
+    text: str | None = None,
+    record: Mapping[str, Any] | DocumentRecord | None = None,
+    note: str | None = None,
+) -> Article:
+    """Build an :class:`Article`, keeping ``text`` only when the statements' offsets fit it.
+
+    Args:
+        doc_id: the document id.
+        statements: its statement records.
+        text: the candidate text (from the original file, or given by the caller).
+        record: its document record, for the sha256, regions, title and publisher; without
+            one, regions, title and publisher come from :func:`claimkit.clean.clean`.
+        note: why no text was found, when ``text`` is None.
+    """
+    rec = _dict(record) if record is not None else None
+    if text is not None:
+        if rec is not None and rec.get("sha256") and sha256_text(text) != rec["sha256"]:
+            note, text = "the text differs from the one extracted (sha256 mismatch)", None
+        elif problem := offsets_mismatch(text, statements):
+            note, text = f"the text differs from the one extracted ({problem})", None
+    article = Article(doc_id, statements, text=text, note=note if text is None else None)
+    if rec is not None:
+        article.regions = [dict(r) for r in rec.get("regions") or []]
+        article.title, article.publisher = rec.get("title"), rec.get("publisher")
+    elif text is not None:
+        cleaned = clean.clean(text)
+        article.regions = [r.to_dict() for r in cleaned.regions]
+        article.title, article.publisher = cleaned.title, cleaned.publisher
+    return article
+
+
+def read_original(record: Mapping[str, Any], base: Path | None = None, encoding: str = "utf-8") -> str:
+    """Read the text a document record was extracted from, by its ``path``.
+
+    ``path`` is a file (tried as given, then relative to ``base``) or ``FILE.jsonl:LINE``
+    for a JSONL input line. The sha256 is not checked here (see :func:`make_article`).
+
+    Raises:
+        InputError: no path recorded (stdin), or the file or line cannot be read.
+    """
+    raw = record.get("path")
+    if not raw or raw == "-":
+        raise InputError(f"{record.get('doc_id')}: no file recorded (read from stdin); pass the text with --text")
+    jsonl, _, line = str(raw).rpartition(":")
+    if jsonl.endswith(".jsonl") and line.isdigit():
+        path = _locate(Path(jsonl), base)
+        for item in io.iter_jsonl(path, encoding):
+            if isinstance(item, Document) and item.path == f"{path}:{line}":
+                return item.text
+        raise InputError(f"{raw}: no such document line")
+    return io.read_text_file(_locate(Path(raw), base), encoding).text
+
+
+def _locate(path: Path, base: Path | None) -> Path:
+    if not path.exists() and base is not None and not path.is_absolute() and (base / path).exists():
+        return base / path
+    return path
+
+
+def load_articles(
+    statements: Iterable[Mapping[str, Any] | Statement],
+    documents: Iterable[Mapping[str, Any] | DocumentRecord] = (),
+    texts: Mapping[str, str] | None = None,
+    base: str | os.PathLike[str] | None = None,
+    encoding: str = "utf-8",
+) -> list[Article]:
+    """Match statements with the text of their documents.
+
+    Args:
+        statements: statement records, of one or more documents.
+        documents: document records (``documents.jsonl``); the text of each is read from
+            its ``path`` unless ``texts`` has it.
+        texts: ``{doc_id: text}`` given explicitly (wins over ``path``).
+        base: directory to resolve relative ``path`` values against when they are not
+            found from the working directory (usually the directory of documents.jsonl).
+        encoding: of the original files.
+
+    Returns:
+        One :class:`Article` per document with statements, in statement order; a document
+        whose text cannot be found or does not match gets ``text=None`` and a ``note``.
+    """
+    texts = texts or {}
+    records = {str(_dict(d)["doc_id"]): _dict(d) for d in documents}
+    base_dir = Path(base) if base is not None else None
+    articles = []
+    for doc_id, group in group_by_document(statements).items():
+        record = records.get(doc_id)
+        text, note = texts.get(doc_id), None
+        if text is None and record is not None:
+            try:
+                text = read_original(record, base_dir, encoding)
+            except ClaimkitError as exc:
+                note = str(exc)
+        elif text is None:
+            note = "no text given (pass --docs documents.jsonl or --text FILE)"
+        articles.append(make_article(doc_id, group, text, record, note))
+    return articles
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _attr(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _speaker_key(st: Mapping[str, Any]) -> str:
+    return (st.get("speaker") or {}).get("name") or ""
+
+
+def _layers(article: Article) -> list[tuple[int, int, str, str]]:
+    """``(start, end, css_class, tooltip)`` of everything marked inside the text."""
+    marks: dict[tuple[int, int, str], str] = {}
+    for region in article.regions:
+        cls = "ttl" if region["type"] in HEADING_REGIONS else "bp"
+        marks[(region["start"], region["end"], cls)] = f"{region['type']} (not analysed)"
+    for st in article.statements:
+        if (sp := st.get("speaker")) and sp.get("start") is not None and sp.get("end") is not None:
+            desc = f", {sp['description']}" if sp.get("description") else ""
+            marks[(sp["start"], sp["end"], "sp")] = f"speaker: {sp['name']} ({sp['type']}{desc})"
+        if cue := st.get("cue"):
+            marks[(cue["start"], cue["end"], "cu")] = f"reporting cue: {cue['lemma']}"
+        for cc in (st.get("certainty") or {}).get("cues", []):
+            marks[(cc["start"], cc["end"], "cc")] = f"certainty cue: {cc['type']}"
+    n = len(article.text or "")
+    return [(max(0, s), min(n, e), cls, tip) for (s, e, cls), tip in marks.items() if min(n, e) > max(0, s)]
+
+
+def _statement_spans(statements: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, int]]:
+    """``(start, end, index)`` of the statements, sorted and clipped so they never overlap."""
+    spans, last = [], 0
+    for idx, st in sorted(enumerate(statements), key=lambda p: (p[1]["start"], p[1]["end"])):
+        start = max(st["start"], last)
+        end = max(st["end"], start)
+        spans.append((start, end, idx))
+        last = end
+    return spans
+
+
+def _mark_open(st: Mapping[str, Any], idx: str) -> str:
+    cert = st["certainty"]
+    who = _speaker_key(st) or AUTHOR
+    tip = f"{st['kind']} · {who} · certainty {cert['label']} ({cert['score']:.2f})"
+    return (
+        f'<mark class="st k-{_attr(st["kind"])}" data-kind="{_attr(st["kind"])}" '
+        f'data-speaker="{_attr(_speaker_key(st))}" data-idx="{idx}" data-n="{_attr(_number(st))}" '
+        f'title="{_attr(tip)}">'
+    )
+
+
+def _number(st: Mapping[str, Any]) -> str:
+    return str(st["id"]).rpartition(":")[2]
+
+
+def render_text(article: Article, prefix: str) -> str:
+    """The article text as HTML: statements as ``<mark>``, other layers as classed spans."""
+    text = article.text or ""
+    layers = _layers(article)
+    spans = _statement_spans(article.statements)
+    cuts = {0, len(text)}
+    for s, e, *_ in layers:
+        cuts.update((s, e))
+    for s, e, _ in spans:
+        cuts.update((s, e))
+    opens = {s: [] for s, _, _ in spans}
+    for s, e, idx in spans:
+        opens[s].append((e, idx))
+    closes = Counter(e for s, e, _ in spans if e > s)
+    out: list[str] = []
+    points = sorted(cuts)
+    for a, b in zip(points, [*points[1:], points[-1]], strict=True):
+        out.extend("</mark>" for _ in range(closes.get(a, 0)))
+        for end, idx in opens.get(a, []):
+            out.append(_mark_open(article.statements[idx], f"{prefix}{idx}"))
+            if end == a:  # an empty (fully overlapped) statement still gets its element
+                out.append("</mark>")
+        if b <= a:
+            continue
+        active = [(cls, tip) for s, e, cls, tip in layers if s <= a and b <= e]
+        chunk = escape(text[a:b], quote=False)
+        if active:
+            classes = " ".join(sorted({cls for cls, _ in active}))
+            tips = "; ".join(dict.fromkeys(tip for _, tip in active))
+            out.append(f'<span class="{classes}" title="{_attr(tips)}">{chunk}</span>')
+        else:
+            out.append(chunk)
+    return "".join(out)
+
+
+def summary(article: Article) -> dict[str, int]:
+    """Counts for the summary cards: statements, by kind, by source, distinct speakers."""
+    kinds = Counter(st["kind"] for st in article.statements)
+    src = Counter((st.get("source") or {}).get("type") for st in article.statements)
+    counts = {"statements": len(article.statements)}
+    counts.update({k: kinds.get(k, 0) for k in KINDS})
+    counts["named sources"] = sum(src.get(t, 0) for t in NAMED_SOURCE_TYPES)
+    counts["anonymous sources"] = src.get("anonymous", 0)
+    counts["author / publication"] = len(article.statements) - counts["named sources"] - counts["anonymous sources"]
+    counts["speakers"] = len({_speaker_key(st) for st in article.statements} - {""})
+    return counts
+
+
+def _summary_html(article: Article) -> str:
+    cards = []
+    for label, value in summary(article).items():
+        cls = f"card k-{label}" if label in KINDS else "card"
+        cards.append(f'<div class="{cls}"><b>{value}</b>{escape(label)}</div>')
+    return f'<div class="summary">{"".join(cards)}</div>'
+
+
+def _row(st: Mapping[str, Any], idx: str) -> str:
+    """One statement of the list: who says it how, the text, source and certainty."""
+    sp, cue, src, cert = st.get("speaker"), st.get("cue"), st.get("source"), st["certainty"]
+    head = [f'<span class="num">{escape(_number(st))}</span><span class="badge">{escape(st["kind"])}</span>']
+    if sp:
+        head.append(f'<span class="who">{escape(sp["name"])}</span>')
+        extra = [sp["type"]] + ([sp["description"]] if sp.get("description") else [])
+        if sp.get("mention") and sp["mention"] != sp["name"]:
+            extra.append(f"“{sp['mention']}”")
+        head.append(f'<span class="sub">{escape(" · ".join(extra))}</span>')
+    else:
+        head.append(f'<span class="sub">{AUTHOR}</span>')
+    if cue:
+        head.append(f'<span class="sub">cue <i>{escape(cue["text"])}</i></span>')
+    if st["quote"] != "none":
+        head.append(f'<span class="sub">{escape(st["quote"])} quote</span>')
+    head.append(f'<span class="cert cert-{_attr(cert["label"])}">{escape(cert["label"])} {cert["score"]:.2f}</span>')
+    foot = [f"source: {escape(src['name'])} ({escape(src['type'])})" if src else "source: —"]
+    if cert["cues"]:
+        foot.append("certainty cues: " + ", ".join(f"{escape(c['text'])} ({escape(c['type'])})" for c in cert["cues"]))
+    return (
+        f'<li class="row k-{_attr(st["kind"])}" data-kind="{_attr(st["kind"])}" '
+        f'data-speaker="{_attr(_speaker_key(st))}" data-idx="{idx}">'
+        f'<div class="rh">{" ".join(head)}</div><div class="quote">{escape(st["text"])}</div>'
+        f'<div class="sub">{" · ".join(foot)}</div></li>'
+    )
+
+
+def render_article(article: Article, number: int) -> str:
+    """One ``<section>``: heading, summary, text with highlights (if any) and the list."""
+    prefix = f"{number}-"
+    heading = article.title or article.doc_id
+    meta = [f"doc_id {article.doc_id}"]
+    if article.publisher:
+        meta.append(f"publisher {article.publisher}")
+    rows = "".join(_row(st, f"{prefix}{i}") for i, st in enumerate(article.statements))
+    table = f'<ol class="statements">{rows}</ol>'
+    if article.text is not None:
+        body = (
+            f'<div class="cols"><div class="article-text">{render_text(article, prefix)}</div>'
+            f'<div class="list">{table}</div></div>'
+        )
+    else:
+        why = escape(article.note or "no text available")
+        body = f'<p class="nottext">Article text not shown: {why}. Statements only.</p><div class="list full">{table}</div>'
+    return (
+        f'<section class="article" data-doc="{_attr(article.doc_id)}"><h2>{escape(heading)}</h2>'
+        f'<div class="docmeta">{escape(" · ".join(meta))}</div>{_summary_html(article)}{body}</section>'
+    )
+
+
+def _speaker_options(articles: Sequence[Article]) -> str:
+    counts = Counter(_speaker_key(st) for a in articles for st in a.statements)
+    options = ['<option data-all value="" selected>all speakers</option>']
+    if "" in counts:
+        options.append(f'<option value="">{AUTHOR} ({counts.pop("")})</option>')
+    for name, n in sorted(counts.items(), key=lambda p: (-p[1], p[0].lower())):
+        options.append(f'<option value="{_attr(name)}">{escape(name)} ({n})</option>')
+    return "".join(options)
+
+
+def _legend() -> str:
+    kinds = "".join(
+        f'<button type="button" class="kf k-{k}" data-kind="{k}" style="--c: var(--{k})">'
+        f'<span class="dot"></span>{k}</button>'
+        for k in KINDS
+    )
+    return (
+        '<div class="filters"><label>kind</label>'
+        '<button type="button" class="kf" data-kind="">all</button>'
+        f"{kinds}"
+        '<label for="speaker-filter">speaker</label><select id="speaker-filter">{speakers}</select>'
+        '<span class="shown"><span id="shown"></span> shown</span></div>'
+        '<div class="legend">legend: <span class="key sp">speaker</span> <span class="key cu">cue</span> '
+        '<span class="key cc">certainty cue</span> <span class="key bp">boilerplate</span></div>'
+    )
+
+
+def render_page(articles: Sequence[Article], title: str = "claimkit review") -> str:
+    """The whole page for ``articles`` as one HTML string (inline CSS and JS, no network)."""
+    css = (ASSETS / "review.css").read_text(encoding="utf-8")
+    js = (ASSETS / "review.js").read_text(encoding="utf-8")
+    total = sum(len(a.statements) for a in articles)
+    sections = "".join(render_article(a, n) for n, a in enumerate(articles, 1))
+    if not articles:
+        sections = '<p class="nottext">No statements.</p>'
+    header = _legend().replace("{speakers}", _speaker_options(articles))
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,">'
+        f"<title>{escape(title)}</title><style>{css}</style></head><body>"
+        f'<header class="top"><h1>{escape(title)} <small>{len(articles)} article(s), {total} statements</small></h1>'
+        f"{header}</header><main>{sections}</main>"
+        f"<footer>claimkit {escape(__version__)} · offsets are code points into the text as read</footer>"
+        f"<script>{js}</script></body></html>\n"
+    )
+
+
+def write_page(
+    articles: Sequence[Article], output: str | os.PathLike[str] | None, title: str = "claimkit review"
+) -> None:
+    """Write :func:`render_page` atomically (``None`` or ``-`` for stdout)."""
+    with io.atomic_writer(output) as fh:
+        fh.write(render_page(articles, title))
