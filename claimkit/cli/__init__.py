@@ -6,8 +6,9 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from . import extract as _extract
 from . import eval as _eval
+from . import export as _export
+from . import extract as _extract
 from . import validate as _validate
 
 app = typer.Typer(
@@ -37,6 +38,8 @@ def _root(
 app.command("extract")(_extract.extract)
 app.command("validate")(_validate.validate)
 app.command("eval")(_eval.eval_command)
+app.command("export")(_export.export)
+app.command("render")(_export.render)
 
 
 def main() -> None:
