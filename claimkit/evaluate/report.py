@@ -80,10 +80,9 @@ class Report:
             rows = [["system", *cols]]
             rows += [[system, *(_fmt(figures.get(c)) for c in cols)] for system, figures in systems.items()]
             lines += ["", f"[{task}]", *_table(rows)]
-            for system, extra in self.extras.get(task, {}).items():
-                for name, value in extra.items():
-                    if isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
-                        lines += ["", f"{name} ({system}; rows gold, columns predicted)", *_matrix(value)]
+            for name, value in self.extras.get(task, {}).get(SYSTEM, {}).items():
+                if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+                    lines += ["", f"{name} ({SYSTEM}; rows gold, columns predicted)", *_matrix(value)]
         if per_doc and self.per_doc:
             lines += ["", f"worst documents ({SYSTEM}, by {self.notes.get('per_doc_figure', 'score')})"]
             rows = [["doc_id", "score", "support"]]
@@ -109,5 +108,5 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 
 def _matrix(matrix: dict[str, dict[str, int]]) -> list[str]:
-    cols = sorted({c for row in matrix.values() for c in row})
+    cols = list(dict.fromkeys(c for row in matrix.values() for c in row))
     return _table([["", *cols]] + [[r, *(str(matrix[r].get(c, 0)) for c in cols)] for r in matrix])

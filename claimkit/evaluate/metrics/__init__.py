@@ -35,3 +35,25 @@ class Result:
     headline: str
     per_doc: list[DocScore] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+
+
+def by_sentence(sentences: list[tuple[int, int]], statements: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Give each statement to the sentence holding most of its characters.
+
+    Returns:
+        For each sentence (same order), the statements it owns; statements overlapping no
+        sentence are dropped.
+    """
+    from ..spans import owner
+
+    owned: list[list[dict[str, Any]]] = [[] for _ in sentences]
+    for st in statements:
+        i = owner((st["start"], st["end"]), sentences)
+        if i is not None:
+            owned[i].append(st)
+    return owned
+
+
+def is_uncertain(statement: dict[str, Any]) -> bool:
+    """A statement is uncertain when it is speculation or its certainty label is not ``certain``."""
+    return statement.get("kind") == "speculation" or (statement.get("certainty") or {}).get("label") != "certain"
