@@ -122,12 +122,37 @@ def count(golds: Sequence[GoldAttribution], statements: Sequence[dict[str, Any]]
     return c
 
 
+def from_statements(statements: Sequence[dict[str, Any]]) -> list[GoldAttribution]:
+    """Gold attributions from gold statement records: each statement with a speaker is one
+    (content = the statement, source = the speaker mention and resolved name, cue = its cue)."""
+    out = []
+    for st in statements:
+        speaker = st.get("speaker")
+        if not speaker:
+            continue
+        cue = _span(st.get("cue"))
+        out.append(
+            GoldAttribution(
+                content=[(st["start"], st["end"])],
+                source=_span(speaker),
+                cues=[cue] if cue else [],
+                source_text=speaker.get("name") or speaker.get("mention"),
+                where=str(st.get("id", "")),
+            )
+        )
+    return out
+
+
 def score(docs: Sequence[GoldDoc], preds: Preds) -> Result:
-    """Attribution figures over ``docs``; per-document headline is the attribution F1."""
+    """Attribution figures over ``docs``; per-document headline is the attribution F1.
+
+    Documents with gold statements but no brat attributions use :func:`from_statements`.
+    """
     total = Counts()
     per_doc = []
     for doc in docs:
-        c = count(doc.attributions, preds.get(doc.document.doc_id, []))
+        golds = doc.attributions or from_statements(doc.statements)
+        c = count(golds, preds.get(doc.document.doc_id, []))
         total = total + c
         fig = c.figures()
         per_doc.append(DocScore(doc.document.doc_id, fig["attribution_f1"], c.gold, fig))
