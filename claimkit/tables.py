@@ -85,12 +85,15 @@ def _column(prefix: str, key: str) -> str:
     return prefix if (prefix, key) == ("cue", "text") else f"{prefix}_{key}"
 
 
-def iter_statement_records(path: str | os.PathLike[str], validate: bool = True) -> Iterator[dict[str, Any]]:
-    """Yield the records of a statements JSONL file, one per non-blank line.
+def iter_records(
+    path: str | os.PathLike[str], name: str = "statement", validate: bool = True
+) -> Iterator[dict[str, Any]]:
+    """Yield the records of a JSONL file, one per non-blank line.
 
     Args:
-        path: a file written by ``claimkit extract``.
-        validate: check every record against ``schemas/statement.schema.json``.
+        path: a statements (or documents) JSONL file written by ``claimkit extract``.
+        name: the schema the records follow: ``statement`` or ``document``.
+        validate: check every record against ``schemas/<name>.schema.json``.
 
     Raises:
         InputError: the file cannot be read or is not UTF-8.
@@ -115,10 +118,10 @@ def iter_statement_records(path: str | os.PathLike[str], validate: bool = True) 
             except json.JSONDecodeError as exc:
                 raise JSONLError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
             if not isinstance(record, dict):
-                raise JSONLError(f"{where}: expected a JSON object (a statement record)")
+                raise JSONLError(f"{where}: expected a JSON object (a {name} record)")
             if validate:
                 try:
-                    schema.validate(record, "statement")
+                    schema.validate(record, name)
                 except SchemaError as exc:
                     raise SchemaError(f"{where}: {exc}") from None
             yield record
@@ -126,7 +129,7 @@ def iter_statement_records(path: str | os.PathLike[str], validate: bool = True) 
 
 def _as_records(source: str | os.PathLike[str] | Iterable[Mapping[str, Any] | Statement]) -> list[dict[str, Any]]:
     if isinstance(source, (str, os.PathLike)):
-        return list(iter_statement_records(source))
+        return list(iter_records(source))
     records = []
     for item in source:
         if isinstance(item, Statement):
@@ -210,6 +213,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _as_str(value: Any) -> str | None:
+    """A text cell as ``str`` (a CSV reader may have parsed ``"2023"`` as a number)."""
+    value = _plain(value)
+    return None if value is None else str(value)
+
+
 def _as_int(value: Any) -> int | None:
     value = _plain(value)
     return None if value is None else int(value)
@@ -227,11 +236,11 @@ def _as_cues(value: Any) -> list[dict[str, Any]]:
 
 def _nested(row: Mapping[str, Any], name: str, extra_cols: list[str]) -> dict[str, Any] | None:
     keys = NESTED[name]
-    obj = {key: _plain(row.get(_column(name, key))) for key in keys}
+    obj = {key: _as_str(row.get(_column(name, key))) for key in keys}
     if obj[keys[0]] is None:
         return None
     for key in ("start", "end"):
-        obj[key] = _as_int(obj[key])
+        obj[key] = _as_int(row.get(_column(name, key)))
     for col in extra_cols:
         value = _plain(row[col])
         if value is not None:
@@ -261,7 +270,7 @@ def from_dataframe(df: pd.DataFrame) -> list[dict[str, Any]]:
     records = []
     for row in df.to_dict(orient="records"):
         certainty: dict[str, Any] = {
-            "label": _plain(row["certainty_label"]),
+            "label": _as_str(row["certainty_label"]),
             "score": float(row["certainty_score"]),
             "cues": _as_cues(row["certainty_cues"]),
         }
@@ -269,15 +278,15 @@ def from_dataframe(df: pd.DataFrame) -> list[dict[str, Any]]:
             if (value := _plain(row[col])) is not None:
                 certainty[col[len("certainty_") :]] = value
         record: dict[str, Any] = {
-            "id": _plain(row["id"]),
-            "doc_id": _plain(row["doc_id"]),
-            "kind": _plain(row["kind"]),
-            "text": _plain(row["text"]),
+            "id": _as_str(row["id"]),
+            "doc_id": _as_str(row["doc_id"]),
+            "kind": _as_str(row["kind"]),
+            "text": _as_str(row["text"]),
             "start": _as_int(row["start"]),
             "end": _as_int(row["end"]),
             "speaker": _nested(row, "speaker", nested_extras["speaker"]),
             "cue": _nested(row, "cue", nested_extras["cue"]),
-            "quote": _plain(row["quote"]),
+            "quote": _as_str(row["quote"]),
             "source": _nested(row, "source", nested_extras["source"]),
             "certainty": certainty,
         }
