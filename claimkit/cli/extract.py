@@ -1,22 +1,114 @@
-"""``claimkit extract``: articles in, statement JSONL (and documents JSONL) out."""
+"""``claimkit extract``: articles in, statement JSONL (and documents JSONL) out.
+
+Two output modes:
+
+* default: every output (``-o``, ``--docs``, ``--errors``) is written to a temporary file and
+  renamed into place at the end, so an interrupted run leaves the previous files untouched;
+* ``--resume``: ``-o`` and ``--docs`` are append-only, one finished document at a time, with
+  the documents file as the ledger (see :mod:`claimkit.resume`); a rerun skips what is done.
+"""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any
 
 import typer
 
-from ..errors import EXIT_PARTIAL, ClaimkitError, InputError
-from ..io import atomic_writer, iter_documents, write_jsonl_line
+from ..errors import EXIT_PARTIAL, ClaimkitError, OutputError, UsageError
+from ..io import atomic_writer, iter_documents, jsonl_line
 from ..nlp import DEFAULT_MODEL
-from ..pipeline import Extractor
+from ..pipeline import DEFAULT_BATCH_SIZE, Extractor, Item, Result
+from ..records import Document
+from ..resume import AppendSink, Ledger, recover
 from .common import Progress, error_line, handle_errors, warn
+
+EXIT_INTERRUPTED = 130
 
 
 class _NothingDone(Exception):
     """Every input failed: abort the atomic writes so no existing output is replaced."""
+
+
+class _Run:
+    """Counts and reports the outcome of each input; writes the errors file."""
+
+    def __init__(self, errors: IO[str] | None, quiet: bool, flush: bool) -> None:
+        self.errors, self.quiet, self.flush = errors, quiet, flush
+        self.done = 0
+        self.failures: list[ClaimkitError] = []
+        self.skipped = 0
+        self.changed = 0
+
+    def failed(self, result: Result) -> None:
+        assert result.error is not None
+        self.failures.append(result.error)
+        if self.errors is None:
+            error_line(str(result.error))
+            return
+        record = result.error_record()
+        assert record is not None
+        self.errors.write(jsonl_line(record))
+        if self.flush:
+            self.errors.flush()
+
+    def succeeded(self, result: Result) -> None:
+        assert result.record is not None
+        self.done += 1
+        if not (result.document and result.document.text.strip()) and not self.quiet:
+            warn(f"{result.record.path or result.record.doc_id}: empty document, no statements")
+
+    def skip_finished(self, items: Iterable[Item], ledger: Ledger) -> Iterator[Item]:
+        """Leave out documents the ledger has (same doc_id and sha256)."""
+        for item in items:
+            if isinstance(item, Document):
+                if ledger.is_done(item):
+                    self.skipped += 1
+                    continue
+                if ledger.is_changed(item):
+                    self.changed += 1
+            yield item
+
+    def exit(self, errors_path: Path | None) -> None:
+        """Summary line(s) on stderr and the exit code."""
+        if self.changed and not self.quiet:
+            warn(f"{self.changed} documents changed since the previous run (same doc_id, new text): extracted again")
+        if not self.failures:
+            return
+        where = f"; reasons in {errors_path}" if errors_path else ""
+        if self.done == 0:
+            if self.errors is not None:
+                error_line(f"all {len(self.failures)} inputs failed{where}")
+            raise typer.Exit(self.failures[0].exit_code)
+        error_line(
+            f"{len(self.failures)} of {len(self.failures) + self.done} inputs failed; the others were written{where}"
+        )
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _check_options(output: Path | None, docs: Path | None, resume: bool, scheduler: str | None) -> None:
+    if resume and (output is None or str(output) == "-"):
+        raise UsageError("--resume needs -o FILE: statements cannot be resumed on stdout")
+    if resume and docs is None:
+        raise UsageError("--resume needs --docs FILE: the documents file is the ledger of finished documents")
+    if resume and output is not None and docs is not None and output.resolve() == docs.resolve():
+        raise UsageError("-o and --docs must be different files")
+    if scheduler is not None and not (scheduler == "local" or scheduler.startswith(("tcp://", "tls://"))):
+        raise UsageError(f"--scheduler must be tcp://HOST:PORT, tls://HOST:PORT or local, not {scheduler!r}")
+
+
+@contextlib.contextmanager
+def _executor(scheduler: str | None, n_process: int) -> Iterator[tuple[Any, int]]:
+    """``(submit, window)`` for a Dask cluster, or ``(None, None)`` for local processing."""
+    if scheduler is None:
+        yield None, None
+        return
+    from .. import dask_backend
+
+    with dask_backend.connect(scheduler, n_workers=n_process) as client:
+        yield dask_backend.submitter(client), 2 * dask_backend.worker_threads(client)
 
 
 def extract(
@@ -36,49 +128,146 @@ def extract(
         str | None, typer.Option("--stanza-dir", help="stanza resources directory (with --backend stanza).")
     ] = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of input files.")] = "utf-8",
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per parsing batch.")] = 32,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per parsing batch (and per worker task).")
+    ] = DEFAULT_BATCH_SIZE,
+    n_process: Annotated[
+        int,
+        typer.Option(
+            "--n-process",
+            "-j",
+            min=1,
+            help="Worker processes (with --scheduler local: Dask workers). Output order is the same for any N.",
+        ),
+    ] = 1,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Append to -o and --docs, skipping documents they already hold (same doc_id and sha256); "
+            "a partly written last document is discarded first. Needs -o and --docs.",
+        ),
+    ] = False,
+    errors: Annotated[
+        Path | None,
+        typer.Option(
+            "--errors", help="Write unreadable inputs and failing documents here (JSONL with reason), not to stderr."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run on a Dask cluster: tcp://HOST:PORT of its scheduler, or local for a LocalCluster of --n-process workers.",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")] = False,
 ) -> None:
     """Extract statements from news articles.
 
     Exit codes: 0 ok, 2 usage, 3 unreadable input, 4 some inputs failed, 5 output not
-    writable, 6 model missing.
+    writable, 6 model missing, 7 Dask scheduler unreachable, 130 interrupted.
     """
     with handle_errors():
+        _check_options(output, docs, resume, scheduler)
         extractor = Extractor(
             backend=backend,
             model=None if backend == "stanza" and model == DEFAULT_MODEL else model,
             stanza_dir=stanza_dir,
+            n_process=n_process if scheduler is None else 1,
         )
-        failures: list[ClaimkitError] = []
-        done = 0
+        ledger = _recover(output, docs, quiet) if resume else None
         progress = Progress("extract", quiet=quiet)
+        with (
+            _errors_file(errors, append_mode=resume) as errors_out,
+            _executor(scheduler, n_process) as (submit, window),
+        ):
+            run = _Run(errors_out, quiet, flush=resume)
+            items: Iterable[Item] = iter_documents(paths, encoding)
+            if ledger is not None:
+                items = run.skip_finished(items, ledger)
+            results = contextlib.closing(
+                extractor.extract(items, batch_size, serialize=True, submit=submit, window=window)
+            )
+            try:
+                with results as stream:
+                    if ledger is not None:
+                        assert output is not None and docs is not None
+                        _append(stream, AppendSink(output, docs), run, progress)
+                    else:
+                        _replace(stream, output, docs, run, progress)
+            finally:
+                progress.close()
+        if run.skipped and not quiet:
+            warn(f"skipped {run.skipped} documents finished by an earlier run")
+        run.exit(errors)
+
+
+def _recover(output: Path | None, docs: Path | None, quiet: bool) -> Ledger:
+    """The ledger of an earlier run; says on stderr what is resumed and what was discarded."""
+    assert output is not None and docs is not None
+    ledger = recover(output, docs)
+    if not quiet and ledger.discarded_documents + ledger.discarded_bytes:
+        warn(
+            f"discarded the partly written end of the previous run ({ledger.discarded_bytes} bytes, "
+            f"{ledger.discarded_documents} unfinished document records)"
+        )
+    return ledger
+
+
+@contextlib.contextmanager
+def _errors_file(path: Path | None, append_mode: bool) -> Iterator[IO[str] | None]:
+    """The errors file: atomic like the other outputs, or (with --resume) written line by line.
+
+    With --resume it lists the failures of this run, which retries every failure of earlier runs.
+    """
+    if path is None:
+        yield None
+    elif not append_mode:
+        with atomic_writer(path) as fh:
+            yield fh
+    else:
         try:
-            with atomic_writer(output) as out, atomic_writer(docs) if docs else contextlib.nullcontext() as docs_out:
-                for result in extractor.extract(iter_documents(paths, encoding), batch_size=batch_size):
-                    progress.update()
-                    if result.error is not None:
-                        failures.append(result.error)
-                        error_line(str(result.error))
-                        continue
-                    assert result.record is not None
-                    done += 1
-                    if (not result.document or not result.document.text.strip()) and not quiet:
-                        warn(f"{result.record.path or result.record.doc_id}: empty document, no statements")
-                    for st in result.statements:
-                        write_jsonl_line(out, st.to_dict())
-                    if docs_out is not None:
-                        write_jsonl_line(docs_out, result.record.to_dict())
-                if done == 0 and failures:
-                    raise _NothingDone
-        except _NothingDone:
-            pass
-        finally:
-            progress.close()
-        if failures:
-            if done == 0:
-                raise typer.Exit(
-                    failures[0].exit_code if isinstance(failures[0], ClaimkitError) else InputError.exit_code
-                )
-            error_line(f"{len(failures)} of {len(failures) + done} inputs failed; the others were written")
-            raise typer.Exit(EXIT_PARTIAL)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fh = path.open("w", encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+        with fh:
+            yield fh
+
+
+def _replace(results: Iterable[Result], output: Path | None, docs: Path | None, run: _Run, progress: Progress) -> None:
+    """Write all outputs to temporary files; rename them into place only if something succeeded."""
+    try:
+        with atomic_writer(output) as out, atomic_writer(docs) if docs else contextlib.nullcontext() as docs_out:
+            for result in results:
+                progress.update()
+                if result.error is not None:
+                    run.failed(result)
+                    continue
+                run.succeeded(result)
+                out.write(result.statements_jsonl)
+                if docs_out is not None:
+                    docs_out.write(result.record_json)
+            if run.done == 0 and run.failures:
+                raise _NothingDone
+    except _NothingDone:
+        pass
+
+
+def _append(results: Iterable[Result], sink: AppendSink, run: _Run, progress: Progress) -> None:
+    """Append each finished document to the resumable outputs; an interrupt keeps what is finished."""
+    try:
+        for result in results:
+            progress.update()
+            if result.error is not None:
+                run.failed(result)
+                continue
+            run.succeeded(result)
+            sink.commit(result.statements_jsonl, result.record_json)
+    except KeyboardInterrupt:
+        progress.close()
+        error_line(f"interrupted; {run.done} documents of this run are kept: run it again with --resume to continue")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    finally:
+        sink.close()
