@@ -1,0 +1,157 @@
+"""The HTML review page without a browser: structure, escaping, finding the article text,
+and the ``export --format html`` and ``render`` commands."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimkit import html
+from claimkit.cli import app
+from claimkit.records import Document
+
+runner = CliRunner()
+EVIL = 'Park said "<script>window.__pwned = 1</script>" was typed & sent.\n<b onmouseover="x()">bold?</b> </mark>'
+
+
+@pytest.fixture(scope="module")
+def sample(extractor, sample_text: str):
+    record, statements = extractor.extract_one(Document("sample", sample_text, path="sample.txt"))
+    return record.to_dict(), [s.to_dict() for s in statements]
+
+
+def _marks(page: str) -> list[str]:
+    return re.findall(r'<mark class="st k-(\w+)"', page)
+
+
+def test_page_highlights_every_statement_once(sample, sample_text: str) -> None:
+    record, statements = sample
+    page = html.render_page([html.make_article("sample", statements, sample_text, record)])
+    assert _marks(page) == [s["kind"] for s in sorted(statements, key=lambda s: s["start"])]
+    assert page.count("</mark>") == len(statements)
+    assert page.count('<li class="row') == len(statements)
+    # every speaker mention, cue and certainty cue is marked, and boilerplate is greyed
+    assert page.count('class="bp"') >= sum(r["type"] != "title" for r in record["regions"])
+    for layer, present in (
+        ("cc", any(s["certainty"]["cues"] for s in statements)),
+        ("sp", any(s["speaker"] and s["speaker"]["start"] is not None for s in statements)),
+        ("cu", any(s["cue"] for s in statements)),
+    ):
+        assert present and re.search(rf'<span class="[^"]*\b{layer}\b', page), layer
+    # self-contained: no external resources
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert "Content-Security-Policy" in page
+
+
+def test_text_with_markup_is_escaped(extractor) -> None:
+    record, statements = extractor.extract_one(Document("evil", EVIL))
+    page = html.render_page([html.make_article("evil", [s.to_dict() for s in statements], EVIL, record.to_dict())])
+    assert page.count("<script>") == 1  # the page's own
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
+    assert "<b onmouseover" not in page and "&lt;b onmouseover=" in page
+    assert page.count("</mark>") == len(statements)
+
+
+def test_summary_counts() -> None:
+    statements = [
+        {"kind": "fact", "source": {"name": "A", "type": "official"}, "speaker": {"name": "A"}},
+        {"kind": "fact", "source": {"name": "Donga", "type": "publication"}, "speaker": None},
+        {"kind": "speculation", "source": {"name": "Some", "type": "anonymous"}, "speaker": {"name": "Some"}},
+        {"kind": "opinion", "source": None, "speaker": None},
+    ]
+    counts = html.summary(html.Article("d", statements))
+    assert counts == {
+        "statements": 4,
+        "fact": 2,
+        "opinion": 1,
+        "speculation": 1,
+        "named sources": 1,
+        "anonymous sources": 1,
+        "author / publication": 2,
+        "speakers": 2,
+    }
+
+
+def test_wrong_text_falls_back_to_the_list(sample, sample_text: str) -> None:
+    record, statements = sample
+    pos = statements[0]["start"]
+    changed = sample_text[:pos] + "#" + sample_text[pos + 1 :]
+    article = html.make_article("sample", statements, changed, record)
+    assert article.text is None and "sha256" in (article.note or "")
+    article = html.make_article("sample", statements, changed)  # no record: offsets are checked
+    assert article.text is None and "does not match the text" in (article.note or "")
+    page = html.render_page([article])
+    assert _marks(page) == [] and page.count('<li class="row') == len(statements)
+    assert "Article text not shown" in page
+
+
+def test_load_articles_reads_files_and_jsonl_lines(sample, sample_text: str, tmp_path: Path) -> None:
+    record, statements = sample
+    (tmp_path / "sample.txt").write_text(sample_text, encoding="utf-8")
+    # a relative path is resolved against the directory of documents.jsonl
+    [article] = html.load_articles(statements, [record], base=tmp_path)
+    assert article.text == sample_text and article.note is None and article.regions
+    # an input that was line 2 of a JSONL file
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text(
+        json.dumps({"id": "x", "text": "other"}) + "\n" + json.dumps({"id": "sample", "text": sample_text})
+    )
+    [article] = html.load_articles(statements, [{**record, "path": f"{jsonl}:2"}])
+    assert article.text == sample_text
+    [article] = html.load_articles(statements, [{**record, "path": f"{jsonl}:1"}])
+    assert article.text is None and "sha256" in (article.note or "")
+    [article] = html.load_articles(statements, [{**record, "path": "-"}])
+    assert article.text is None and "stdin" in (article.note or "")
+    [article] = html.load_articles(statements, [{**record, "path": str(tmp_path / "gone.txt")}])
+    assert article.text is None and "no such file" in (article.note or "")
+    # explicit text wins, and without a document record regions come from cleaning
+    [article] = html.load_articles(statements, texts={"sample": sample_text})
+    assert article.text == sample_text and article.title == record["title"]
+    assert [r["type"] for r in article.regions] == [r["type"] for r in record["regions"]]
+
+
+def _extract(tmp_path: Path, name: str, text: str) -> tuple[Path, Path]:
+    src = tmp_path / f"{name}.txt"
+    src.write_text(text, encoding="utf-8")
+    out, docs = tmp_path / "s.jsonl", tmp_path / "d.jsonl"
+    result = runner.invoke(app, ["extract", str(src), "-o", str(out), "--docs", str(docs)])
+    assert result.exit_code == 0, result.output
+    return out, docs
+
+
+def test_cli_export_html_with_docs_and_text(tmp_path: Path) -> None:
+    out, docs = _extract(tmp_path, "evil", EVIL)
+    n = sum(1 for line in out.read_text(encoding="utf-8").splitlines() if line.strip())
+    page_path = tmp_path / "page.html"
+    result = runner.invoke(app, ["export", str(out), "--docs", str(docs), "-o", str(page_path)])
+    assert result.exit_code == 0, result.output
+    page = page_path.read_text(encoding="utf-8")
+    assert len(_marks(page)) == n and "&lt;script&gt;" in page
+    result = runner.invoke(app, ["export", str(out), "-f", "html", "--text", str(tmp_path / "evil.txt")])
+    assert result.exit_code == 0 and len(_marks(result.stdout)) == n
+    # the article changed after extraction: the page lists the statements and says why
+    (tmp_path / "evil.txt").write_text(EVIL.upper(), encoding="utf-8")
+    result = runner.invoke(app, ["export", str(out), "--docs", str(docs), "-o", str(page_path)])
+    assert result.exit_code == 0 and "sha256 mismatch" in result.output
+    page = page_path.read_text(encoding="utf-8")
+    assert _marks(page) == [] and page.count('<li class="row') == n
+    assert hashlib.sha256(EVIL.encode()).hexdigest() in docs.read_text(encoding="utf-8")
+
+
+def test_cli_render(tmp_path: Path, sample_text: str) -> None:
+    src = tmp_path / "article.txt"
+    src.write_text(sample_text, encoding="utf-8")
+    page_path = tmp_path / "page.html"
+    result = runner.invoke(app, ["render", str(src), "-o", str(page_path), "--title", "Review <1>"])
+    assert result.exit_code == 0, result.output
+    page = page_path.read_text(encoding="utf-8")
+    assert "<title>Review &lt;1&gt;</title>" in page
+    assert len(_marks(page)) > 5
+    result = runner.invoke(app, ["render", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "p2.html")])
+    assert result.exit_code == 3 and "no such file" in result.output
+    assert not (tmp_path / "p2.html").exists()
