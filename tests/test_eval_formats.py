@@ -167,6 +167,15 @@ def test_doccano_hook_calls_the_converter_per_line(tmp_path: Path, monkeypatch: 
         load(export, "doccano")
 
 
+def test_sample_article_gold(extractor):
+    gold = DATA.parent.parent.parent / "annotations" / "donga-china-russia-nk.jsonl"
+    if not gold.is_file():
+        pytest.skip("annotations/donga-china-russia-nk.jsonl not present")
+    r = run(gold, "claimkit", extractor=extractor)
+    f = r.tables["statements"]["claimkit"]
+    assert f["support"] >= 20 and f["f1"] > 0.5
+
+
 # --- CLI -------------------------------------------------------------------------------
 
 
