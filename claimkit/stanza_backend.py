@@ -19,6 +19,7 @@ spaCy backend, no sentence runs across a line break.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import os
 import re
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from .data.reporting import REPORTING_VERBS
 from .errors import ModelError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -278,6 +280,10 @@ class _Tree:
     def lower(self, i: int) -> str:
         return self.units[i].word.text.lower()
 
+    def is_preposition(self, i: int) -> bool:
+        """A ``case`` marker that is not the possessive ``'s`` (``in``, ``by``, ``According``)."""
+        return self.units[i].dep == "case" and self.upos(i) != "PART" and self.units[i].word.xpos != "POS"
+
     def replace(self, old: int, new: int) -> None:
         """``new`` takes ``old``'s place in the tree; ``old`` becomes a child of ``new``."""
         units = self.units
@@ -309,7 +315,7 @@ class _Tree:
             for j in self.children(pred):
                 if j != cop and self._clause_level(pred, cop, j):
                     units[j].head = cop
-            has_case = any(units[j].dep == "case" and self.upos(j) == "ADP" for j in self.children(pred))
+            has_case = any(self.is_preposition(j) for j in self.children(pred))
             if has_case:
                 units[pred].dep = "obl"
             elif self.upos(pred) in _PREDICATE_ADJ:
@@ -350,19 +356,56 @@ class _Tree:
             base = self.units[noun].dep.split(":")[0]
             if base not in {"obl", "nmod"} or self.units[noun].dep == "nmod:poss":
                 continue
-            case = next(
-                (j for j in self.children(noun) if self.units[j].dep == "case" and self.upos(j) == "ADP" and j < noun),
-                None,
-            )
+            case = next((j for j in self.children(noun) if self.is_preposition(j) and j < noun), None)
             if case is None:
                 continue
             units = self.units
             chain = [case, *(j for j in self.children(case) if units[j].dep == "fixed")]
             units[case].head = units[noun].head
             units[case].dep = "agent" if units[noun].dep == "obl:agent" else "prep"
-            for prev, nxt in zip(chain, chain[1:], strict=False):
+            for prev, nxt in itertools.pairwise(chain):
                 units[nxt].head, units[nxt].dep = prev, "prep"
             units[noun].head, units[noun].dep = chain[-1], "pobj"
+
+    def subtree(self, i: int) -> list[int]:
+        """``i`` and all its descendants."""
+        out, todo = [i], [i]
+        while todo:
+            kids = self.children(todo.pop())
+            out.extend(kids)
+            todo.extend(kids)
+        return out
+
+    def reports(self) -> None:
+        """``Taxes will rise, Smith said``: UD makes the report a ``parataxis`` of the content;
+        spaCy makes the reporting verb the root and the content its ``ccomp``."""
+        for verb in self.span:
+            unit = self.units[verb]
+            head = unit.head
+            if unit.dep != "parataxis" or head is None or self.units[head].head is not None:
+                continue
+            if (unit.word.lemma or "").lower() not in REPORTING_VERBS:
+                continue
+            if not any(self.units[j].dep.startswith("nsubj") for j in self.children(verb)):
+                continue
+            unit.head, unit.dep = None, "root"
+            self.units[head].head, self.units[head].dep = verb, "ccomp"
+
+    def edge_punctuation(self) -> None:
+        """Quote marks and commas around a quotation or an apposition hang on the word outside
+        (spaCy: the reporting verb, the noun), not on the quoted clause or apposition (UD)."""
+        for inner in self.span:
+            unit = self.units[inner]
+            if unit.dep not in {"appos", "ccomp"} or unit.head is None:
+                continue
+            while True:
+                tree = self.subtree(inner)
+                edges = {min(tree), max(tree)} - {inner}
+                punct = [j for j in edges if self.units[j].head == inner and self.units[j].dep == "punct"]
+                if not punct:
+                    break
+                for j in punct:
+                    self.units[j].head = unit.head
 
     def coordination(self) -> None:
         """A conjunction hangs on the first conjunct (spaCy), not the next one (UD)."""
@@ -392,6 +435,8 @@ def _restructure(words: list[_Unit]) -> None:
             tree.copulas()
             tree.existentials()
             tree.prepositions()
+            tree.reports()
+            tree.edge_punctuation()
             tree.coordination()
             tree.relabel()
             start = end
