@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from .gold import GoldDoc
+from .jsonl import iter_objects
 from .metrics import Preds
 
 if TYPE_CHECKING:
@@ -28,21 +28,9 @@ def read_jsonl(path: str | Path, docs: Sequence[GoldDoc]) -> tuple[Preds, dict[s
     texts = {d.document.doc_id: d.document.text for d in docs}
     preds: Preds = {k: [] for k in texts}
     notes = {"pred_unknown_doc": 0, "pred_offset_mismatch": 0}
-    try:
-        lines = Path(path).read_text(encoding="utf-8").split("\n")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not valid UTF-8") from None
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
+    for where, rec in iter_objects(Path(path), InputError):
         if not isinstance(rec, dict) or not all(isinstance(rec.get(k), int) for k in ("start", "end")):
-            raise InputError(f"{path}:{lineno}: not a statement record (needs doc_id and integer start, end)")
+            raise InputError(f"{where}: not a statement record (needs doc_id and integer start, end)")
         text = texts.get(str(rec.get("doc_id")))
         if text is None:
             notes["pred_unknown_doc"] += 1

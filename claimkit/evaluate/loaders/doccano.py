@@ -9,7 +9,6 @@ and scored like claimkit gold. The texts are in the export itself; ``doc_id`` is
 from __future__ import annotations
 
 import importlib
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from ...errors import ClaimkitError, GoldFormatError
 from ...records import Document
 from ..gold import GoldDoc, GoldSet
+from ..jsonl import iter_objects
 from .statements import check_record, gold_set
 
 CONVERTER = ("claimkit.doccano.convert", "export_line_to_statements")
@@ -44,19 +44,11 @@ def load(path: Path, text: str | Path | None = None) -> GoldSet:
     records: list[tuple[str, dict[str, Any]]] = []
     docs: dict[str, Document] = {}
     for f in files:
-        try:
-            lines = f.read_text(encoding="utf-8").split("\n")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise GoldFormatError(f"{f}: cannot read ({exc})") from None
-        for lineno, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{f}:{lineno}"
+        for where, obj in iter_objects(f):
+            if not isinstance(obj, dict):
+                raise GoldFormatError(f"{where}: expected a JSON object (a Doccano example)")
             try:
-                obj = json.loads(line)
                 statements = convert(obj)
-            except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
             except ClaimkitError as exc:
                 raise GoldFormatError(f"{where}: {exc}") from None
             doc_id = str(obj.get("doc_id") or obj.get("id"))

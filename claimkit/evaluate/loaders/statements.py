@@ -14,7 +14,6 @@ text is the one the annotators saw.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from ...errors import GoldFormatError, InputError
 from ...io import iter_documents, read_text_file
 from ...records import CERTAINTY_LABELS, KINDS, Document
 from ..gold import GoldDoc, GoldSet
+from ..jsonl import iter_objects
 
 DOCUMENTS_SUFFIX = ".documents.jsonl"
 
@@ -60,23 +60,8 @@ def check_record(rec: Any, where: str) -> dict[str, Any]:
 
 
 def read_records(files: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
-    """``(file:line, record)`` for every non-blank line."""
-    out = []
-    for f in files:
-        try:
-            lines = f.read_text(encoding="utf-8").split("\n")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise GoldFormatError(f"{f}: cannot read ({exc})") from None
-        for lineno, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            where = f"{f}:{lineno}"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
-            out.append((where, check_record(rec, where)))
-    return out
+    """``(file:line, record)`` for every non-blank line, each checked by :func:`check_record`."""
+    return [(where, check_record(rec, where)) for f in files for where, rec in iter_objects(f)]
 
 
 def find_texts(doc_ids: list[str], gold: Path, text: str | Path | None) -> dict[str, Document]:
