@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-for step in scripts/setup-doccano.sh scripts/setup-browser.sh; do
+for step in scripts/setup-doccano.sh scripts/setup-browser.sh scripts/setup-stanza.sh; do
   if [ -f "$step" ]; then bash "$step"; fi
 done
 .venv/bin/ruff check claimkit tests benchmarks
