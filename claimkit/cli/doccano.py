@@ -1,0 +1,209 @@
+"""``claimkit doccano serve|push|pull|diff``: the review round trip through a Doccano server.
+
+Connection settings come from options or CLAIMKIT_DOCCANO_URL / _USERNAME / _PASSWORD.
+Exit codes: 0 ok, 1 invalid records, 2 usage, 3 unreadable input, 5 output not writable,
+7 server down / login refused / HTTP failure / unknown project.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import InputError, JSONLError
+from ..io import atomic_writer, write_jsonl_line
+from .common import Progress, handle_errors, warn
+
+app = typer.Typer(
+    name="doccano",
+    help="Review drafts in Doccano: serve a local server, push drafts, pull reviewed statements, diff.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+UrlOpt = Annotated[
+    str | None, typer.Option("--url", help="Server URL [env CLAIMKIT_DOCCANO_URL; http://127.0.0.1:8000].")
+]
+UserOpt = Annotated[str | None, typer.Option("--username", help="[env CLAIMKIT_DOCCANO_USERNAME; admin].")]
+PassOpt = Annotated[
+    str | None,
+    typer.Option("--password", help="[env CLAIMKIT_DOCCANO_PASSWORD] (prefer the variable).", show_default=False),
+]
+ProjectOpt = Annotated[str, typer.Option("--project", "-p", help="Doccano project name.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")]
+
+
+def _client(url: str | None, username: str | None, password: str | None):  # -> DoccanoClient
+    from ..doccano.client import Connection, DoccanoClient
+
+    return DoccanoClient(Connection.from_env(url, username, password)).login()
+
+
+@app.command("serve")
+def serve(
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port on 127.0.0.1.")] = 8000,
+    stop: Annotated[bool, typer.Option("--stop", help="Stop the server started from this home.")] = False,
+    status: Annotated[bool, typer.Option("--status", help="Report whether it runs and answers.")] = False,
+    home: Annotated[
+        Path | None, typer.Option("--home", help="Database, logs, state [env CLAIMKIT_DOCCANO_HOME; .doccano/home].")
+    ] = None,
+    venv: Annotated[
+        Path | None, typer.Option("--venv", help="Virtualenv with doccano [env CLAIMKIT_DOCCANO_VENV; .doccano/venv].")
+    ] = None,
+    username: UserOpt = None,
+    password: PassOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Web server processes.")] = 2,
+) -> None:
+    """Start a local Doccano (web server + Celery worker) on 127.0.0.1, or stop / check it.
+
+    Starting twice is harmless: a running, healthy server is left alone. The first start
+    creates the database and the admin user (password from CLAIMKIT_DOCCANO_PASSWORD).
+    Exit 0 when running (or stopped with --stop); --status exits 7 when it is not running.
+    """
+    import os
+
+    from ..doccano.client import DEFAULT_USERNAME, ENV_PASSWORD, ENV_USERNAME
+    from ..doccano.server import LocalServer
+
+    with handle_errors():
+        server = LocalServer(home, venv)
+        if stop:
+            was = server.stop()
+            typer.echo(
+                f"Doccano stopped (home {server.home})" if was else f"Doccano was not running (home {server.home})"
+            )
+            return
+        if status:
+            current = server.status()
+            typer.echo(current.describe())
+            if not (current.running and current.healthy):
+                raise typer.Exit(7)
+            return
+        user = username or os.environ.get(ENV_USERNAME) or DEFAULT_USERNAME
+        secret = password if password is not None else os.environ.get(ENV_PASSWORD)
+        typer.echo(server.start(port, user, secret, workers=workers).describe())
+
+
+@app.command("push")
+def push(
+    statements: Annotated[Path, typer.Argument(help="Statements JSONL (claimkit extract -o).")],
+    docs: Annotated[Path, typer.Option("--docs", help="documents.jsonl of the same run (claimkit extract --docs).")],
+    project: ProjectOpt,
+    text: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--text", help="Original articles (files, dirs, .jsonl) if the paths in --docs moved. Repeatable."
+        ),
+    ] = None,
+    url: UrlOpt = None,
+    username: UserOpt = None,
+    password: PassOpt = None,
+    threads: Annotated[int, typer.Option("--threads", min=1, max=16, help="Requests in flight per document.")] = 4,
+    quiet: QuietOpt = False,
+) -> None:
+    """Push draft statements: one example per document, statements and their parts as spans.
+
+    Creates the project (sequence labelling, overlapping spans, relations) when missing.
+    Idempotent: drafts are updated, confirmed or reviewer-edited examples are skipped and listed.
+    """
+    from ..doccano.push import collect_documents, push_documents
+
+    with handle_errors():
+        documents = collect_documents(statements, docs, text or [])
+        client = _client(url, username, password)
+        progress = Progress("push", quiet=quiet, total=len(documents))
+        try:
+            report = push_documents(
+                client, project, documents, threads=threads, on_document=lambda *_: progress.update()
+            )
+        finally:
+            progress.close()
+        typer.echo(report.summary())
+        for doc_id, reason in report.skipped.items():
+            typer.echo(f"skipped {doc_id}: {reason}")
+
+
+@app.command("pull")
+def pull(
+    project: ProjectOpt,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Reviewed statements JSONL, e.g. annotations/NAME.jsonl.")
+    ],
+    only_confirmed: Annotated[
+        bool, typer.Option("--only-confirmed", help="Only examples a reviewer confirmed.")
+    ] = False,
+    docs: Annotated[
+        Path | None, typer.Option("--docs", help="documents.jsonl: also check each text against its sha256.")
+    ] = None,
+    url: UrlOpt = None,
+    username: UserOpt = None,
+    password: PassOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Export a project through the server and write reviewed statements (validated, atomic).
+
+    Every record validates against schemas/statement.schema.json and its offsets against the
+    text whose sha256 was pushed; ``review`` keeps status, reviewer and time.
+    """
+    from ..doccano.pull import pull_project
+
+    with handle_errors():
+        expected = _sha256s(docs) if docs else None
+        client = _client(url, username, password)
+        result = pull_project(client, project, only_confirmed=only_confirmed, expected_sha256=expected)
+        with atomic_writer(output) as fh:
+            for record in result.records:
+                write_jsonl_line(fh, record)
+        if not quiet:
+            print(f"claimkit: {result.summary()} -> {output}", file=sys.stderr)
+        if not result.records and not quiet:
+            warn("no statements pulled" + (" (nothing confirmed yet?)" if only_confirmed else ""))
+
+
+def _sha256s(path: Path) -> dict[str, str]:
+    out = {}
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        rec = json.loads(line)
+                        out[rec["doc_id"]] = rec["sha256"]
+                    except (ValueError, KeyError, TypeError):
+                        raise JSONLError(f"{path}:{n}: not a document record") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return out
+
+
+def _statements(path: Path) -> list[dict]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    except ValueError as exc:
+        raise JSONLError(f"{path}: malformed JSONL ({exc})") from None
+
+
+@app.command("diff")
+def diff(
+    drafts: Annotated[Path, typer.Argument(help="Draft statements (what was pushed).")],
+    reviewed: Annotated[Path, typer.Argument(help="Reviewed statements (claimkit doccano pull -o).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Report what reviewers changed (added, removed, relabelled, speaker, offsets, certainty,
+    cue) and precision / recall of the drafts against the reviewed statements."""
+    from ..doccano.diff import diff_statements
+
+    with handle_errors():
+        result = diff_statements(_statements(drafts), _statements(reviewed))
+        if as_json:
+            typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(result.render())

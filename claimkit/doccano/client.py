@@ -1,0 +1,285 @@
+"""Our HTTP layer over the Doccano 1.8 REST API (``requests``; no doccano-client).
+
+Every HTTP failure (connection refused, timeout, 4xx/5xx, refused login, a body that is not
+JSON) goes through :func:`_request` and comes out as :class:`~claimkit.errors.ServerError`
+with a message naming the server and the call. Passwords and tokens never appear in messages.
+The use cases (push, pull, diff) sit above this module and never touch ``requests``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from ..errors import ServerError, UsageError
+
+ENV_URL = "CLAIMKIT_DOCCANO_URL"
+ENV_USERNAME = "CLAIMKIT_DOCCANO_USERNAME"
+ENV_PASSWORD = "CLAIMKIT_DOCCANO_PASSWORD"
+DEFAULT_URL = "http://127.0.0.1:8000"
+DEFAULT_USERNAME = "admin"
+PAGE = 100
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where the server is and who we are. ``password`` is never printed (``repr`` hides it)."""
+
+    url: str
+    username: str
+    password: str
+
+    def __repr__(self) -> str:
+        return f"Connection(url={self.url!r}, username={self.username!r}, password=***)"
+
+    @classmethod
+    def from_env(cls, url: str | None = None, username: str | None = None, password: str | None = None) -> Connection:
+        """Options first, then CLAIMKIT_DOCCANO_URL / _USERNAME / _PASSWORD, then defaults.
+
+        Raises:
+            UsageError: no password was given in either place.
+        """
+        password = password if password is not None else os.environ.get(ENV_PASSWORD)
+        if not password:
+            raise UsageError(f"no Doccano password: set {ENV_PASSWORD} or pass --password")
+        return cls(
+            url=(url or os.environ.get(ENV_URL) or DEFAULT_URL).rstrip("/"),
+            username=username or os.environ.get(ENV_USERNAME) or DEFAULT_USERNAME,
+            password=password,
+        )
+
+
+def _detail(response: requests.Response) -> str:
+    """A short, single-line description of an error response body."""
+    try:
+        body: Any = response.json()
+    except ValueError:
+        body = response.text
+    text = " ".join(str(body).split())
+    return text[:200] + ("..." if len(text) > 200 else "")
+
+
+class DoccanoClient:
+    """A logged-in session with one Doccano server.
+
+    Args:
+        connection: URL and credentials.
+        timeout: seconds for one HTTP call.
+        session: a ``requests.Session`` to reuse (a new one by default).
+    """
+
+    def __init__(self, connection: Connection, timeout: float = 30.0, session: requests.Session | None = None) -> None:
+        self.connection = connection
+        self.url = connection.url
+        self.timeout = timeout
+        self.session = session or requests.Session()
+        self._token: str | None = None
+
+    # -- the one place where HTTP can fail -------------------------------------------------
+
+    def _request(
+        self, method: str, path: str, *, expect: tuple[int, ...] = (200,), raw: bool = False, **kw: Any
+    ) -> Any:
+        """Send one request; return the decoded JSON (or the response when ``raw``).
+
+        Raises:
+            ServerError: for every failure, with the server, the call and the reason.
+        """
+        url = f"{self.url}{path}"
+        call = f"{method} {path}"
+        headers = kw.pop("headers", {})
+        if self._token:
+            headers["Authorization"] = f"Token {self._token}"
+        try:
+            response = self.session.request(method, url, headers=headers, timeout=self.timeout, **kw)
+        except requests.ConnectionError as exc:
+            reason = "connection refused" if "refused" in str(exc).lower() else "cannot connect"
+            raise ServerError(
+                f"Doccano at {self.url}: {reason} during {call}; is it running? (claimkit doccano serve --status)"
+            ) from None
+        except requests.Timeout:
+            raise ServerError(f"Doccano at {self.url}: no answer within {self.timeout:g}s to {call}") from None
+        except requests.RequestException as exc:
+            raise ServerError(f"Doccano at {self.url}: {call} failed ({type(exc).__name__})") from None
+        if response.status_code not in expect:
+            if response.status_code in (401, 403) and path.startswith("/v1/auth/login"):
+                raise ServerError(
+                    f"Doccano at {self.url} refused the login of user {self.connection.username!r} "
+                    "(wrong username or password)"
+                )
+            if response.status_code == 401:
+                raise ServerError(f"Doccano at {self.url}: not logged in or token rejected for {call}")
+            raise ServerError(
+                f"Doccano at {self.url}: {call} answered HTTP {response.status_code}: {_detail(response)}"
+            )
+        if raw:
+            return response
+        if response.status_code == 204 or not response.content:
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            raise ServerError(
+                f"Doccano at {self.url}: {call} did not answer JSON (is this a Doccano server?)"
+            ) from None
+
+    def _pages(self, path: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Every item of a paginated list (``{count, next, results}``) or of a plain list."""
+        offset = 0
+        while True:
+            data = self._request("GET", path, params={**(params or {}), "limit": PAGE, "offset": offset})
+            if isinstance(data, list):
+                yield from data
+                return
+            results = data.get("results", [])
+            yield from results
+            offset += len(results)
+            if not data.get("next") or not results:
+                return
+
+    # -- session ----------------------------------------------------------------------------
+
+    def health(self) -> bool:
+        """True when the server answers its health check (no login needed, never raises)."""
+        try:
+            return self.session.get(f"{self.url}/v1/health/", timeout=min(self.timeout, 5.0)).ok
+        except requests.RequestException:
+            return False
+
+    def login(self) -> DoccanoClient:
+        """Get a token for the connection's user. Returns ``self`` for chaining."""
+        self._token = None
+        data = self._request(
+            "POST",
+            "/v1/auth/login/",
+            json={"username": self.connection.username, "password": self.connection.password},
+            expect=(200,),
+        )
+        token = data.get("key") if isinstance(data, dict) else None
+        if not token:
+            raise ServerError(f"Doccano at {self.url}: login answered without a token")
+        self._token = token
+        # Login also opens a Django session; with its cookie, Doccano would demand a CSRF token.
+        self.session.cookies.clear()
+        return self
+
+    def me(self) -> dict[str, Any]:
+        return self._request("GET", "/v1/me")
+
+    # -- projects and label types -------------------------------------------------------------
+
+    def find_project(self, name: str) -> dict[str, Any] | None:
+        """The project called exactly ``name``, or None."""
+        for project in self._pages("/v1/projects", {"search": name}):
+            if project.get("name") == name:
+                return project
+        return None
+
+    def create_project(self, name: str, description: str, **options: Any) -> dict[str, Any]:
+        """Create a sequence-labelling project; ``options`` are extra project fields."""
+        body = {
+            "name": name,
+            "description": description,
+            "project_type": "SequenceLabeling",
+            "resourcetype": "SequenceLabelingProject",
+            **options,
+        }
+        return self._request("POST", "/v1/projects", json=body, expect=(201,))
+
+    def label_types(self, project_id: int, kind: str) -> list[dict[str, Any]]:
+        """``kind`` is ``span`` or ``relation``."""
+        return list(self._pages(f"/v1/projects/{project_id}/{kind}-types"))
+
+    def create_label_type(self, project_id: int, kind: str, text: str, color: str) -> dict[str, Any]:
+        body = {"text": text, "background_color": color, "text_color": "#ffffff"}
+        return self._request("POST", f"/v1/projects/{project_id}/{kind}-types", json=body, expect=(201,))
+
+    def members(self, project_id: int) -> list[dict[str, Any]]:
+        return list(self._pages(f"/v1/projects/{project_id}/members"))
+
+    # -- examples ---------------------------------------------------------------------------
+
+    def examples(self, project_id: int) -> Iterator[dict[str, Any]]:
+        return self._pages(f"/v1/projects/{project_id}/examples")
+
+    def create_example(self, project_id: int, text: str, meta: dict[str, Any]) -> dict[str, Any]:
+        body = {"text": text, "meta": meta}
+        return self._request("POST", f"/v1/projects/{project_id}/examples", json=body, expect=(201,))
+
+    def update_example_meta(self, project_id: int, example_id: int, meta: dict[str, Any]) -> dict[str, Any]:
+        path = f"/v1/projects/{project_id}/examples/{example_id}"
+        return self._request("PATCH", path, json={"meta": meta})
+
+    def states(self, project_id: int, example_id: int) -> list[dict[str, Any]]:
+        """Confirmations of an example (all users' in a collaborative project)."""
+        return list(self._pages(f"/v1/projects/{project_id}/examples/{example_id}/states"))
+
+    def toggle_confirmed(self, project_id: int, example_id: int) -> None:
+        """Confirm an example, or withdraw the caller's confirmation (Doccano's checkbox)."""
+        self._request("POST", f"/v1/projects/{project_id}/examples/{example_id}/states", json={}, expect=(201,))
+
+    # -- annotations ------------------------------------------------------------------------
+
+    def annotations(self, project_id: int, example_id: int, kind: str) -> list[dict[str, Any]]:
+        """``kind`` is ``spans`` or ``relations``."""
+        return self._request("GET", f"/v1/projects/{project_id}/examples/{example_id}/{kind}")
+
+    def delete_annotations(self, project_id: int, example_id: int, kind: str) -> None:
+        """Delete all ``spans`` or ``relations`` of an example (deleting spans drops their relations)."""
+        self._request("DELETE", f"/v1/projects/{project_id}/examples/{example_id}/{kind}", expect=(204,))
+
+    def create_span(self, project_id: int, example_id: int, start: int, end: int, label_id: int) -> dict[str, Any]:
+        body = {"start_offset": start, "end_offset": end, "label": label_id}
+        return self._request("POST", f"/v1/projects/{project_id}/examples/{example_id}/spans", json=body, expect=(201,))
+
+    def update_span(self, project_id: int, example_id: int, span_id: int, **fields: Any) -> dict[str, Any]:
+        path = f"/v1/projects/{project_id}/examples/{example_id}/spans/{span_id}"
+        return self._request("PATCH", path, json=fields)
+
+    def delete_span(self, project_id: int, example_id: int, span_id: int) -> None:
+        path = f"/v1/projects/{project_id}/examples/{example_id}/spans/{span_id}"
+        self._request("DELETE", path, expect=(204,))
+
+    def create_relation(
+        self, project_id: int, example_id: int, from_id: int, to_id: int, type_id: int
+    ) -> dict[str, Any]:
+        body = {"from_id": from_id, "to_id": to_id, "type": type_id}
+        path = f"/v1/projects/{project_id}/examples/{example_id}/relations"
+        return self._request("POST", path, json=body, expect=(201,))
+
+    # -- export -----------------------------------------------------------------------------
+
+    def export(self, project_id: int, only_confirmed: bool = False, wait: float = 120.0) -> bytes:
+        """Run Doccano's JSONL export (a Celery task) and return the zip it produces.
+
+        Raises:
+            ServerError: the task failed, or did not finish within ``wait`` seconds (is the
+                Celery worker, ``doccano task``, running?).
+        """
+        body = {"format": "JSONL", "exportApproved": only_confirmed}
+        task = self._request("POST", f"/v1/projects/{project_id}/download", json=body)
+        task_id = task.get("task_id") if isinstance(task, dict) else None
+        if not task_id:
+            raise ServerError(f"Doccano at {self.url}: export of project {project_id} returned no task id")
+        deadline = time.monotonic() + wait
+        delay = 0.1
+        while True:
+            status = self._request("GET", f"/v1/tasks/status/{task_id}")
+            if status.get("error"):
+                raise ServerError(f"Doccano at {self.url}: export failed: {status['error'].get('text', '')[:200]}")
+            if status.get("ready"):
+                break
+            if time.monotonic() > deadline:
+                raise ServerError(
+                    f"Doccano at {self.url}: export not finished after {wait:g}s; is the Celery worker "
+                    "(doccano task) running? (claimkit doccano serve starts it)"
+                )
+            time.sleep(delay)
+            delay = min(delay * 1.5, 1.0)
+        response = self._request("GET", f"/v1/projects/{project_id}/download", params={"taskId": task_id}, raw=True)
+        return response.content

@@ -1,0 +1,315 @@
+"""Start, check and stop a local Doccano 1.8.4 (web server + Celery worker) on 127.0.0.1.
+
+Doccano lives in its own virtualenv (``scripts/setup-doccano.sh`` installs it into
+``.doccano/venv``); its database, media and logs live in a home directory (``.doccano/home``).
+``doccano webserver`` binds 0.0.0.0, so we run its gunicorn application ourselves bound to
+127.0.0.1, and its Celery worker (needed for exports) beside it. A state file
+``HOME/server.json`` records the port and the process ids so that a second ``start`` is
+harmless and ``stop`` ends exactly the processes we started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from ..errors import ServerError, UsageError
+
+ENV_VENV = "CLAIMKIT_DOCCANO_VENV"
+ENV_HOME = "CLAIMKIT_DOCCANO_HOME"
+STATE_FILE = "server.json"
+HOST = "127.0.0.1"
+
+_CREATE_ADMIN = """
+import os, django
+from django.core import management
+django.setup()
+management.call_command("create_admin", "--noinput", username=os.environ["CLAIMKIT_ADMIN_USER"],
+                        password=os.environ["CLAIMKIT_ADMIN_PASSWORD"], email="admin@localhost")
+"""
+
+
+def default_venv() -> Path:
+    """$CLAIMKIT_DOCCANO_VENV, else ``.doccano/venv`` in the current directory."""
+    return Path(os.environ.get(ENV_VENV) or ".doccano/venv").absolute()
+
+
+def default_home() -> Path:
+    """$CLAIMKIT_DOCCANO_HOME, else ``.doccano/home`` in the current directory."""
+    return Path(os.environ.get(ENV_HOME) or ".doccano/home").absolute()
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie child of ours still answers kill(0); reap it if it is ours.
+    with contextlib.suppress(ChildProcessError):
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done == pid:
+            return False
+    return True
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return requests.get(f"{url}/v1/health/", timeout=3).ok
+    except requests.RequestException:
+        return False
+
+
+@dataclass
+class Status:
+    """What ``serve --status`` reports."""
+
+    running: bool
+    healthy: bool
+    url: str | None
+    pids: dict[str, int]
+    home: Path
+
+    def describe(self) -> str:
+        if not self.running:
+            return f"Doccano is not running (home {self.home})"
+        health = "healthy" if self.healthy else "NOT answering its health check"
+        pids = ", ".join(f"{k} pid {v}" for k, v in self.pids.items())
+        return f"Doccano is running at {self.url}: {health} ({pids}; home {self.home})"
+
+
+class LocalServer:
+    """A Doccano server on 127.0.0.1 whose files live in ``home``.
+
+    Args:
+        home: DOCCANO_HOME (database, media, logs, state file); created when missing.
+        venv: the virtualenv that has ``doccano`` installed.
+    """
+
+    def __init__(self, home: Path | None = None, venv: Path | None = None) -> None:
+        self.home = (home or default_home()).absolute()
+        self.venv = (venv or default_venv()).absolute()
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def state_path(self) -> Path:
+        return self.home / STATE_FILE
+
+    def _state(self) -> dict[str, object] | None:
+        try:
+            return json.loads(self.state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def status(self) -> Status:
+        """Whether our processes are alive and the server answers ``/v1/health/``."""
+        state = self._state()
+        if not state:
+            return Status(False, False, None, {}, self.home)
+        pids = {k: int(v) for k, v in dict(state.get("pids", {})).items()}  # type: ignore[call-overload]
+        alive = {k: v for k, v in pids.items() if _alive(v)}
+        url = str(state.get("url"))
+        if not alive:
+            return Status(False, False, url, {}, self.home)
+        return Status(True, _healthy(url) and len(alive) == len(pids), url, alive, self.home)
+
+    # -- installation checks ----------------------------------------------------------------
+
+    def installed(self) -> bool:
+        return (self.venv / "bin" / "doccano").is_file()
+
+    def _require_installed(self) -> None:
+        if not self.installed():
+            raise UsageError(
+                f"Doccano is not installed in {self.venv}; run scripts/setup-doccano.sh "
+                f"(or set {ENV_VENV} to a virtualenv with doccano==1.8.4)"
+            )
+
+    def _backend_dir(self) -> str:
+        out = subprocess.run(
+            [str(self.venv / "bin" / "python"), "-c", "import backend, os; print(os.path.dirname(backend.__file__))"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if out.returncode != 0:
+            raise ServerError(f"cannot import doccano's backend in {self.venv}: {out.stderr.strip()[-200:]}")
+        return out.stdout.strip()
+
+    def _secret_key(self) -> str:
+        path = self.home / "secret_key"
+        if not path.exists():
+            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+            path.chmod(0o600)
+        return path.read_text(encoding="utf-8").strip()
+
+    def _env(self, backend: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMKIT_DOCCANO_PASSWORD")}
+        env.update(
+            DOCCANO_HOME=str(self.home),
+            STANDALONE="True",
+            DEBUG="False",
+            DJANGO_SETTINGS_MODULE="config.settings.production",
+            DATABASE_URL=f"sqlite:///{self.home / 'db.sqlite3'}",
+            MEDIA_ROOT=str(self.home / "media"),
+            SECRET_KEY=self._secret_key(),
+            PYTHONPATH=backend,
+        )
+        return env
+
+    def _run(self, args: list[str], env: dict[str, str], what: str) -> None:
+        log = self.home / "setup.log"
+        with log.open("a", encoding="utf-8") as fh:
+            done = subprocess.run(args, env=env, stdout=fh, stderr=subprocess.STDOUT, check=False, cwd=self.home)
+        if done.returncode != 0:
+            raise ServerError(f"Doccano {what} failed (exit {done.returncode}); see {log}")
+
+    # -- start / stop -----------------------------------------------------------------------
+
+    def start(
+        self,
+        port: int,
+        username: str,
+        password: str | None,
+        workers: int = 2,
+        timeout: float = 180.0,
+    ) -> Status:
+        """Start the server unless it already runs; initialise the database the first time.
+
+        Args:
+            port: TCP port on 127.0.0.1.
+            username: the admin user, created (or its password reset) on every start.
+            password: the admin password; required.
+            workers: gunicorn worker processes.
+            timeout: seconds to wait for the health check.
+
+        Raises:
+            UsageError: Doccano is not installed, no password, or it runs on another port.
+            ServerError: it did not come up (the message names the log file).
+        """
+        current = self.status()
+        if current.running:
+            if current.url != f"http://{HOST}:{port}":
+                raise UsageError(
+                    f"Doccano already runs at {current.url}; stop it first (claimkit doccano serve --stop)"
+                )
+            if current.healthy or self._wait_healthy(current.url, timeout, current.pids):
+                return self.status()
+            raise ServerError(f"Doccano at {current.url} runs but does not answer; stop it and start again")
+        if not password:
+            raise UsageError("no admin password: set CLAIMKIT_DOCCANO_PASSWORD or pass --password")
+        self._require_installed()
+        if _port_busy(port):
+            raise UsageError(f"port {port} on {HOST} is already in use; choose another with --port")
+        self.home.mkdir(parents=True, exist_ok=True)
+        (self.home / "media").mkdir(exist_ok=True)
+        backend = self._backend_dir()
+        env = self._env(backend)
+        bin_dir = self.venv / "bin"
+        if not (self.home / "db.sqlite3").exists() or not (self.home / ".initialised").exists():
+            self._run([str(bin_dir / "doccano"), "init"], env, "init")
+            (self.home / ".initialised").touch()
+        admin_env = {**env, "CLAIMKIT_ADMIN_USER": username, "CLAIMKIT_ADMIN_PASSWORD": password}
+        self._run([str(bin_dir / "python"), "-c", _CREATE_ADMIN], admin_env, "createuser")
+        url = f"http://{HOST}:{port}"
+        web_cmd = [
+            str(bin_dir / "gunicorn"),
+            "--bind",
+            f"{HOST}:{port}",
+            "--workers",
+            str(workers),
+            "--chdir",
+            backend,
+            "--capture-output",
+            "--timeout",
+            "120",
+            "config.wsgi",
+        ]
+        task_cmd = [str(bin_dir / "celery"), "--app=config", f"--workdir={backend}", "worker"]
+        task_cmd += ["--loglevel=info", "--concurrency=1", "--pool=solo"]
+        pids = {
+            "web": self._spawn(web_cmd, env, "webserver.log"),
+            "worker": self._spawn(task_cmd, env, "worker.log"),
+        }
+        state = {"url": url, "port": port, "pids": pids, "started": time.time()}
+        self.state_path.write_text(json.dumps(state), encoding="utf-8")
+        if not self._wait_healthy(url, timeout, pids):
+            self.stop()
+            raise ServerError(f"Doccano did not come up at {url} within {timeout:g}s; see {self.home}/webserver.log")
+        return self.status()
+
+    def _spawn(self, cmd: list[str], env: dict[str, str], log_name: str) -> int:
+        with (self.home / log_name).open("ab") as log:
+            proc = subprocess.Popen(
+                cmd,
+                env=env,
+                cwd=self.home,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        return proc.pid
+
+    def _wait_healthy(self, url: str, timeout: float, pids: dict[str, int]) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not all(_alive(p) for p in pids.values()):
+                return False
+            if _healthy(url):
+                return True
+            time.sleep(0.5)
+        return False
+
+    def stop(self, timeout: float = 20.0) -> bool:
+        """Stop the processes we started (SIGTERM to their process groups, then SIGKILL).
+
+        Returns:
+            True when something was running.
+        """
+        state = self._state()
+        if not state:
+            return False
+        pids = [int(v) for v in dict(state.get("pids", {})).values()]  # type: ignore[call-overload]
+        was_running = any(_alive(p) for p in pids)
+        for pid in pids:
+            _signal_group(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and any(_alive(p) for p in pids):
+            time.sleep(0.2)
+        for pid in pids:
+            if _alive(pid):
+                _signal_group(pid, signal.SIGKILL)
+        with contextlib.suppress(FileNotFoundError):
+            self.state_path.unlink()
+        return was_running
+
+
+def _signal_group(pid: int, sig: int) -> None:
+    """Signal the process group led by ``pid`` (our children were started in their own session)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, sig)
+
+
+def _port_busy(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex((HOST, port)) == 0
