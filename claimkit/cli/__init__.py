@@ -6,6 +6,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
+from . import doccano as _doccano
 from . import eval as _eval
 from . import export as _export
 from . import extract as _extract
@@ -36,6 +37,7 @@ def _root(
 
 
 app.command("extract")(_extract.extract)
+app.add_typer(_doccano.app, name="doccano")
 app.command("validate")(_validate.validate)
 app.command("eval")(_eval.eval_command)
 app.command("export")(_export.export)
