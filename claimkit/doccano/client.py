@@ -202,6 +202,26 @@ class DoccanoClient:
     def members(self, project_id: int) -> list[dict[str, Any]]:
         return list(self._pages(f"/v1/projects/{project_id}/members"))
 
+    # -- users (for an annotation lead setting up reviewers) --------------------------------
+
+    def create_user(self, username: str, password: str, email: str | None = None) -> dict[str, Any]:
+        """Create a (non-admin) user; needs a staff login."""
+        body = {
+            "username": username,
+            "email": email or f"{username}@localhost",
+            "password1": password,
+            "password2": password,
+        }
+        return self._request("POST", "/v1/users/create", json=body, expect=(201,))
+
+    def add_member(self, project_id: int, user_id: int, role: str = "annotator") -> dict[str, Any]:
+        """Give a user a role (``annotator``, ``annotation_approver``, ``project_admin``) in a project."""
+        roles = {r["name"]: r["id"] for r in self._pages("/v1/roles")}
+        if role not in roles:
+            raise UsageError(f"unknown Doccano role {role!r}; allowed: {', '.join(sorted(roles))}")
+        body = {"user": user_id, "role": roles[role]}
+        return self._request("POST", f"/v1/projects/{project_id}/members", json=body, expect=(201,))
+
     # -- examples ---------------------------------------------------------------------------
 
     def examples(self, project_id: int) -> Iterator[dict[str, Any]]:

@@ -215,21 +215,10 @@ class LocalServer:
             if current.healthy or self._wait_healthy(current.url, timeout, current.pids):
                 return self.status()
             raise ServerError(f"Doccano at {current.url} runs but does not answer; stop it and start again")
-        if not password:
-            raise UsageError("no admin password: set CLAIMKIT_DOCCANO_PASSWORD or pass --password")
-        self._require_installed()
         if _port_busy(port):
             raise UsageError(f"port {port} on {HOST} is already in use; choose another with --port")
-        self.home.mkdir(parents=True, exist_ok=True)
-        (self.home / "media").mkdir(exist_ok=True)
-        backend = self._backend_dir()
-        env = self._env(backend)
-        bin_dir = self.venv / "bin"
-        if not (self.home / "db.sqlite3").exists() or not (self.home / ".initialised").exists():
-            self._run([str(bin_dir / "doccano"), "init"], env, "init")
-            (self.home / ".initialised").touch()
-        admin_env = {**env, "CLAIMKIT_ADMIN_USER": username, "CLAIMKIT_ADMIN_PASSWORD": password}
-        self._run([str(bin_dir / "python"), "-c", _CREATE_ADMIN], admin_env, "createuser")
+        env = self.prepare(username, password)
+        bin_dir, backend = self.venv / "bin", env["PYTHONPATH"]
         url = f"http://{HOST}:{port}"
         web_cmd = [
             str(bin_dir / "gunicorn"),
@@ -256,6 +245,28 @@ class LocalServer:
             self.stop()
             raise ServerError(f"Doccano did not come up at {url} within {timeout:g}s; see {self.home}/webserver.log")
         return self.status()
+
+    def prepare(self, username: str, password: str | None) -> dict[str, str]:
+        """Create the database the first time (``doccano init``) and the admin user (every time,
+        so a changed password takes effect). Returns the environment for the server processes.
+
+        Raises:
+            UsageError: Doccano is not installed or no password was given.
+            ServerError: ``init`` or the user creation failed (the message names the log).
+        """
+        if not password:
+            raise UsageError("no admin password: set CLAIMKIT_DOCCANO_PASSWORD or pass --password")
+        self._require_installed()
+        self.home.mkdir(parents=True, exist_ok=True)
+        (self.home / "media").mkdir(exist_ok=True)
+        env = self._env(self._backend_dir())
+        bin_dir = self.venv / "bin"
+        if not (self.home / "db.sqlite3").exists() or not (self.home / ".initialised").exists():
+            self._run([str(bin_dir / "doccano"), "init"], env, "init")
+            (self.home / ".initialised").touch()
+        admin_env = {**env, "CLAIMKIT_ADMIN_USER": username, "CLAIMKIT_ADMIN_PASSWORD": password}
+        self._run([str(bin_dir / "python"), "-c", _CREATE_ADMIN], admin_env, "createuser")
+        return env
 
     def _spawn(self, cmd: list[str], env: dict[str, str], log_name: str) -> int:
         with (self.home / log_name).open("ab") as log:

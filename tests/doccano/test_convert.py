@@ -1,0 +1,213 @@
+"""Statements <-> Doccano annotations without a server: offsets, round trip, reviewer edits, diff."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from claimkit.doccano.convert import (
+    META_KEY,
+    Annotations,
+    OffsetMap,
+    export_line_to_statements,
+    score_for_label,
+    statements_to_example,
+)
+from claimkit.doccano.diff import diff_statements
+from claimkit.records import sha256_text
+from claimkit.schema import validate
+
+TEXT = "😀 Dr. Ana Mu\u0308ller said 🇰🇷 talks may resume. Prices rose."
+
+
+def _statement(n: int, kind: str, start: int, end: int, **extra) -> dict:
+    record = {
+        "id": f"d:{n}",
+        "doc_id": "d",
+        "kind": kind,
+        "text": TEXT[start:end],
+        "start": start,
+        "end": end,
+        "speaker": None,
+        "cue": None,
+        "quote": "none",
+        "source": {"name": "Paper", "type": "publication", "start": None, "end": None},
+        "certainty": {"label": "certain", "score": 1.0, "cues": []},
+    }
+    record.update(extra)
+    return record
+
+
+@pytest.fixture
+def statements() -> list[dict]:
+    s1_end = TEXT.index("resume.") + len("resume.")
+    ana = TEXT.index("Dr.")
+    said = TEXT.index("said")
+    may = TEXT.index("may")
+    first = _statement(
+        1,
+        "speculation",
+        0,
+        s1_end,
+        speaker={
+            "name": "Ana Müller",
+            "mention": TEXT[ana : said - 1],
+            "start": ana,
+            "end": said - 1,
+            "type": "person",
+            "description": "a doctor",
+        },
+        cue={"text": "said", "start": said, "end": said + 4, "lemma": "say"},
+        quote="indirect",
+        source={"name": "Ana Müller", "type": "named", "start": ana, "end": said - 1},
+        certainty={
+            "label": "possible",
+            "score": 0.55,
+            "cues": [
+                {"text": "may", "start": may, "end": may + 3, "type": "modal", "holder": "speaker", "scope": "main"}
+            ],
+        },
+    )
+    prices = TEXT.index("Prices")
+    return [first, _statement(2, "fact", prices, len(TEXT))]
+
+
+def _export_line(draft, drop=(), relabel=None) -> dict:
+    """What Doccano's JSONL export holds for a draft (offsets in UTF-16 units, meta flattened)."""
+    omap = OffsetMap(draft.text)
+    ids = {key: n for n, key in enumerate(draft.spans, 1)}
+    entities = []
+    for key, n in ids.items():
+        label = (relabel or {}).get(key, key[0])
+        if key not in drop:
+            entities.append(
+                {"id": n, "label": label, "start_offset": omap.to_units(key[1]), "end_offset": omap.to_units(key[2])}
+            )
+    relations = [
+        {"id": n, "from_id": ids[a], "to_id": ids[b], "type": t}
+        for n, (t, a, b) in enumerate(draft.relations, 1)
+        if a not in drop and b not in drop
+    ]
+    return {"id": 7, "text": draft.text, **draft.meta, "entities": entities, "relations": relations, "Comments": []}
+
+
+def test_offset_map_counts_utf16_like_javascript() -> None:
+    omap = OffsetMap(TEXT)
+    for cp in range(len(TEXT) + 1):
+        units = omap.to_units(cp)
+        assert units == len(TEXT[:cp].encode("utf-16-le")) // 2
+        assert omap.to_codepoints(units) == cp
+    # Half an emoji (inside its surrogate pair) snaps outwards.
+    assert omap.to_codepoints(1) == 0
+    assert omap.to_codepoints(1, end=True) == 1
+    # The combining diaeresis is one code point and one UTF-16 unit: no shift from it.
+    d = TEXT.index("\u0308")
+    assert omap.to_units(d + 1) - omap.to_units(d) == 1
+
+
+def test_untouched_example_round_trips_field_by_field(statements: list[dict]) -> None:
+    doc = {"doc_id": "d", "sha256": sha256_text(TEXT), "title": None, "publisher": "Paper"}
+    draft = statements_to_example(doc, TEXT, statements, "0.0")
+    line = _export_line(draft)
+    assert line[META_KEY]["offsets"] == "utf-16"
+    # The spans Doccano stores are UTF-16 offsets: after the emoji they differ from code points.
+    first = next(e for e in line["entities"] if e["label"] == "speculation")
+    assert first["end_offset"] > statements[0]["end"]
+    back = export_line_to_statements(json.dumps(line, ensure_ascii=False))
+    assert back == statements
+    assert Annotations.from_export(line, TEXT).fingerprint() == draft.meta[META_KEY]["fingerprint"]
+
+
+def test_reviewer_relabel_and_new_speaker_come_back(statements: list[dict]) -> None:
+    doc = {"doc_id": "d", "sha256": sha256_text(TEXT), "title": None, "publisher": "Paper"}
+    draft = statements_to_example(doc, TEXT, statements, "0.0")
+    kind_key = ("fact", statements[1]["start"], statements[1]["end"])
+    line = _export_line(draft, relabel={kind_key: "opinion"})
+    # Move the first statement's speaker to "Ana Mu\u0308ller" (without "Dr.").
+    speaker_key = next(k for k in draft.spans if k[0] == "speaker:person")
+    ids = {key: n for n, key in enumerate(draft.spans, 1)}
+    omap = OffsetMap(TEXT)
+    start = TEXT.index("Ana")
+    line["entities"] = [e for e in line["entities"] if e["id"] != ids[speaker_key]]
+    line["entities"].append(
+        {
+            "id": 99,
+            "label": "speaker:group",
+            "start_offset": omap.to_units(start),
+            "end_offset": omap.to_units(speaker_key[2]),
+        }
+    )
+    line["relations"] = [r for r in line["relations"] if r["to_id"] != ids[speaker_key]]
+    line["relations"].append(
+        {"id": 99, "from_id": ids[("speculation", 0, statements[0]["end"])], "to_id": 99, "type": "speaker"}
+    )
+    back = export_line_to_statements(line)
+    assert Annotations.from_export(line, TEXT).fingerprint() != draft.meta[META_KEY]["fingerprint"]
+    for record in back:
+        validate(record, "statement", TEXT)
+    first, second = back
+    assert second["kind"] == "opinion" and {k: v for k, v in second.items() if k != "kind"} == {
+        k: v for k, v in statements[1].items() if k != "kind"
+    }
+    assert first["speaker"] == {
+        "name": TEXT[start : speaker_key[2]],
+        "mention": TEXT[start : speaker_key[2]],
+        "start": start,
+        "end": speaker_key[2],
+        "type": "group",
+        "description": None,
+    }
+    assert first["source"] == {
+        "name": TEXT[start : speaker_key[2]],
+        "type": "named",
+        "start": start,
+        "end": speaker_key[2],
+    }
+    unchanged = {k for k in first if k not in ("speaker", "source")}
+    assert {k: first[k] for k in unchanged} == {k: statements[0][k] for k in unchanged}
+
+    result = diff_statements(statements, back)
+    assert [(c.kind, c.id) for c in result.changes] == [("speaker", "d:1"), ("relabelled", "d:2")]
+    assert result.scores["statements"].precision == 0.5 and result.scores["spans"].recall == 1.0
+
+
+def test_statement_drawn_by_reviewer_gets_defaults_and_new_id(statements: list[dict]) -> None:
+    doc = {"doc_id": "d", "sha256": sha256_text(TEXT), "title": None, "publisher": "Paper"}
+    draft = statements_to_example(doc, TEXT, statements, "0.0")
+    line = _export_line(draft, drop=[("fact", statements[1]["start"], statements[1]["end"])])
+    omap = OffsetMap(TEXT)
+    start = TEXT.index("Prices")
+    line["entities"].append(
+        {"id": 50, "label": "opinion", "start_offset": omap.to_units(start), "end_offset": omap.to_units(start + 6)}
+    )
+    line["entities"].append(
+        {"id": 51, "label": "probable", "start_offset": omap.to_units(start), "end_offset": omap.to_units(start + 6)}
+    )
+    line["relations"].append({"id": 50, "from_id": 50, "to_id": 51, "type": "certainty"})
+    back = export_line_to_statements(line)
+    new = back[-1]
+    assert new["id"] == "d:3" and new["text"] == "Prices" and new["kind"] == "opinion"
+    assert new["certainty"] == {"label": "probable", "score": score_for_label("probable"), "cues": []}
+    assert new["source"] == {"name": "Paper", "type": "publication", "start": None, "end": None}
+    validate(new, "statement", TEXT)
+    result = diff_statements(statements, back)
+    assert sorted(c.kind for c in result.changes) == ["added", "removed"]
+
+
+def test_score_for_label_stays_in_its_band() -> None:
+    from claimkit.certainty import label_for
+
+    for label in ("certain", "probable", "possible", "unknown"):
+        assert label_for(score_for_label(label)) == label
+
+
+def test_span_outside_text_is_an_error(statements: list[dict]) -> None:
+    from claimkit.errors import SchemaError
+
+    doc = {"doc_id": "d", "sha256": sha256_text(TEXT), "title": None, "publisher": "Paper"}
+    line = _export_line(statements_to_example(doc, TEXT, copy.deepcopy(statements), "0.0"))
+    line["entities"][0]["end_offset"] = 10_000
+    with pytest.raises(SchemaError, match="outside the text"):
+        export_line_to_statements(line)
