@@ -92,6 +92,9 @@ def test_run_brat_with_pred():
     assert r.tables["attribution"]["claimkit"]["content_recall"] == 1.0
     assert r.tables["attribution"]["claimkit"]["precision"] == 0.6667
     assert r.tables["attribution"]["baseline:author-fact"]["content_recall"] == 0.0
+    # reporting-verb: "Smith said" right; "according" found with cue right but speaker "mayor" wrong.
+    verb = r.tables["attribution"]["baseline:reporting-verb"]
+    assert (verb["precision"], verb["content_recall"], verb["attribution_recall"]) == (1.0, 1.0, 0.5)
 
 
 def test_run_szeged_with_pred():

@@ -1,9 +1,13 @@
 """Baselines printed beside the extractor: simple, fixed yardsticks.
 
 * ``author-fact``: every sentence is a fact asserted by the author (no speaker, certain).
-* ``hedge-lexicon``: a sentence with a word of :data:`claimkit.data.hedges.HEDGE_WORDS` is
+* ``hedge-lexicon``: a sentence with a word of :data:`claimkit.data.baselines.HEDGE_WORDS` is
   speculation with label ``possible`` (the words are its cues); any other sentence is a
   certain fact by the author.
+* ``reporting-verb`` (attribution gold only): a sentence with a word of
+  :data:`claimkit.data.baselines.REPORTING_WORDS` is attributed: cue = that word, speaker
+  mention = the run of capitalised words just before it (else just after it, else the word
+  before it), speaker name = the mention; other sentences are author facts.
 * ``majority``: every sentence gets the gold set's most frequent sentence label (only for
   sentence-labelled gold such as NewsSD: ``OBJ`` -> fact, ``SUBJ`` -> opinion).
 
@@ -18,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from ..data.hedges import HEDGE_WORDS
+from ..data.baselines import HEDGE_WORDS, REPORTING_WORDS
 from .gold import GoldDoc, GoldSet
 from .metrics import Preds
 from .spans import Span
@@ -98,6 +102,56 @@ def hedge_lexicon(gold: GoldSet) -> Preds:
     return out
 
 
+def _speaker_near(text: str, span: Span, cue: re.Match[str]) -> tuple[int, int] | None:
+    """The capitalised words just before ``cue`` (else just after, else the word before)."""
+    words = [m for m in _WORD.finditer(text, span[0], span[1])]
+    i = next(n for n, m in enumerate(words) if m.start() == cue.start())
+    before = []
+    for m in reversed(words[:i]):
+        if not m.group(0)[0].isupper():
+            break
+        before.insert(0, m)
+    if before:
+        return before[0].start(), before[-1].end()
+    after = []
+    for m in words[i + 1 :]:
+        if not m.group(0)[0].isupper():
+            break
+        after.append(m)
+    if after:
+        return after[0].start(), after[-1].end()
+    return (words[i - 1].start(), words[i - 1].end()) if i else None
+
+
+def reporting_verb(gold: GoldSet) -> Preds:
+    out: Preds = {}
+    for d in gold.docs:
+        text, rows = d.document.text, []
+        for n, sp in enumerate(sentences(d), 1):
+            row = statement(d, n, sp, "fact", "certain", [])
+            cue = next((m for m in _WORD.finditer(text, sp[0], sp[1]) if m.group(0).lower() in REPORTING_WORDS), None)
+            mention = _speaker_near(text, sp, cue) if cue else None
+            if cue and mention:
+                name = text[mention[0] : mention[1]]
+                row["speaker"] = {
+                    "name": name,
+                    "mention": name,
+                    "start": mention[0],
+                    "end": mention[1],
+                    "type": "person",
+                }
+                row["cue"] = {
+                    "text": cue.group(0),
+                    "start": cue.start(),
+                    "end": cue.end(),
+                    "lemma": cue.group(0).lower(),
+                }
+                row["kind"], row["quote"] = "opinion", "indirect"
+            rows.append(row)
+        out[d.document.doc_id] = rows
+    return out
+
+
 def majority(gold: GoldSet) -> Preds:
     labels = Counter(s.label for d in gold.docs for s in d.sentences)
     top = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if labels else "OBJ"
@@ -111,6 +165,8 @@ def majority(gold: GoldSet) -> Preds:
 def for_gold(gold: GoldSet) -> dict[str, Callable[[GoldSet], Preds]]:
     """The baselines that apply to ``gold``, by name, in print order."""
     out: dict[str, Callable[[GoldSet], Preds]] = {"author-fact": author_fact, "hedge-lexicon": hedge_lexicon}
+    if "attribution" in gold.tasks:
+        out["reporting-verb"] = reporting_verb
     if "subjectivity" in gold.tasks:
         out["majority"] = majority
     return out

@@ -1,9 +1,10 @@
-"""Hedge-word lexicon for the ``hedge-lexicon`` baseline of ``claimkit eval``.
+"""Word lists of the baselines of ``claimkit eval``, independent of claimkit's own stages.
 
-A plain list of common English hedges, modals and weasel verbs (after Hyland 1998 and the
-CoNLL-2010 cue lists), matched as lower-cased whole words with no lemmatisation. It is
-deliberately independent of claimkit's certainty stage (``claimkit.data.certainty``), so the
-baseline stays a fixed yardstick while that stage is tuned.
+``HEDGE_WORDS`` (``hedge-lexicon`` baseline) is a plain list of common English hedges, modals
+and weasel verbs (after Hyland 1998 and the CoNLL-2010 cue lists), matched as lower-cased
+whole words with no lemmatisation. It is deliberately independent of claimkit's certainty
+stage (``claimkit.data.certainty``), so the baseline stays a fixed yardstick while that stage
+is tuned.
 """
 
 from __future__ import annotations
@@ -83,5 +84,40 @@ HEDGE_WORDS: frozenset[str] = frozenset(
         "claimed",
         "considered",
         "consider",
+    ]
+)
+
+# ``reporting-verb`` baseline: a sentence with one of these words is attributed to the
+# capitalised words next to it. Deliberately short and fixed (not claimkit.data.reporting).
+REPORTING_WORDS: frozenset[str] = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "stated",
+        "states",
+        "added",
+        "adds",
+        "reported",
+        "reports",
+        "claimed",
+        "claims",
+        "argued",
+        "argues",
+        "announced",
+        "announces",
+        "noted",
+        "notes",
+        "explained",
+        "explains",
+        "insisted",
+        "insists",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
     ]
 )
