@@ -251,9 +251,18 @@ def render_text(article: Article, prefix: str) -> str:
     for s, e, idx in spans:
         opens[s].append((e, idx))
     closes = Counter(e for s, e, _ in spans if e > s)
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for n, (s, e, *_) in enumerate(layers):
+        starting.setdefault(s, []).append(n)
+        ending.setdefault(e, []).append(n)
+    active: dict[int, None] = {}  # layers covering the current piece, in insertion order
     out: list[str] = []
     points = sorted(cuts)
     for a, b in zip(points, [*points[1:], points[-1]], strict=True):
+        for n in ending.get(a, []):
+            active.pop(n, None)
+        active.update(dict.fromkeys(starting.get(a, [])))
         out.extend("</mark>" for _ in range(closes.get(a, 0)))
         for end, idx in opens.get(a, []):
             out.append(_mark_open(article.statements[idx], f"{prefix}{idx}"))
@@ -261,11 +270,10 @@ def render_text(article: Article, prefix: str) -> str:
                 out.append("</mark>")
         if b <= a:
             continue
-        active = [(cls, tip) for s, e, cls, tip in layers if s <= a and b <= e]
         chunk = escape(text[a:b], quote=False)
         if active:
-            classes = " ".join(sorted({cls for cls, _ in active}))
-            tips = "; ".join(dict.fromkeys(tip for _, tip in active))
+            classes = " ".join(sorted({layers[n][2] for n in active}))
+            tips = "; ".join(dict.fromkeys(layers[n][3] for n in sorted(active)))
             out.append(f'<span class="{classes}" title="{_attr(tips)}">{chunk}</span>')
         else:
             out.append(chunk)
