@@ -78,9 +78,20 @@ def eval_command(
         if json_out is not None:
             report.write_json(json_out)
         typer.echo(report.render(per_doc=per_doc), nl=False)
-        failed = report.notes.get("extract_failed") or {}
-        if failed and not quiet:
-            warn(f"{len(failed)} documents failed to extract and were scored empty (see --json notes)")
+        if not quiet:
+            notes = report.notes
+            if notes.get("extract_failed"):
+                warn(
+                    f"{len(notes['extract_failed'])} documents failed to extract and were scored empty (see --json notes)"
+                )
+            if notes.get("pred_unknown_doc"):
+                warn(
+                    f"--pred: {notes['pred_unknown_doc']} statements name documents that are not in the gold (ignored)"
+                )
+            if notes.get("pred_offset_mismatch"):
+                warn(
+                    f"--pred: {notes['pred_offset_mismatch']} statements do not match the gold texts at their offsets (ignored)"
+                )
         if report.documents == 0:
             error_line(f"{gold}: no gold documents to compare (check --split / --limit)")
             raise typer.Exit(EXIT_INVALID)
