@@ -161,14 +161,17 @@ def load_articles(
         encoding: of the original files.
 
     Returns:
-        One :class:`Article` per document with statements, in statement order; a document
-        whose text cannot be found or does not match gets ``text=None`` and a ``note``.
+        One :class:`Article` per document, in statement order, then the documents that have
+        no statement; a document whose text cannot be found or does not match gets
+        ``text=None`` and a ``note``.
     """
     texts = texts or {}
     records = {str(_dict(d)["doc_id"]): _dict(d) for d in documents}
     base_dir = Path(base) if base is not None else None
     articles = []
-    for doc_id, group in group_by_document(statements).items():
+    groups = group_by_document(statements)
+    groups.update({doc_id: [] for doc_id in records if doc_id not in groups})  # documents without statements
+    for doc_id, group in groups.items():
         record = records.get(doc_id)
         text, note = texts.get(doc_id), None
         if text is None and record is not None:

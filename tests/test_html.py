@@ -105,6 +105,9 @@ def test_load_articles_reads_files_and_jsonl_lines(sample, sample_text: str, tmp
     assert article.text == sample_text
     [article] = html.load_articles(statements, [{**record, "path": f"{jsonl}:1"}])
     assert article.text is None and "sha256" in (article.note or "")
+    # a document without statements is shown too (its text, nothing highlighted)
+    empty = {**record, "doc_id": "empty", "path": "sample.txt", "statements": 0}
+    assert [a.doc_id for a in html.load_articles(statements, [empty, record], base=tmp_path)] == ["sample", "empty"]
     [article] = html.load_articles(statements, [{**record, "path": "-"}])
     assert article.text is None and "stdin" in (article.note or "")
     [article] = html.load_articles(statements, [{**record, "path": str(tmp_path / "gone.txt")}])
