@@ -1,6 +1,16 @@
 """Attribution: who says each statement (speaker), with which words (cue), from where (source).
 
-Stages follow the method: cue -> content -> source -> resolution across the article.
+Stages follow the method (as in BBC citron): cue -> content -> source -> resolution.
+
+- Cues: a reporting verb outside the quotations, in any tense and voice ("said", "was quoted
+  as saying", "told reporters"); "according to X"; a report noun ("the general view of
+  related experts is that", "X's view is that", "there are predictions that"). The lexicons
+  are data in :mod:`claimkit.data.reporting`.
+- Source: the verb's subject, climbing through participles and coordinated verbs ("..., adding",
+  "was quoted as saying"), the agent of a passive, or the holder of a report noun; a vague
+  holder ("some", "sources", none at all) is an anonymous speaker, never a nearby name.
+- Floating quotations with no cue of their own take the speaker of the quotation next to them.
+- Resolution across the article is done by :class:`claimkit.speakers.Resolver`.
 """
 
 from __future__ import annotations
@@ -11,12 +21,19 @@ from spacy.tokens import Doc, Span, Token
 
 from .clean import Cleaned
 from .data import reporting as lex
+from .quotes import QuoteSpan
 from .records import Cue, QuoteType, Source, Speaker
 from .segment import Candidate
+from .speakers import Resolver, description_of, noun_phrase, source_for
 
-PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i"}
-_SUBJ = {"nsubj", "nsubjpass"}
-_ORG_LABELS = {"ORG", "NORP", "GPE", "FAC"}
+_SUBJ = frozenset(["nsubj", "nsubjpass", "csubj"])
+# relations through which a reporting verb inherits the subject of its head ("..., adding")
+_CLIMB = frozenset(["xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "ccomp", "parataxis"])
+# relations of verbs that merely describe a noun ("self-described", "so-called")
+_MODIFIER_DEPS = frozenset(["amod", "acl", "compound", "nmod", "npadvmod", "pobj", "dobj", "nsubj", "attr"])
+_VERB_POS = frozenset(["VERB", "AUX"])
+_MAX_CLIMB = 4
+_DIRECT_SHARE = 0.6
 
 
 @dataclass
@@ -29,154 +46,227 @@ class Attribution:
     source: Source | None = None
 
 
-def _tokens(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
+@dataclass
+class _Found:
+    """A cue and the head of its source phrase (None for an anonymous holder)."""
+
+    cue: Span
+    lemma: str
+    source: Token | None
+    anonymous: Span | None = None
+    score: float = 0.0
+    continues: bool = False
 
 
-def _in_quote(tok: Token, cand: Candidate) -> bool:
-    return any(q.start < tok.idx < q.end for q in cand.direct_quotes)
+def _outside(tokens: Span, quotes: list[QuoteSpan]) -> list[Token]:
+    """Tokens of the span that lie outside every direct quotation."""
+    if not quotes:
+        return list(tokens)
+    return [t for t in tokens if not any(q.start < t.idx < q.end for q in quotes)]
 
 
-def find_cue(doc: Doc, cand: Candidate) -> tuple[Token, Token | None] | None:
-    """The reporting verb of a candidate outside its quotations, and its subject if any."""
-    span = _tokens(doc, cand.start, cand.end)
-    if span is None:
-        return None
-    for tok in span:
-        if _in_quote(tok, cand):
+def _in_quotes(tok: Token, quotes: list[QuoteSpan]) -> bool:
+    return any(q.start <= tok.idx < q.end for q in quotes)
+
+
+def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | None:
+    """The speaker head of a reporting verb, or None when it has none.
+
+    Climbs through participles, coordination and prepositions ("X was quoted as saying",
+    "X commented ..., saying", "X smiled and said"); the agent of a passive reporting verb
+    ("it was reported by the agency"); the noun a relative clause hangs on ("Park, who said").
+    The climb stops at a quotation: a verb the parser hung on a quoted clause has no subject.
+    """
+    tok = verb
+    for _ in range(_MAX_CLIMB):
+        if tok is not verb and quotes and _in_quotes(tok, quotes):
+            return None
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        if tok is verb and subj is not None and subj.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return obj  # "X was told" has no speaker; "... was said by X" has X
+        if subj is not None:
+            if subj.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
+                return tok.head
+            if subj.lower_ in {"there"}:
+                return None
+            return subj
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _near_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
+    text = verb.doc.text
+    for q in quotes:
+        before = text[q.end : verb.idx]
+        after = text[verb.idx + len(verb) : q.start]
+        if (q.end <= verb.idx and len(before) < 40) or (q.start >= verb.idx and len(after) < 20):
+            return True
+    return False
+
+
+def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[QuoteSpan]) -> list[_Found]:
+    found = []
+    for tok in tokens:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in _VERB_POS or lemma not in lex.REPORTING_VERBS or tok.dep_ in _MODIFIER_DEPS:
             continue
-        if tok.lemma_.lower() in lex.REPORTING_VERBS and tok.pos_ in {"VERB", "AUX"}:
-            subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
-            if subj is None and tok.dep_ in {"advcl", "xcomp", "conj", "pcomp"}:
-                head = tok.head
-                subj = next((c for c in head.children if c.dep_ in _SUBJ), None)
-            return tok, subj
+        subj = subject_of(tok, all_quotes)
+        if subj is None and tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).is_punct:
+            # a dangling participle frame ("..., adding, “B.”") continues the previous speaker
+            found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, None, continues=True, score=-5))
+            continue
+        if subj is None or _in_quotes(subj, all_quotes) or subj.lower_ in {"it", "that", "this", "which"}:
+            continue
+        score = 0.0
+        if any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+            score += 2
+        if quotes and _near_quote(tok, quotes):
+            score += 2
+        if tok.dep_ in {"ROOT", "parataxis"}:
+            score += 1
+        score -= 0.1 * sum(1 for _ in tok.ancestors)
+        found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, subj, score=score))
+    return found
+
+
+def _according(tokens: list[Token]) -> _Found | None:
+    """``according to X``: the cue is the two words, the source their object."""
+    for tok in tokens:
+        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+            obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _Found(tok.doc[tok.i : tok.i + 2], "according to", obj)
     return None
 
 
-def find_according(doc: Doc, cand: Candidate) -> tuple[Span, Span] | None:
-    """``according to X``: returns (cue tokens, source phrase)."""
-    span = _tokens(doc, cand.start, cand.end)
+def _report_noun(tokens: list[Token]) -> _Found | None:
+    """A report noun that carries content: "the view of X is that", "there are predictions that"."""
+    for tok in tokens:
+        if tok.pos_ != "NOUN" or (tok.lemma_.lower() not in lex.REPORT_NOUNS and tok.lower_ not in lex.REPORT_NOUNS):
+            continue
+        head = tok.head
+        carries = any(c.dep_ in {"acl", "ccomp"} and _has_that(c) for c in tok.children) or (
+            tok.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in {"ccomp", "attr"} for c in head.children)
+        )
+        if not carries or (tok.dep_ not in {"nsubj", "attr", "ROOT"}):
+            continue
+        if tok.dep_ == "attr" and not any(c.dep_ == "expl" for c in head.children):
+            continue
+        doc = tok.doc
+        mods = [c for c in tok.lefts if c.dep_ == "amod"]
+        cue = doc[(mods[0].i if mods else tok.i) : tok.i + 1]
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if holder is None:
+            prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in lex.HOLDER_PREPOSITIONS), None)
+            holder = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        anonymous = None if holder is not None else noun_phrase(doc, tok)
+        return _Found(cue, tok.lemma_.lower(), holder, anonymous)
+    return None
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in clause.children)
+
+
+def find_cue(doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = None) -> _Found | None:
+    """The best reporting cue of a candidate (outside its quotations) and its source head.
+
+    Args:
+        doc: the parsed document.
+        cand: the statement candidate.
+        all_quotes: the direct quotations of the sentence or document (default: the candidate's).
+    """
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return None
-    for tok in span:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return doc[tok.i : tok.i + 2], doc[obj.left_edge.i : obj.right_edge.i + 1]
-    return None
-
-
-def _phrase(doc: Doc, head: Token) -> Span:
-    """The noun phrase of ``head`` without trailing appositions and relative clauses."""
-    left = head.left_edge.i
-    right = head.i
-    for child in head.rights:
-        if child.dep_ in {"compound", "flat"}:
-            right = child.right_edge.i
-    return doc[left : right + 1]
-
-
-def _speaker_type(phrase: Span) -> str:
-    words = {t.lower_ for t in phrase}
-    if words & lex.VAGUE_SPEAKERS and not any(t.ent_type_ == "PERSON" for t in phrase):
-        return "anonymous" if words & {"some", "someone", "source", "sources", "others"} else "group"
-    if any(t.ent_type_ == "PERSON" for t in phrase) or phrase.root.lower_ in PRONOUNS:
-        return "person"
-    if any(t.ent_type_ in _ORG_LABELS for t in phrase):
-        return "organization"
-    return "group" if phrase.root.tag_ in {"NNS", "NNPS"} else "person"
-
-
-class Resolver:
-    """Resolve pronouns and short names to the first full mention in the article."""
-
-    def __init__(self) -> None:
-        self.people: list[Speaker] = []
-        self.last: Speaker | None = None
-
-    def resolve(self, doc: Doc, phrase: Span) -> Speaker:
-        mention = phrase.text
-        stype = _speaker_type(phrase)
-        description = None
-        appos = next((c for c in phrase.root.children if c.dep_ == "appos"), None)
-        if appos is not None:
-            description = doc[appos.left_edge.i : appos.right_edge.i + 1].text
-        persons = [t.i for t in phrase if t.ent_type_ == "PERSON"]
-        name = doc[persons[0] : persons[-1] + 1].text if persons else mention
-        if phrase.root.lower_ in PRONOUNS and self.last is not None and phrase.root.lower_ not in {"it", "we", "i"}:
-            prev = self.last
-            return Speaker(prev.name, mention, phrase.start_char, phrase.end_char, prev.type, prev.description)
-        if stype == "person":
-            last_word = phrase[-1].text
-            for known in self.people:
-                if last_word in known.name.split() or known.name.split()[0] == last_word.split("-")[0]:
-                    return Speaker(known.name, mention, phrase.start_char, phrase.end_char, "person", known.description)
-        speaker = Speaker(name, mention, phrase.start_char, phrase.end_char, stype, description)  # type: ignore[arg-type]
-        if stype == "person":
-            self.people.append(speaker)
-        return speaker
-
-    def remember(self, speaker: Speaker) -> None:
-        if speaker.type == "person":
-            self.last = speaker
-
-
-def source_for(speaker: Speaker) -> Source:
-    """Classify where the information comes from, given its speaker."""
-    text = f"{speaker.name} {speaker.description or ''}".lower()
-    if speaker.type == "anonymous":
-        stype = "anonymous"
-    elif any(
-        w in text for w in ("ministry", "minister", "government", "spokes", "official", "president", "authorities")
-    ):
-        stype = "official"
-    elif any(w in text for w in ("newspaper", "times", "post", "news", "agency", "media", "journal")):
-        stype = "media"
-    elif any(w in text for w in ("report", "statement", "study", "document", "survey", "poll")):
-        stype = "document"
-    else:
-        stype = "named" if speaker.type in {"person", "organization"} else "anonymous"
-    return Source(speaker.name, stype, speaker.start, speaker.end)  # type: ignore[arg-type]
+    quotes = cand.direct_quotes
+    tokens = _outside(span, quotes)
+    if (acc := _according(tokens)) is not None:
+        return acc
+    verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes)
+    if verbs:
+        return max(verbs, key=lambda f: f.score)
+    return _report_noun(tokens)
 
 
 def quote_type(cand: Candidate) -> QuoteType:
+    """direct when quotations cover most of the statement, mixed when some, else indirect."""
     quoted = sum(q.content_end - q.content_start for q in cand.direct_quotes)
     if not quoted:
         return "indirect"
-    return "direct" if quoted >= 0.6 * (cand.end - cand.start) else "mixed"
+    return "direct" if quoted >= _DIRECT_SHARE * (cand.end - cand.start) else "mixed"
+
+
+def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> Speaker:
+    if found.source is None:
+        phrase = found.anonymous if found.anonymous is not None else found.cue
+        return Speaker(phrase.text.lower(), phrase.text, phrase.start_char, phrase.end_char, "anonymous")
+    head = found.source
+    return resolver.resolve(noun_phrase(doc, head), description_of(doc, head))
+
+
+def _is_floating(text: str, cand: Candidate) -> bool:
+    """A candidate that is mostly a direct quotation."""
+    return quote_type(cand) == "direct"
+
+
+def _same_or_next_paragraph(text: str, a: Candidate, b: Candidate) -> bool:
+    """Whether ``b`` follows ``a`` with at most one paragraph break between them."""
+    gap = text[a.end : b.start] if a.end <= b.start else text[b.end : a.start]
+    return gap.count("\n") <= 2 and not gap.strip(' \t\r\n\u00a0”"’')
 
 
 def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[Attribution]:
     """One :class:`Attribution` per candidate, resolving speakers across the article."""
-    resolver = Resolver()
+    resolver = Resolver(doc)
     publisher = Source(cleaned.publisher, "publication") if cleaned.publisher else None
+    all_quotes = sorted({q for cand in candidates for q in cand.direct_quotes}, key=lambda q: q.start)
     out: list[Attribution] = []
     for cand in candidates:
-        attr = Attribution(source=publisher)
-        if (acc := find_according(doc, cand)) is not None:
-            cue_span, src = acc
-            speaker = resolver.resolve(doc, src)
-            attr = Attribution(
-                speaker,
-                Cue(cue_span.text, cue_span.start_char, cue_span.end_char, "according to"),
-                quote_type(cand),
-                source_for(speaker),
-            )
-        elif (found := find_cue(doc, cand)) is not None and found[1] is not None:
-            verb, subj = found
-            speaker = resolver.resolve(doc, _phrase(doc, subj))
-            attr = Attribution(
-                speaker,
-                Cue(verb.text, verb.idx, verb.idx + len(verb.text), verb.lemma_.lower()),
-                quote_type(cand),
-                source_for(speaker),
-            )
-        elif cand.direct_quotes and out and out[-1].speaker is not None:
-            prev = out[-1]
-            attr = Attribution(prev.speaker, prev.cue, "direct", prev.source)
-        if attr.speaker is not None:
-            resolver.remember(attr.speaker)
-        out.append(attr)
+        found = find_cue(doc, cand, all_quotes)
+        if found is not None and found.continues:
+            prev = out[-1] if out and candidates[len(out) - 1].sent_start == cand.sent_start else None
+            if prev is None or prev.speaker is None:
+                found = None
+            else:
+                cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
+                out.append(Attribution(prev.speaker, cue, quote_type(cand), prev.source))
+                continue
+        if found is None:
+            out.append(Attribution(source=publisher))
+            continue
+        speaker = _speaker(doc, found, resolver)
+        resolver.remember(speaker)
+        cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
+        out.append(Attribution(speaker, cue, quote_type(cand), source_for(speaker)))
+    _attribute_floating(doc.text, candidates, out)
     return out
+
+
+def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:
+    """Give a direct quotation with no cue the speaker of the adjacent quotation.
+
+    The previous statement wins (a quote that runs over paragraphs, reopened with “ at each);
+    otherwise the next one in the same paragraph (“A.” “B,” he said.).
+    """
+    for i, cand in enumerate(candidates):
+        if out[i].speaker is not None or not _is_floating(text, cand):
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(candidates) or out[j].speaker is None:
+                continue
+            other = candidates[j]
+            if not _same_or_next_paragraph(text, candidates[min(i, j)], candidates[max(i, j)]):
+                continue
+            if j > i and "\n" in text[cand.end : other.start]:
+                continue
+            prev = out[j]
+            out[i] = Attribution(prev.speaker, prev.cue, "direct", prev.source)
+            break

@@ -9,13 +9,18 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.tokens import Doc
 
 from .clean import Cleaned
+from .data.reporting import REPORTING_VERBS
 from .quotes import QuoteSpan, find_quotes, top_level
 
 _TRIM = " \t\r\n\u00a0\u200b"
 _MIN_ALNUM = 2
+_CONTINUATIONS = frozenset(["and", "then", "before", "while"])
+# a trailing piece of at most this many words that only carries a frame ("He predicted.")
+_MAX_FRAME_WORDS = 4
 
 
 @dataclass
@@ -82,14 +87,19 @@ def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) ->
         if not body or body[0].islower() or not prev.closed:
             continue
         gap = text[prev.end : cur.start]
-        # cut after the last comma/full stop of the gap that is followed by more words,
-        # so that "he said, adding," keeps "he said," with the first quote
+        # cut after the first comma/full stop of the gap that is followed by more words,
+        # so that "he said, adding," keeps "he said," with the first quote; a gap that is
+        # only a participle frame ("adding,") goes with the second quote
         cut = cur.start
-        for mark in (". ", ", "):
-            pos = gap.find(mark)
-            if pos != -1 and _is_content(gap[pos + 2 :]):
-                cut = prev.end + pos + 2
-                break
+        first_word = gap.strip(_TRIM + ",;").split(" ", 1)[0].lower()
+        if first_word.endswith("ing") or first_word in _CONTINUATIONS:
+            cut = prev.end
+        else:
+            for mark in (". ", ", "):
+                pos = gap.find(mark)
+                if pos != -1 and _is_content(gap[pos + 2 :]):
+                    cut = prev.end + pos + 2
+                    break
         cuts.append(cut)
     pieces, s = [], start
     for cut in cuts:
@@ -99,15 +109,58 @@ def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) ->
     return pieces
 
 
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``doc``, trimmed (read from one array, not ``doc.sents``)."""
+    if not len(doc):
+        return []
+    text = doc.text
+    starts = [int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    bounds = [doc[i].idx for i in starts] + [len(text)]
+    spans = []
+    for a, b in itertools.pairwise(bounds):
+        s, e = trim(text, a, b)
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _is_frame(doc: Doc, start: int, end: int) -> bool:
+    """A short piece with no quotation of its own that only carries a reporting verb (“He predicted.)."""
+    text = doc.text
+    words = text[start:end].strip(_TRIM + "“”\"‘’'").split()
+    if not 0 < len(words) <= _MAX_FRAME_WORDS:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS for t in span)
+
+
+def _attach_frames(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Join a trailing frame such as ``“He predicted.`` to the quotation before it in its paragraph."""
+    text = doc.text
+    out: list[Candidate] = []
+    for cand in candidates:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.direct_quotes
+            and "\n" not in text[prev.end : cand.start]
+            and not any(q.closed and q.start >= cand.start for q in cand.quotes)
+            and _is_frame(doc, cand.start, cand.end)
+        ):
+            quotes = prev.quotes + [q for q in cand.quotes if q not in prev.quotes]
+            out[-1] = Candidate(prev.start, cand.end, prev.sent_start, cand.sent_end, quotes)
+        else:
+            out.append(cand)
+    return out
+
+
 def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
     """Statement candidates of a parsed document, in text order."""
     text = doc.text
     quotes = find_quotes(text)
-    sents = []
-    for sent in doc.sents:
-        s, e = trim(text, sent.start_char, sent.end_char)
-        if e > s:
-            sents.append((s, e))
+    sents = sentence_spans(doc)
     candidates: list[Candidate] = []
     for s_start, s_end in merge_quote_sentences(sents, quotes):
         if cleaned.is_excluded(s_start, s_end):
@@ -118,4 +171,4 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
                 continue
             overlapping = [q for q in quotes if q.start < c_end and c_start < q.end]
             candidates.append(Candidate(c_start, c_end, s_start, s_end, overlapping))
-    return candidates
+    return _attach_frames(doc, candidates)

@@ -1,0 +1,208 @@
+"""Speakers: the noun phrase that says something, its type, its source type, and resolution.
+
+Resolution follows how news text names people: the first full mention ("Park Won-gon, a
+professor at Ewha Womans University") gives the name and the description; later mentions
+("Professor Park", "Mr. Trump", "He", "the ministry") resolve to it. Word lists live in
+:mod:`claimkit.data.reporting`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .data import reporting as lex
+from .records import Source, SourceType, Speaker, SpeakerType
+
+_PERSON = "PERSON"
+_ORG_LABELS = frozenset(["ORG", "NORP", "GPE", "FAC"])
+_NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod"])
+
+
+def noun_phrase(doc: Doc, head: Token) -> Span:
+    """The noun phrase of ``head``: its left modifiers, compounds, coordinated nouns and
+    prepositional names ("Ministry of Foreign Affairs"), without appositions or relative clauses.
+    """
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat"}:
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            right = max(right, _phrase_end(child))
+        elif child.dep_ == "cc" and child.i == right + 1:
+            right = child.i
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
+            right = max(right, child.right_edge.i)
+    span = doc[left : right + 1]
+    # a possessive subject "Trump's campaign" keeps the whole phrase; a leading quote mark does not
+    while len(span) > 1 and span[0].is_punct:
+        span = span[1:]
+    return span
+
+
+def _phrase_end(tok: Token) -> int:
+    end = tok.i
+    for child in tok.rights:
+        if child.dep_ in {"compound", "flat"}:
+            end = max(end, child.right_edge.i)
+    return end
+
+
+def description_of(doc: Doc, head: Token) -> str | None:
+    """The apposition of ``head``: "a professor at Ewha Womans University"."""
+    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    span = doc[appos.left_edge.i : appos.right_edge.i + 1]
+    text = span.text.strip(" ,")
+    return text or None
+
+
+def name_of(phrase: Span) -> str:
+    """The name a phrase gives: a PERSON entity if any, else the phrase without "the"/"both"."""
+    persons = [t.i for t in phrase if t.ent_type_ == _PERSON]
+    if persons and not any(t.lower_ == "and" for t in phrase):
+        return phrase.doc[persons[0] : persons[-1] + 1].text
+    words = list(phrase)
+    while len(words) > 1 and words[0].lower_ in lex.NAME_DROP_WORDS:
+        words = words[1:]
+    text = phrase.doc[words[0].i : words[-1].i + 1].text
+    return text.lower() if speaker_type(phrase) == "anonymous" else text
+
+
+def speaker_type(phrase: Span) -> SpeakerType:
+    """person, organization, group or anonymous, from entities, pronouns and word lists."""
+    words = {t.lower_ for t in phrase}
+    root = phrase.root
+    has_person = any(t.ent_type_ == _PERSON for t in phrase)
+    if not has_person and (words & lex.ANONYMOUS_WORDS or root.lemma_.lower() in lex.REPORT_NOUNS):
+        return "anonymous"
+    if has_person or root.lower_ in lex.PERSON_PRONOUNS or root.lower_ in lex.FIRST_PERSON:
+        return "person"
+    if any(t.ent_type_ in _ORG_LABELS for t in phrase) or root.lemma_.lower() in lex.ORGANIZATION_NOUNS:
+        return "organization"
+    if root.lower_ in lex.GROUP_PRONOUNS or root.tag_ in {"NNS", "NNPS"} or words & lex.VAGUE_SPEAKERS:
+        return "group"
+    return "person"
+
+
+def source_type(speaker: Speaker) -> SourceType:
+    """Where the information comes from, given its speaker (named, official, media, document...)."""
+    if speaker.type == "anonymous":
+        return "anonymous"
+    text = f" {speaker.name} {speaker.description or ''} ".lower()
+    words = set(text.split())
+    for wordlist, stype in (
+        (lex.MEDIA_WORDS, "media"),
+        (lex.DOCUMENT_WORDS, "document"),
+        (lex.OFFICIAL_WORDS, "official"),
+    ):
+        if words & wordlist or any(" " in w and f" {w} " in text for w in wordlist):
+            return stype  # type: ignore[return-value]
+    return "named" if speaker.type in {"person", "organization"} else "anonymous"
+
+
+def source_for(speaker: Speaker) -> Source:
+    """The :class:`Source` of an attributed statement."""
+    return Source(speaker.name, source_type(speaker), speaker.start, speaker.end)
+
+
+def _surname_key(phrase: Span) -> str | None:
+    """The last capitalised word of a short title + name mention ("Professor Park" -> "Park")."""
+    words = [t for t in phrase if not t.is_punct and t.lower_ not in lex.NAME_DROP_WORDS]
+    if not words or words[-1].pos_ != "PROPN":
+        return None
+    return words[-1].text
+
+
+class Resolver:
+    """Resolve pronouns, short names and definite descriptions to the first full mention.
+
+    One resolver per document; call :meth:`resolve` in text order.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.speakers: list[Speaker] = []
+        self.last_person: Speaker | None = None
+        self.last_group: Speaker | None = None
+        self._entities: list[tuple[int, str]] | None = None
+
+    def _person_entities(self) -> list[tuple[int, str]]:
+        if self._entities is None:
+            self._entities = [(e.start_char, e.text) for e in self.doc.ents if e.label_ == _PERSON and len(e) > 1]
+        return self._entities
+
+    def resolve(self, phrase: Span, description: str | None = None) -> Speaker:
+        """The :class:`Speaker` for a mention, resolved against earlier speakers.
+
+        Args:
+            phrase: the mention in the text.
+            description: its apposition, if the caller found one.
+        """
+        mention = phrase.text
+        start, end = phrase.start_char, phrase.end_char
+        root = phrase.root.lower_
+        if len(phrase) == 1 and root in lex.PERSON_PRONOUNS:
+            prev = self.last_person or self._entity_before(start)
+            if prev is not None:
+                return Speaker(prev.name, mention, start, end, "person", prev.description)
+        if len(phrase) == 1 and root in lex.GROUP_PRONOUNS and root != "it" and self.last_group is not None:
+            prev = self.last_group
+            return Speaker(prev.name, mention, start, end, prev.type, prev.description)
+        if len(phrase) == 1 and root == "it" and self.last_group is not None and self.last_group.type == "organization":
+            prev = self.last_group
+            return Speaker(prev.name, mention, start, end, prev.type, prev.description)
+        stype = speaker_type(phrase)
+        name = name_of(phrase)
+        known = self._match(phrase, stype, name)
+        if known is not None:
+            return Speaker(known.name, mention, start, end, known.type, description or known.description)
+        speaker = Speaker(name, mention, start, end, stype, description)
+        if stype in {"person", "organization"}:
+            self.speakers.append(speaker)
+        return speaker
+
+    def _match(self, phrase: Span, stype: str, name: str) -> Speaker | None:
+        """An earlier speaker that a short or definite mention refers to."""
+        if stype == "person":
+            key = _surname_key(phrase)
+            if key is None:
+                return None
+            title = phrase[0].lower_.rstrip(".")
+            matches = [s for s in self.speakers if s.type == "person" and key in s.name.replace("-", " ").split()]
+            if name != key and any(m.name == name for m in matches):
+                return next(m for m in matches if m.name == name)
+            if len(name.split()) > 1 and name not in {m.name for m in matches} and not _titled(phrase):
+                return None  # a new full name
+            fitting = [m for m in matches if m.description and title in m.description.lower()]
+            if fitting or matches:
+                return (fitting or matches)[-1]
+            ent = self._entity_before(phrase.start_char, key)
+            if ent is not None and _titled(phrase):
+                return ent
+            return None
+        if stype == "organization" and phrase[0].lower_ == "the":
+            head = phrase.root.lower_
+            for known in self.speakers:
+                if known.type == "organization" and known.name != name and head in known.name.lower().split():
+                    return known
+        return None
+
+    def _entity_before(self, offset: int, key: str | None = None) -> Speaker | None:
+        """The most recent multi-word PERSON entity before ``offset`` (with surname ``key``)."""
+        for ent_start, text in reversed(self._person_entities()):
+            if ent_start < offset and (key is None or key in text.replace("-", " ").split()):
+                return Speaker(text, text, None, None, "person")
+        return None
+
+    def remember(self, speaker: Speaker) -> None:
+        """Note the speaker of the latest attributed statement (for pronouns)."""
+        if speaker.type == "person":
+            self.last_person = speaker
+        elif speaker.type in {"organization", "group"}:
+            self.last_group = speaker
+
+
+def _titled(phrase: Span) -> bool:
+    return any(t.lower_ in lex.TITLES for t in phrase[:-1])
