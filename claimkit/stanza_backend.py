@@ -512,11 +512,13 @@ def parse_model(model: str | None) -> tuple[str, str]:
 
 
 def _missing_models(lang: str, directory: Path, source: str, reason: str) -> ModelError:
+    """The one error for absent or unusable models: where claimkit looked and how to get them."""
+    reason = " ".join(reason.split())
     return ModelError(
-        f"no stanza models for {lang!r} in {directory} ({source}; {reason}). claimkit looks in --stanza-dir, "
-        f"else $STANZA_RESOURCES_DIR, else ~/stanza_resources and never downloads. On a machine with internet run "
-        f"python -c \"import stanza; stanza.download('{lang}', model_dir='stanza_resources')\", copy that "
-        f"directory here and pass --stanza-dir DIR or set STANZA_RESOURCES_DIR"
+        f"no usable stanza models for {lang!r} in {directory} (from {source}): {reason}. claimkit looks in "
+        f"--stanza-dir, else $STANZA_RESOURCES_DIR, else ~/stanza_resources, and never downloads. On a machine "
+        f"with internet run python -c \"import stanza; stanza.download('{lang}', model_dir='stanza_resources')\", "
+        f"copy that directory here and pass --stanza-dir DIR or set STANZA_RESOURCES_DIR"
     )
 
 
@@ -581,10 +583,10 @@ def load(model: str | None = None, stanza_dir: str | None = None) -> Language:
             processors=processors,
             download_method=None,
             use_gpu=False,
-            logging_level="WARN",
+            logging_level="CRITICAL",  # while loading only: a failure is reported once, as ModelError
         )
-    except Exception as exc:  # stanza raises FileNotFoundError, ValueError, its own errors, torch errors
-        raise ModelError(f"stanza could not load the {lang!r} models from {directory} ({source}): {exc}") from None
+    except Exception as exc:  # stanza raises FileNotFoundError, KeyError, ValueError, its own errors, torch errors
+        raise _missing_models(lang, directory, source, f"stanza cannot load them ({exc})") from None
     import spacy
 
     try:
