@@ -17,6 +17,7 @@ from claimkit.cli import app
 from claimkit.evaluate import load, run, select
 from claimkit.evaluate.loaders.factuality import detokenize
 from claimkit.evaluate.split import bucket, part
+from claimkit.records import sha256_text
 
 DATA = Path(__file__).parent / "data" / "eval"
 
@@ -137,6 +138,19 @@ def test_claimkit_gold_text_option(tmp_path: Path):
     with pytest.raises(errors.GoldFormatError, match=r"gold.jsonl:1: no text for doc_id 'doc'"):
         load(gold, "claimkit")
     assert len(load(gold, "claimkit", text=DATA / "claimkit" / "corpus").docs[0].statements) == 3
+
+
+def test_claimkit_gold_texts_from_documents_jsonl(tmp_path: Path):
+    gold = tmp_path / "gold.jsonl"
+    shutil.copy(DATA / "claimkit" / "gold.jsonl", gold)
+    text = tmp_path / "doc.txt"
+    shutil.copy(DATA / "claimkit" / "corpus" / "doc.txt", text)
+    record = {"doc_id": "doc", "path": "doc.txt", "sha256": sha256_text(text.read_text(encoding="utf-8"))}
+    (tmp_path / "gold.documents.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert len(load(gold, "claimkit").docs[0].statements) == 3
+    text.write_text("Smith said the plan will fail. Sales rose 6%. It may rain.\n", encoding="utf-8")
+    with pytest.raises(errors.GoldFormatError, match=r"gold.documents.jsonl:1: .* annotated \(sha256 differs\)"):
+        load(gold, "claimkit")
 
 
 def test_doccano_hook_missing_converter_is_a_clear_gold_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

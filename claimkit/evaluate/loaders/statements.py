@@ -5,7 +5,11 @@ directory of ``*.jsonl`` files. The texts the offsets point into are found, per 
 
 1. with ``--text PATH`` (``text=``): a text file, a directory of ``.txt`` files (file stem =
    ``doc_id``) or a documents JSONL with ``id`` and ``text`` per line;
-2. else in a ``corpus/`` directory beside the gold's directory (``annotations/../corpus``)
+2. else from a documents JSONL beside the gold (``<gold stem>.documents.jsonl`` or
+   ``documents.jsonl``, as written by ``claimkit extract --docs``): each record's ``path`` is
+   read (absolute, relative to the current directory, or to the documents file) and must have
+   the recorded ``sha256``;
+3. else in a ``corpus/`` directory beside the gold's directory (``annotations/../corpus``)
    or in the current directory, as ``corpus/<doc_id>.txt``.
 
 Every gold statement must satisfy ``text == document_text[start:end]``, which also proves the
@@ -20,7 +24,7 @@ from typing import Any
 
 from ...errors import GoldFormatError, InputError
 from ...io import iter_documents, read_text_file
-from ...records import CERTAINTY_LABELS, KINDS, Document
+from ...records import CERTAINTY_LABELS, KINDS, Document, sha256_text
 from ..gold import GoldDoc, GoldSet
 from ..jsonl import iter_objects
 
@@ -64,6 +68,32 @@ def read_records(files: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
     return [(where, check_record(rec, where)) for f in files for where, rec in iter_objects(f)]
 
 
+def documents_beside(gold: Path) -> Path | None:
+    """The documents JSONL that goes with gold file ``gold``, if there is one."""
+    base = gold if gold.is_dir() else gold.parent
+    names = [] if gold.is_dir() else [gold.name.removesuffix(".jsonl") + DOCUMENTS_SUFFIX]
+    return next((base / n for n in [*names, "documents.jsonl"] if (base / n).is_file()), None)
+
+
+def read_documents_jsonl(path: Path) -> dict[str, Document]:
+    """The texts named by a documents JSONL (``doc_id``, ``path``, ``sha256`` per line)."""
+    found: dict[str, Document] = {}
+    for where, rec in iter_objects(path):
+        if not isinstance(rec, dict) or not rec.get("doc_id") or not rec.get("path"):
+            raise GoldFormatError(f"{where}: expected a document record with doc_id and path")
+        target = Path(rec["path"])
+        if not target.is_absolute() and not target.is_file():
+            target = path.parent / target
+        try:
+            doc = read_text_file(target)
+        except InputError as exc:
+            raise GoldFormatError(f"{where}: {exc}") from None
+        if rec.get("sha256") and sha256_text(doc.text) != rec["sha256"]:
+            raise GoldFormatError(f"{where}: {target} is not the text that was annotated (sha256 differs)")
+        found[str(rec["doc_id"])] = Document(str(rec["doc_id"]), doc.text, str(target))
+    return found
+
+
 def find_texts(doc_ids: list[str], gold: Path, text: str | Path | None) -> dict[str, Document]:
     """The document of every ``doc_id`` (see the module docstring for where it looks)."""
     found: dict[str, Document] = {}
@@ -73,9 +103,12 @@ def find_texts(doc_ids: list[str], gold: Path, text: str | Path | None) -> dict[
                 raise GoldFormatError(f"--text: {item}")
             found.setdefault(item.doc_id, item)
         return found
+    documents = documents_beside(gold)
+    if documents is not None:
+        found.update(read_documents_jsonl(documents))
     base = gold if gold.is_dir() else gold.parent
     dirs = [base.parent / "corpus", base / "corpus", Path.cwd() / "corpus"]
-    for doc_id in doc_ids:
+    for doc_id in (d for d in doc_ids if d not in found):
         candidate = next((d / f"{doc_id}.txt" for d in dirs if (d / f"{doc_id}.txt").is_file()), None)
         if candidate is not None:
             found[doc_id] = read_text_file(candidate)
