@@ -54,3 +54,15 @@ def test_atomic_writer_keeps_old_content_on_error(tmp_path: Path) -> None:
     with atomic_writer(target) as fh:
         fh.write("new\n")
     assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_atomic_writer_gives_files_the_usual_mode(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        with atomic_writer(tmp_path / "out.csv") as fh:
+            fh.write("a\n")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "out.csv").stat().st_mode & 0o777 == 0o644
