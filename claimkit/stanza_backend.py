@@ -3,7 +3,7 @@
 stanza (``pip install 'claimkit[stanza]'``, after a CPU build of torch) is imported only
 when this backend is loaded, so the default install stays torch-free. Its models are never
 downloaded here: :func:`load` looks in ``stanza_dir``, else ``$STANZA_RESOURCES_DIR``, else
-``~/stanza_resources`` and raises :class:`~claimkit.errors.ModelError` when they are not there.
+``~/stanza_resources`` or stanza's cache directory, and raises :class:`~claimkit.errors.ModelError` when they are not there.
 
 The conversion (:func:`to_spacy`) keeps the original text: every stanza word becomes a
 spaCy token whose ``idx`` is the word's character offset in the text, white space between
@@ -496,13 +496,27 @@ class StanzaTokenizer:
         return self
 
 
+def default_dirs() -> list[Path]:
+    """Where models are looked for when neither --stanza-dir nor $STANZA_RESOURCES_DIR is set:
+    ``~/stanza_resources`` (where stanza < 1.11 put them), then stanza's own cache directory."""
+    dirs = [DEFAULT_DIR.expanduser()]
+    if importlib.util.find_spec("stanza") is not None:
+        from stanza.resources.common import DEFAULT_MODEL_DIR
+
+        dirs.append(Path(DEFAULT_MODEL_DIR))
+    return dirs
+
+
 def resources_dir(stanza_dir: str | None = None) -> tuple[Path, str]:
-    """Where the models are looked for, and why there: ``--stanza-dir``, the environment, or the default."""
+    """Where the models are looked for, and why there: ``--stanza-dir``, the environment, or the
+    first default directory that has a resources.json (else ``~/stanza_resources``)."""
     if stanza_dir:
         return Path(stanza_dir).expanduser(), "--stanza-dir"
     if os.environ.get("STANZA_RESOURCES_DIR"):
         return Path(os.environ["STANZA_RESOURCES_DIR"]).expanduser(), "$STANZA_RESOURCES_DIR"
-    return DEFAULT_DIR.expanduser(), "the default"
+    candidates = default_dirs()
+    found = next((d for d in candidates if (d / "resources.json").is_file()), candidates[0])
+    return found, "the default"
 
 
 def parse_model(model: str | None) -> tuple[str, str]:
@@ -516,8 +530,8 @@ def _missing_models(lang: str, directory: Path, source: str, reason: str) -> Mod
     reason = " ".join(reason.split())
     return ModelError(
         f"no usable stanza models for {lang!r} in {directory} (from {source}): {reason}. claimkit looks in "
-        f"--stanza-dir, else $STANZA_RESOURCES_DIR, else ~/stanza_resources, and never downloads. On a machine "
-        f"with internet run python -c \"import stanza; stanza.download('{lang}', model_dir='stanza_resources')\", "
+        f"--stanza-dir, else $STANZA_RESOURCES_DIR, else ~/stanza_resources or stanza's cache directory, and never "
+        f"downloads. On a machine with internet run python -c \"import stanza; stanza.download('{lang}', model_dir='stanza_resources')\", "
         f"copy that directory here and pass --stanza-dir DIR or set STANZA_RESOURCES_DIR"
     )
 
@@ -565,7 +579,7 @@ def load(model: str | None = None, stanza_dir: str | None = None) -> Language:
     Args:
         model: stanza language code, optionally with a package: ``"en"`` (default), ``"en:gum"``.
         stanza_dir: the stanza resources directory; default $STANZA_RESOURCES_DIR, then
-            ``~/stanza_resources``.
+            :func:`default_dirs`.
 
     Raises:
         ModelError: stanza is not installed, or its models are not in the directory.

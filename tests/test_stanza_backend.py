@@ -52,7 +52,16 @@ def test_resources_dir_precedence(monkeypatch, tmp_path):
     assert stanza_backend.resources_dir(str(tmp_path / "opt")) == (tmp_path / "opt", "--stanza-dir")
     assert stanza_backend.resources_dir(None) == (tmp_path / "env", "$STANZA_RESOURCES_DIR")
     monkeypatch.delenv("STANZA_RESOURCES_DIR")
-    assert stanza_backend.resources_dir(None) == (Path.home() / "stanza_resources", "the default")
+    first, second = tmp_path / "first", tmp_path / "second"
+    monkeypatch.setattr(stanza_backend, "default_dirs", lambda: [first, second])
+    assert stanza_backend.resources_dir(None) == (first, "the default")
+    second.mkdir()
+    (second / "resources.json").write_text("{}", encoding="utf-8")
+    assert stanza_backend.resources_dir(None) == (second, "the default")
+
+
+def test_default_dirs_start_with_the_classic_location():
+    assert stanza_backend.default_dirs()[0] == Path.home() / "stanza_resources"
 
 
 def test_parse_model():
