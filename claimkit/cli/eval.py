@@ -27,7 +27,7 @@ def eval_command(
     ] = None,
     text: Annotated[
         Path | None,
-        typer.Option("--text", help="claimkit/doccano gold: text file, directory or JSONL holding the documents."),
+        typer.Option("--text", help="claimkit gold: text file, directory or JSONL holding the documents."),
     ] = None,
     split: Annotated[
         str, typer.Option("--split", help=f"{'|'.join(SPLITS)}: stable 80/20 hash split of documents (test = 20%).")
@@ -47,8 +47,7 @@ def eval_command(
 ) -> None:
     """Measure claimkit against gold annotations and print precision / recall / F1 tables.
 
-    Exit codes: 0 ok, 1 nothing to compare (no gold documents), 2 usage, 3 unreadable
-    --pred, 5 --json not writable, 6 model missing, 8 malformed gold.
+    Exit codes: 0 ok, 1 nothing to compare, 2 usage, 3 unreadable --pred, 5 --json not writable, 6 model missing, 8 malformed gold.
     """
     with handle_errors():
         if fmt not in FORMATS:

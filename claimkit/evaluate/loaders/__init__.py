@@ -38,8 +38,8 @@ def load(path: str | Path, fmt: str, text: str | Path | None = None) -> GoldSet:
     if not path.exists():
         raise GoldFormatError(f"{path}: no such file or directory")
     module = importlib.import_module(f"{__name__}.{_MODULES[fmt]}")
-    if fmt in ("claimkit", "doccano"):
+    if fmt == "claimkit":
         return module.load(path, text=text)
     if text is not None:
-        raise UsageError(f"--text applies to claimkit and doccano gold only; {fmt} gold carries its own texts")
+        raise UsageError(f"--text applies to claimkit gold only; {fmt} gold carries its own texts")
     return module.load(path)

@@ -35,10 +35,8 @@ def converter() -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
     return fn
 
 
-def load(path: Path, text: str | Path | None = None) -> GoldSet:
-    """Load a Doccano export file (``text`` is not used: the export carries its texts)."""
-    if text is not None:
-        raise GoldFormatError("--text does not apply to doccano gold: the export carries its texts")
+def load(path: Path) -> GoldSet:
+    """Load a Doccano export file or a directory of them (the export carries its texts)."""
     convert = converter()
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     records: list[tuple[str, dict[str, Any]]] = []
