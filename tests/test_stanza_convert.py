@@ -7,6 +7,7 @@ in the converted Doc as in a spaCy parse of the same text.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -308,3 +309,40 @@ def test_lines_are_stripped_with_their_offsets():
     assert list(lines(text)) == [(2, "One line."), (14, "Two")]
     for offset, line in lines(text):
         assert text[offset : offset + len(line)] == line
+
+
+def test_extractor_with_the_stanza_backend(monkeypatch, tmp_path, paragraphs):
+    """Extractor(backend="stanza") end to end: load() reads resources.json, builds the stanza
+    Pipeline offline on the CPU, and every later stage runs on the converted Docs."""
+    from claimkit.pipeline import Extractor
+
+    created: list[dict] = []
+
+    class Pipeline(ParsedLines):
+        def __init__(self, **kwargs) -> None:
+            created.append(kwargs)
+            super().__init__(paragraphs)
+
+    monkeypatch.setattr(stanza, "Pipeline", Pipeline)
+    (tmp_path / "en").mkdir()
+    listed = {p: {"default": {}} for p in ("tokenize", "mwt", "pos", "lemma", "depparse")}  # no NER model
+    (tmp_path / "resources.json").write_text(json.dumps({"en": listed}), encoding="utf-8")
+    extractor = Extractor(backend="stanza", stanza_dir=str(tmp_path))
+    assert created == [
+        {
+            "lang": "en",
+            "dir": str(tmp_path),
+            "package": "default",
+            "processors": "tokenize,pos,lemma,depparse",
+            "download_method": None,
+            "use_gpu": False,
+            "logging_level": "CRITICAL",
+        }
+    ]
+    texts = [p.text + "\n" for p in paragraphs[:2]]
+    results = list(extractor.extract([Document(f"d{i}", t) for i, t in enumerate(texts)]))
+    assert [r.error for r in results] == [None, None]
+    assert [[(s.text, s.speaker.name, s.cue.text) for s in r.statements] for r in results] == [
+        [("“We will win,” Smith said.", "Smith", "said")],
+        [("Smith said that taxes would rise.", "Smith", "said")],
+    ]
