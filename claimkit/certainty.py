@@ -1,67 +1,275 @@
-"""Certainty: find the cues in a statement, give each a type and a holder, and score it."""
+"""Certainty: find the cues in a statement, give each a type, a holder and a scope, and score it.
+
+One left-to-right pass over the statement's tokens with dictionary lookups (word lists in
+:mod:`claimkit.data.certainty`); each hit is then checked against the parse:
+
+- sense: "can" of ability, "May" the month, "as soon as possible", "appeared in a film",
+  "would later become" (narrative) and "should" (advice) are not cues; "will" is a
+  prediction unless it announces a scheduled event ("will visit Beijing on the 19th");
+- type: "if" after "ask"/"wonder" is an investigation, not a condition; "would" with an
+  if-clause is conditional;
+- scope: a cue inside a relative clause, a noun modifier or a non-conditional adverbial
+  clause ("the company, which may be sold, reported profits") is ``embedded`` and counts 0.6 of its weight;
+- holder: a cue inside a direct quotation or in the reported content of a speaker belongs to
+  the ``speaker``; the reporting frame ("Some speculate that") belongs to the ``author``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution
 from .data import certainty as lex
+from .data import reporting as rep_lex
 from .records import Certainty, CertaintyCue
 from .segment import Candidate
 
+# Dependency relations that embed a clause or phrase under a noun or an adverbial.
+_EMBEDDING_DEPS = frozenset(
+    ["relcl", "acl", "amod", "appos", "advcl", "nmod", "poss", "compound", "npadvmod", "pcomp", "csubj"]
+)
+# Relations that introduce reported content: the walk up for scope stops there.
+_CONTENT_DEPS = frozenset(["ccomp", "parataxis"])
+_CONDITION_MARKS = frozenset(["if", "unless", "whether"])
+_QUOTE_TAIL = " \t\r\n”\"’'»)"
+
 
 def label_for(score: float) -> str:
-    """certain >= 0.85 > probable >= 0.6 > possible >= 0.3 > unknown."""
-    if score >= 0.85:
-        return "certain"
-    if score >= 0.6:
-        return "probable"
-    if score >= 0.3:
-        return "possible"
+    """The label of a score: certain >= 0.9 > probable >= 0.6 > possible >= 0.3 > unknown."""
+    for threshold, label in lex.LABEL_THRESHOLDS:
+        if score >= threshold:
+            return label
     return "unknown"
 
 
-def find_cues(doc: Doc, cand: Candidate) -> list[CertaintyCue]:
-    """Certainty cues inside the candidate, in text order, never overlapping."""
-    text = doc.text
-    lower = text[cand.start : cand.end].lower()
-    cues: list[CertaintyCue] = []
-    taken: list[tuple[int, int]] = []
-    for ctype, phrases in lex.CUE_PHRASES.items():
-        for phrase in phrases:
-            pos = lower.find(phrase)
-            while pos != -1:
-                s, e = cand.start + pos, cand.start + pos + len(phrase)
-                if not any(s < te and ts < e for ts, te in taken):
-                    cues.append(CertaintyCue(text[s:e], s, e, ctype))
-                    taken.append((s, e))
-                pos = lower.find(phrase, pos + 1)
-    span = doc.char_span(cand.start, cand.end, alignment_mode="contract")
-    for tok in span or []:
-        s, e = tok.idx, tok.idx + len(tok.text)
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        for ctype, words in lex.CUE_WORDS.items():
-            if tok.lower_ in words or tok.lemma_.lower() in words:
-                if ctype == "modal" and tok.tag_ != "MD":
-                    continue
-                cues.append(CertaintyCue(tok.text, s, e, ctype))
-                taken.append((s, e))
+def _is_conditional_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads an if/unless clause."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children)
+
+
+def _has_condition(verb: Token) -> bool:
+    """Whether an if/unless clause modifies ``verb``."""
+    return any(c.dep_ == "advcl" and _is_conditional_clause(c) for c in verb.children)
+
+
+def _modal_type(tok: Token) -> str | None:
+    """The cue type of a modal auxiliary, or None when it is not an uncertainty cue here."""
+    word = tok.lower_
+    head = tok.head
+    aux_words = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    perfect = "have" in aux_words or "'ve" in aux_words
+    if word in {"may", "might"}:
+        return "modal"
+    if word == "could":
+        if _has_condition(head):
+            return "conditional"
+        # "could be drawn", "could have been": possibility; "could fire officials": past ability
+        return "modal" if perfect or head.lemma_ == "be" or "be" in aux_words else None
+    if word == "would":
+        if _has_condition(head):
+            return "conditional"
+        if perfect:
+            return "modal"
+        # "said it would close": a reported prediction; plain narrative "would" is no cue
+        if head.dep_ == "ccomp" and head.head.lemma_ in rep_lex.REPORTING_VERBS:
+            return "prediction"
+        return None
+    if word == "must" and perfect:
+        return "modal"
+    return None
+
+
+def _is_plan(tok: Token) -> bool:
+    """Whether ``will`` announces a scheduled or committed event rather than predicting one."""
+    head = tok.head
+    if head.lemma_ in lex.PLAN_VERBS:
+        return True
+    subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and subj.lower_ in {"i", "we"}:
+        return True
+    for child in head.children:
+        if child.ent_type_ in {"DATE", "TIME"}:
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in child.children):
+            return True
+    return False
+
+
+def _will_type(tok: Token) -> str | None:
+    """``will``: conditional with an if-clause, none for plans and habits, else a prediction."""
+    head = tok.head
+    if _has_condition(head):
+        return "conditional"
+    if _is_plan(tok) or any(c.dep_ == "advmod" and c.lower_ in lex.HABITUAL_ADVERBS for c in head.children):
+        return None
+    return "prediction"
+
+
+def _word_type(tok: Token) -> str | None:
+    """The cue type of a single token (not a modal), or None."""
+    ctype = lex.WORD_CUES.get(tok.lower_) or lex.WORD_CUES.get(tok.lemma_.lower())
+    if ctype is None:
+        return None
+    lemma = tok.lemma_.lower()
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if ctype == "conditional":
+        if tok.dep_ != "mark" and tok.pos_ != "SCONJ":
+            return None
+        if prev == "as":
+            return None
+        clause = tok.head
+        if clause.dep_ in {"ccomp", "dobj"} and clause.head.lemma_ in lex.QUESTION_VERBS:
+            return "investigation"
+        return ctype
+    if tok.pos_ in {"PROPN", "PUNCT"}:
+        return None
+    if ctype == "hedge" and (prev in lex.NOT_HEDGE_BEFORE or tok.head.lemma_ == "make"):
+        return None
+    if lemma in lex.CLAUSE_ADJECTIVES and (
+        tok.dep_ == "amod" or not any(c.dep_ == "ccomp" for c in (*tok.children, *tok.head.children))
+    ):
+        return None
+    if tok.pos_ == "NOUN" and lemma in lex.CLAUSE_NOUNS and not any(c.dep_ in {"acl", "ccomp"} for c in tok.children):
+        return None
+    if lemma == "consider" and not (
+        tok.tag_ == "VBN" or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in tok.children)
+    ):
+        return None
+    if lemma == "unknown" and tok.dep_ == "amod":
+        return None
+    if lemma == "consider" and tok.lower_ == "considering":
+        return None
+    if lemma == "regard" and (tok.pos_ != "VERB" or tok.lower_ == "regarding"):
+        return None
+    if lemma in {"appear", "indicate"} and not any(c.dep_ in {"xcomp", "ccomp", "acomp", "expl"} for c in tok.children):
+        return None
+    if lemma == "think" and any(c.dep_ == "prep" and c.lower_ in {"about", "of"} for c in tok.children):
+        return None
+    return ctype
+
+
+def _anchor(tokens: Span) -> Token:
+    """The syntactic anchor whose position decides a cue's scope.
+
+    A modal or adverb anchors on the verb it modifies; "if" on the clause its condition
+    modifies; a phrase on its highest token.
+    """
+    root = next((t for t in tokens if t.dep_ == "mark"), tokens.root)
+    if root.dep_ in {"aux", "advmod", "neg"}:
+        return root.head
+    if root.dep_ == "mark":
+        clause = root.head
+        return clause.head if clause.dep_ == "advcl" else clause
+    return root
+
+
+def _embedded(anchor: Token, span: Span) -> bool:
+    """Whether ``anchor`` sits in a relative clause, noun modifier or non-conditional adverbial.
+
+    The walk up the tree stops at the statement's edge and at a clausal complement (the
+    content of a reporting verb is the statement's main assertion).
+    """
+    tok = anchor
+    while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
+        if tok.dep_ in _CONTENT_DEPS:
+            return False
+        if tok.dep_ in _EMBEDDING_DEPS and not (tok.dep_ == "advcl" and _is_conditional_clause(tok)):
+            return True
+        tok = tok.head
+    return False
+
+
+def _scan(span: Span) -> list[tuple[Span, str]]:
+    """Cue token spans of ``span`` with their type, in text order, never overlapping."""
+    doc = span.doc
+    found: list[tuple[Span, str]] = []
+    i, end = span.start, span.end
+    while i < end:
+        tok = doc[i]
+        matched = False
+        for phrase, ptype in lex.PHRASES_BY_FIRST.get(tok.lower_, ()):
+            n = len(phrase)
+            if i + n <= end and all(doc[i + k].lower_ == phrase[k] for k in range(1, n)):
+                found.append((doc[i : i + n], ptype))
+                i += n
+                matched = True
                 break
-    if text[cand.start : cand.end].rstrip(" ”\"’'").endswith("?"):
-        q = text.rfind("?", cand.start, cand.end)
-        cues.append(CertaintyCue("?", q, q + 1, "question"))
-    for cue in cues:
-        cue.holder = "speaker" if any(qt.start < cue.start < qt.end for qt in cand.direct_quotes) else "author"
-    cues.sort(key=lambda c: c.start)
+        if matched:
+            continue
+        ctype: str | None = None
+        if tok.tag_ == "MD":
+            if tok.lower_ in lex.MODALS:
+                ctype = _modal_type(tok)
+            elif tok.lower_ in {"will", "'ll", "shall"}:
+                ctype = _will_type(tok)
+        else:
+            ctype = _word_type(tok)
+        if ctype is not None:
+            found.append((doc[i : i + 1], ctype))
+        i += 1
+    return found
+
+
+def _in_quote(pos: int, cand: Candidate) -> bool:
+    return any(q.start < pos < q.end for q in cand.direct_quotes)
+
+
+def _holder(tokens: Span, cand: Candidate, attribution: Attribution | None) -> str:
+    """``speaker`` for a cue in a direct quotation or in a speaker's reported content."""
+    start, end = tokens.start_char, tokens.end_char
+    if _in_quote(start, cand):
+        return "speaker"
+    if attribution is None or attribution.speaker is None:
+        return "author"
+    cue, spk = attribution.cue, attribution.speaker
+    if cue is not None and start < cue.end and cue.start < end:
+        return "author"
+    if spk.start is not None and spk.end is not None and start < spk.end and spk.start < end:
+        return "author"
+    if cue is not None and cue.lemma != "according to":
+        frame = tokens.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if frame is not None and frame.root.is_ancestor(tokens.root):
+            return "speaker"
+        return "author"
+    return "speaker"
+
+
+def find_cues(doc: Doc, cand: Candidate, attribution: Attribution | None = None) -> list[CertaintyCue]:
+    """Certainty cues inside the candidate, in text order, never overlapping.
+
+    Args:
+        doc: the parsed document.
+        cand: the statement candidate.
+        attribution: its attribution, used to tell the speaker's hedges from the author's.
+    """
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return []
+    cues: list[CertaintyCue] = []
+    for tokens, ctype in _scan(span):
+        scope = "embedded" if _embedded(_anchor(tokens), span) else "main"
+        holder = _holder(tokens, cand, attribution)
+        cues.append(CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope))  # type: ignore[arg-type]
+    text = doc.text
+    tail = text[cand.start : cand.end].rstrip(_QUOTE_TAIL)
+    if tail.endswith("?"):
+        q = cand.start + len(tail) - 1
+        holder = "speaker" if _in_quote(q, cand) else "author"
+        cues.append(CertaintyCue("?", q, q + 1, "question", holder, "main"))  # type: ignore[arg-type]
     return cues
 
 
-def assess(doc: Doc, cand: Candidate, attribution: Attribution) -> Certainty:
-    """Score a candidate from its cues; the label follows from the score."""
-    cues = find_cues(doc, cand)
+def score_cues(cues: list[CertaintyCue]) -> float:
+    """1.0 minus the weight of every cue (half for embedded ones), clamped to [0, 1]."""
     score = 1.0
     for cue in cues:
-        score += lex.CUE_WEIGHTS.get(cue.type, 0.0)
-    score = round(min(1.0, max(0.0, score)), 3)
+        weight = lex.WORD_WEIGHTS.get(cue.text.lower(), lex.CUE_WEIGHTS.get(cue.type, 0.0))
+        score += weight * (lex.EMBEDDED_FACTOR if cue.scope == "embedded" else 1.0)
+    return round(min(1.0, max(0.0, score)), 3)
+
+
+def assess(doc: Doc, cand: Candidate, attribution: Attribution) -> Certainty:
+    """Score a candidate from its cues and their scope; the label follows from the score."""
+    cues = find_cues(doc, cand, attribution)
+    score = score_cues(cues)
     return Certainty(label_for(score), score, cues)  # type: ignore[arg-type]

@@ -1,24 +1,100 @@
-"""Kind: fact, opinion or speculation, from attribution and certainty."""
+"""Kind: fact, opinion or speculation, from the statement's frame, its certainty cues and a small model.
+
+Rules first, in this order:
+
+1. the frame: a speculative reporting verb or noun ("Some speculate that", "there are
+   predictions that", "He predicted") makes speculation; a verb or noun of belief or
+   evaluation ("experts believe", "the general view of experts is that") makes an opinion;
+2. advice ("should", "must", "needs to": "experts suggest that the government needs to ...")
+   makes an opinion;
+3. a speculative cue (modal, hedge, conditional, question, negated certainty, prediction...)
+   that governs the statement (scope ``main``) and leaves it less than certain makes
+   speculation; a belief cue ("is considered", "believes") governing it makes an opinion;
+4. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
+   NewsSD) decides between opinion and fact.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from . import subjectivity
 from .attribution import Attribution
-from .data import reporting as lex
+from .data import certainty as cert_lex
+from .data import reporting as rep_lex
 from .records import Certainty, Kind
 from .segment import Candidate
 
-_SPECULATIVE_CUES = {"modal", "speculative", "negated_certainty", "conditional", "question", "prediction"}
-_OPINION_CUES = {"doxastic"}
+# Doxastic cues that report an allegation rather than someone's view: no opinion by themselves.
+_ALLEGATION_LEMMAS = frozenset(["allege", "allegation", "accuse", "accusation", "allegedly", "purported"])
+_SUBJECTS = frozenset(["nsubj", "nsubjpass", "attr"])
+
+
+def _frame_nouns(root: Token) -> list[Token]:
+    """Nouns that frame a copular root: "the view ... is that", "there are predictions that"."""
+    if root.lemma_ != "be":
+        return []
+    return [c for c in root.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN"]
+
+
+def frame(doc: Doc, cand: Candidate, attribution: Attribution) -> str | None:
+    """``speculation`` or ``opinion`` when the statement's frame says so, else None."""
+    lemma = attribution.cue.lemma if attribution.cue else ""
+    if lemma in rep_lex.SPECULATION_VERBS:
+        return "speculation"
+    if lemma in rep_lex.OPINION_VERBS:
+        return "opinion"
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return None
+    roots = {tok.sent.root.i: tok.sent.root for tok in (span[0], span[-1])}
+    for root in roots.values():
+        if not span.start <= root.i < span.end:
+            continue
+        nouns = {t.lemma_.lower() for t in _frame_nouns(root)}
+        if nouns & cert_lex.SPECULATION_NOUNS:
+            return "speculation"
+        if nouns & cert_lex.OPINION_NOUNS:
+            return "opinion"
+        if root.lemma_ in rep_lex.SPECULATION_VERBS:
+            return "speculation"
+        if root.lemma_ in rep_lex.OPINION_VERBS and any(c.dep_ == "ccomp" for c in root.children):
+            return "opinion"
+    return None
+
+
+def _is_allegation(doc: Doc, start: int) -> bool:
+    """Whether the cue starting at ``start`` reports an allegation ("accused", "allegedly")."""
+    tok = next((t for t in doc if t.idx == start), None)
+    return tok is not None and tok.lemma_.lower() in _ALLEGATION_LEMMAS
+
+
+def _is_advice(span: Span) -> bool:
+    """A deontic modal or "need to" on a verb of the statement's main clause."""
+    for tok in span:
+        perfect = any(c.lower_ in {"have", "'ve"} for c in tok.head.children)
+        if tok.lower_ in cert_lex.DEONTIC_WORDS and tok.tag_ == "MD" and not perfect:
+            return True
+        if tok.lemma_ in cert_lex.DEONTIC_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+            return True
+    return False
 
 
 def classify(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty) -> Kind:
     """Speculation when uncertain or predicted, opinion for beliefs and evaluations, else fact."""
-    types = {c.type for c in certainty.cues}
-    cue_lemma = attribution.cue.lemma if attribution.cue else ""
-    if cue_lemma in lex.SPECULATION_VERBS or (types & _SPECULATIVE_CUES and certainty.label != "certain"):
+    framed = frame(doc, cand, attribution)
+    if framed is not None:
+        return framed  # type: ignore[return-value]
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return "fact"
+    if _is_advice(span):
+        return "opinion"
+    main = [c for c in certainty.cues if c.scope == "main"]
+    if certainty.label != "certain" and any(c.type in cert_lex.SPECULATIVE_TYPES for c in main):
         return "speculation"
-    if cue_lemma in lex.OPINION_VERBS or types & _OPINION_CUES:
+    if any(c.type == "doxastic" and not _is_allegation(doc, c.start) for c in main):
+        return "opinion"
+    if subjectivity.is_subjective(span, certainty, attribution):
         return "opinion"
     return "fact"

@@ -1,59 +1,306 @@
-"""Certainty cues by type. Single words match token lower-case text or lemma; phrases match
-lower-cased text. Each type lowers (or, for boosters, raises) the certainty score."""
+"""Certainty cues by type, and the weights that turn them into a score.
+
+Single-word cues are looked up by lower-case text and by lemma (one dict lookup per token);
+the stage in :mod:`claimkit.certainty` then checks each hit against the parse (part of speech,
+dependency) so that "can" of ability, "May" the month or "as soon as possible" are not cues.
+Phrases are tuples of lower-case spaCy tokens ("cannot" is "can" + "not"), indexed by their
+first token.
+"""
 
 from __future__ import annotations
 
-CUE_WORDS: dict[str, frozenset[str]] = {
-    "modal": frozenset(["may", "might", "could", "would", "should", "can"]),
-    "speculative": frozenset(["speculate", "predict", "expect", "anticipate", "forecast", "guess"]),
-    "doxastic": frozenset(["believe", "think", "suspect", "suppose", "assume", "consider", "doubt"]),
-    "evidential": frozenset(
-        ["appear", "seem", "reportedly", "allegedly", "apparently", "seemingly", "supposedly", "purportedly"]
-    ),
-    "hedge": frozenset(
-        [
-            "possibly",
-            "perhaps",
-            "probably",
-            "likely",
-            "unlikely",
-            "maybe",
-            "presumably",
-            "potentially",
-            "suggest",
-            "indicate",
-        ]
-    ),
-    "conditional": frozenset(["if", "unless", "whether"]),
-    "booster": frozenset(["clearly", "certainly", "definitely", "undoubtedly", "obviously", "surely"]),
+# Modal auxiliaries of possibility. "would", "could" and "should" need more context and are
+# checked in claimkit.certainty (conditional "would", past-ability "could", deontic "should").
+MODALS: frozenset[str] = frozenset(["may", "might", "could", "would", "must"])
+
+# Lemma or lower-case word -> cue type.
+WORD_CUES: dict[str, str] = {
+    # speculative verbs and nouns: a guess about what is or will be
+    "speculate": "speculative",
+    "speculation": "speculative",
+    "predict": "speculative",
+    "prediction": "speculative",
+    "forecast": "speculative",
+    "expect": "speculative",
+    "expectation": "speculative",
+    "anticipate": "speculative",
+    "guess": "speculative",
+    "rumor": "speculative",
+    "rumour": "speculative",
+    "rumored": "speculative",
+    "rumoured": "speculative",
+    "hypothesis": "speculative",
+    "hypothesize": "speculative",
+    "hypothesise": "speculative",
+    "theorize": "speculative",
+    "suggest": "speculative",
+    "imply": "speculative",
+    # doxastic: what someone believes or holds
+    "believe": "doxastic",
+    "belief": "doxastic",
+    "think": "doxastic",
+    "suspect": "doxastic",
+    "suppose": "doxastic",
+    "assume": "doxastic",
+    "assumption": "doxastic",
+    "presume": "doxastic",
+    "consider": "doxastic",
+    "regard": "doxastic",
+    "doubt": "doxastic",
+    "allege": "doxastic",
+    "allegation": "doxastic",
+    "accuse": "doxastic",
+    "accusation": "doxastic",
+    "fear": "doxastic",
+    "putative": "doxastic",
+    "purported": "doxastic",
+    # evidential: the writer only has indirect evidence
+    "appear": "evidential",
+    "seem": "evidential",
+    "reportedly": "evidential",
+    "allegedly": "evidential",
+    "apparently": "evidential",
+    "seemingly": "evidential",
+    "supposedly": "evidential",
+    "purportedly": "evidential",
+    "reputedly": "evidential",
+    "ostensibly": "evidential",
+    "indicate": "evidential",
+    # hedges: adverbs and adjectives of probability
+    "possibly": "hedge",
+    "perhaps": "hedge",
+    "probably": "hedge",
+    "likely": "hedge",
+    "unlikely": "hedge",
+    "maybe": "hedge",
+    "presumably": "hedge",
+    "potentially": "hedge",
+    "possible": "hedge",
+    "probable": "hedge",
+    "possibility": "hedge",
+    "probability": "hedge",
+    "likelihood": "hedge",
+    "conceivably": "hedge",
+    "arguably": "hedge",
+    # not knowing
+    "unclear": "negated_certainty",
+    "uncertain": "negated_certainty",
+    "uncertainty": "negated_certainty",
+    "unknown": "negated_certainty",
+    "unconfirmed": "negated_certainty",
+    "unverified": "negated_certainty",
+    # conditionals (subordinating conjunctions)
+    "if": "conditional",
+    "unless": "conditional",
+    # investigation
+    "whether": "investigation",
+    # boosters
+    "clearly": "booster",
+    "certainly": "booster",
+    "definitely": "booster",
+    "undoubtedly": "booster",
+    "obviously": "booster",
+    "surely": "booster",
+    "indisputably": "booster",
+    "unquestionably": "booster",
 }
 
-CUE_PHRASES: dict[str, tuple[str, ...]] = {
-    "negated_certainty": (
-        "cannot be ruled out",
-        "can not be ruled out",
-        "not be ruled out",
-        "no way to avoid",
-        "it is unclear",
-        "remains unclear",
-        "not clear whether",
-    ),
-    "speculative": ("there are predictions", "some speculate", "it is expected", "is expected to", "are expected to"),
-    "hedge": ("in a sense", "to some extent", "it is possible", "the possibility"),
+# Multi-token cues: tuple of lower-case tokens -> type. Longest match wins.
+PHRASE_CUES: dict[tuple[str, ...], str] = {
+    ("can", "not", "be", "ruled", "out"): "negated_certainty",
+    ("can", "'t", "be", "ruled", "out"): "negated_certainty",
+    ("not", "be", "ruled", "out"): "negated_certainty",
+    ("not", "rule", "out"): "negated_certainty",
+    ("not", "ruling", "out"): "negated_certainty",
+    ("no", "way", "to", "avoid"): "negated_certainty",
+    ("not", "clear"): "negated_certainty",
+    ("not", "known"): "negated_certainty",
+    ("not", "certain"): "negated_certainty",
+    ("not", "sure"): "negated_certainty",
+    ("no", "evidence"): "negated_certainty",
+    ("little", "is", "known"): "negated_certainty",
+    ("remains", "to", "be", "seen"): "negated_certainty",
+    ("remain", "to", "be", "seen"): "negated_certainty",
+    ("no", "guarantee"): "negated_certainty",
+    ("not", "necessarily"): "negated_certainty",
+    ("there", "are", "predictions"): "speculative",
+    ("there", "is", "speculation"): "speculative",
+    ("in", "a", "sense"): "hedge",
+    ("to", "some", "extent"): "hedge",
+    ("to", "a", "certain", "extent"): "hedge",
+    ("almost", "certainly"): "hedge",
+    ("more", "or", "less"): "hedge",
+    ("even", "if"): "conditional",
+    ("in", "case"): "conditional",
+    ("provided", "that"): "conditional",
+    ("whether", "or", "not"): "investigation",
+    ("no", "doubt"): "booster",
+    ("without", "doubt"): "booster",
+    ("of", "course"): "booster",
+    ("in", "fact"): "booster",
+    ("seen", "as"): "doxastic",
+    ("viewed", "as"): "doxastic",
+    ("thought", "to"): "doxastic",
+    ("can", "be", "said"): "evidential",
+    ("can", "see", "that"): "evidential",
+    ("said", "to", "be"): "weasel",
+    ("is", "said", "to"): "weasel",
+    ("are", "said", "to"): "weasel",
+    ("it", "is", "said"): "weasel",
 }
 
-# How much each cue type moves the score (1.0 = certain).
+# Phrases indexed by first token, longest first, for a single left-to-right scan.
+PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _type in sorted(PHRASE_CUES.items(), key=lambda kv: -len(kv[0])):
+    PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _type))
+
+# Verbs whose "if"-clause is an indirect question, not a condition ("asked if", "wonders if").
+QUESTION_VERBS: frozenset[str] = frozenset(
+    ["ask", "wonder", "know", "see", "check", "determine", "question", "inquire", "enquire", "decide", "investigate"]
+)
+
+# Adjectives that are hedges only with a that-clause ("it is possible that", not "possible dates").
+CLAUSE_ADJECTIVES: frozenset[str] = frozenset(["possible", "probable"])
+
+# Nouns that are cues only with a clause ("the belief that ...", not "religious beliefs").
+CLAUSE_NOUNS: frozenset[str] = frozenset(
+    [
+        "belief",
+        "assumption",
+        "allegation",
+        "accusation",
+        "expectation",
+        "prediction",
+        "speculation",
+        "hypothesis",
+        "rumor",
+        "rumour",
+        "fear",
+        "doubt",
+    ]
+)
+
+# Adverbs that make "will" a habit or a general truth ("players will often ..."), not a prediction.
+HABITUAL_ADVERBS: frozenset[str] = frozenset(
+    ["often", "usually", "always", "sometimes", "generally", "typically", "normally", "never", "frequently"]
+)
+
+# Words that make "possible"/"likely" etc. a fixed expression, not a hedge ("as soon as possible").
+NOT_HEDGE_BEFORE: frozenset[str] = frozenset(["as", "if", "wherever", "whenever", "where"])
+
+# Verbs that make a "will" future a scheduled plan rather than a prediction.
+PLAN_VERBS: frozenset[str] = frozenset(
+    [
+        "visit",
+        "meet",
+        "hold",
+        "attend",
+        "travel",
+        "host",
+        "sign",
+        "announce",
+        "launch",
+        "open",
+        "release",
+        "begin",
+        "start",
+        "take",
+        "chair",
+        "speak",
+        "address",
+        "tour",
+        "arrive",
+        "leave",
+        "depart",
+        "close",
+        "end",
+        "receive",
+        "join",
+        "present",
+        "publish",
+        "vote",
+    ]
+)
+
+# "plans to", "is scheduled to": an announced plan stays a fact.
+PLAN_WORDS: frozenset[str] = frozenset(["plan", "schedule", "set", "due", "slate", "intend", "arrange", "agree"])
+
+# Adverbs that make "would" a past habit or a future-in-the-past narrative, not a hypothesis.
+NARRATIVE_WOULD: frozenset[str] = frozenset(["later", "eventually", "soon", "often", "usually", "never", "always"])
+
+# Deontic modals and phrases: a recommendation (opinion), not uncertainty.
+DEONTIC_WORDS: frozenset[str] = frozenset(["should", "must", "ought"])
+DEONTIC_VERBS: frozenset[str] = frozenset(["need"])
+
+# Nouns that frame the content as a view or as a prediction: "the general view of experts is
+# that ...", "there are predictions that ...".
+OPINION_NOUNS: frozenset[str] = frozenset(
+    [
+        "view",
+        "opinion",
+        "belief",
+        "assessment",
+        "analysis",
+        "interpretation",
+        "observation",
+        "argument",
+        "position",
+        "stance",
+        "consensus",
+        "conclusion",
+        "judgment",
+        "judgement",
+        "feeling",
+        "impression",
+        "perception",
+        "criticism",
+        "concern",
+    ]
+)
+SPECULATION_NOUNS: frozenset[str] = frozenset(
+    ["prediction", "forecast", "speculation", "expectation", "guess", "rumor", "rumour", "possibility", "projection"]
+)
+
+# How much each cue type moves the score (1.0 = certain) when it governs the main assertion.
 CUE_WEIGHTS: dict[str, float] = {
-    "modal": -0.35,
+    "modal": -0.4,
     "speculative": -0.4,
-    "doxastic": -0.25,
-    "evidential": -0.25,
-    "hedge": -0.3,
-    "conditional": -0.3,
-    "investigation": -0.3,
-    "question": -0.5,
-    "negated_certainty": -0.4,
-    "prediction": -0.3,
-    "weasel": -0.2,
+    "doxastic": -0.2,
+    "evidential": -0.2,
+    "hedge": -0.35,
+    "conditional": -0.45,
+    "investigation": -0.7,
+    "question": -0.75,
+    "negated_certainty": -0.45,
+    "prediction": -0.2,
+    "weasel": -0.1,
     "booster": 0.1,
 }
+
+# Words whose strength differs from their type's weight.
+WORD_WEIGHTS: dict[str, float] = {
+    "may": -0.45,
+    "might": -0.5,
+    "could": -0.45,
+    "would": -0.35,
+    "probably": -0.3,
+    "likely": -0.3,
+    "probable": -0.3,
+    "unlikely": -0.5,
+    "possibly": -0.45,
+    "perhaps": -0.45,
+    "maybe": -0.45,
+    "whether": -0.7,
+    "whether or not": -0.7,
+}
+
+# A cue inside a relative clause, a noun modifier or another embedded clause counts this much.
+EMBEDDED_FACTOR: float = 0.6
+
+# Cue types that make the content a guess (kind speculation) when they govern the statement.
+SPECULATIVE_TYPES: frozenset[str] = frozenset(
+    ["modal", "speculative", "hedge", "conditional", "investigation", "question", "negated_certainty", "prediction"]
+)
+
+# Score thresholds of the labels: certain >= 0.9 > probable >= 0.6 > possible >= 0.3 > unknown.
+LABEL_THRESHOLDS: tuple[tuple[float, str], ...] = ((0.9, "certain"), (0.6, "probable"), (0.3, "possible"))
