@@ -107,7 +107,7 @@ class DoccanoClient:
         except requests.RequestException as exc:
             raise ServerError(f"Doccano at {self.url}: {call} failed ({type(exc).__name__})") from None
         if response.status_code not in expect:
-            if response.status_code in (401, 403) and path.startswith("/v1/auth/login"):
+            if response.status_code in (400, 401, 403) and path.startswith("/v1/auth/login"):
                 raise ServerError(
                     f"Doccano at {self.url} refused the login of user {self.connection.username!r} "
                     "(wrong username or password)"
@@ -271,6 +271,10 @@ class DoccanoClient:
         body = {"from_id": from_id, "to_id": to_id, "type": type_id}
         path = f"/v1/projects/{project_id}/examples/{example_id}/relations"
         return self._request("POST", path, json=body, expect=(201,))
+
+    def delete_relation(self, project_id: int, example_id: int, relation_id: int) -> None:
+        path = f"/v1/projects/{project_id}/examples/{example_id}/relations/{relation_id}"
+        self._request("DELETE", path, expect=(204,))
 
     # -- export -----------------------------------------------------------------------------
 
