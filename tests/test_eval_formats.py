@@ -80,6 +80,7 @@ def test_split_is_stable_and_disjoint():
     dev, held = select(gold, "dev"), select(gold, "test")
     assert len(dev.docs) + len(held.docs) == len(gold.docs)
     assert select(gold, "all", limit=1).docs == gold.docs[:1]
+    assert select(gold, None).docs == gold.docs
 
 
 # --- run() with predictions: figures worked out by hand ----------------------------------

@@ -25,8 +25,9 @@ def metric(task: str) -> Callable[..., Result]:
     return importlib.import_module(f"{__package__}.metrics.{task}").score
 
 
-def select(gold: GoldSet, split: str = "all", limit: int | None = None) -> GoldSet:
-    """The documents of ``split`` (by stable hash of each document's key), then the first ``limit``."""
+def select(gold: GoldSet, split: str | None = "all", limit: int | None = None) -> GoldSet:
+    """The documents of ``split`` (by stable hash of each document's key; None = all), then the first ``limit``."""
+    split = split or "all"
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be at least 1, not {limit}")
     docs = [d for d in gold.docs if keep(d.key, split)]
@@ -62,7 +63,7 @@ def run(
     pred: str | Path | None = None,
     extractor: Extractor | None = None,
     limit: int | None = None,
-    split: str = "all",
+    split: str | None = "all",
     text: str | Path | None = None,
     progress: Callable[[int], Any] | None = None,
     batch_size: int = 16,
@@ -77,7 +78,7 @@ def run(
         pred: an existing statements JSONL; when None the extractor runs on the gold texts.
         extractor: the extractor to run (default: ``Extractor()`` with the default model).
         limit: only the first N documents (after the split).
-        split: ``all``, or ``dev`` / ``test`` for the stable 80/20 hash split of document keys.
+        split: ``all`` (or None), or ``dev`` / ``test`` for the stable 80/20 hash split of document keys.
         text: for claimkit gold, where the documents' texts are.
         progress: called with 1 after each extracted document.
         batch_size: documents per parsing batch.
@@ -108,7 +109,7 @@ def run(
     report = Report(
         format=fmt,
         gold=str(gold_path),
-        split=split,
+        split=split or "all",
         limit=limit,
         documents=len(gold.docs),
         predictions=source,
