@@ -1,7 +1,9 @@
 """PolNeAR-style brat standoff: Source / Cue / Content spans tied by Attribution events.
 
-Layouts read: a directory with ``text/`` and ``attributions/`` (PolNeAR), a directory with
-``.ann`` files beside ``.txt`` files, or one ``.ann`` file. ``name_ANNOTATOR.ann`` belongs to
+Layouts read: a directory with ``text/`` and ``attributions/`` (PolNeAR), any directory whose
+``.ann`` files (searched recursively) sit beside their ``.txt`` files or in an
+``attributions/`` directory next to a ``text/`` one (e.g. the PolNeAR root: train and dev), or
+one ``.ann`` file. ``name_ANNOTATOR.ann`` belongs to
 ``name.txt``; when several annotators did the same article, the lexicographically smallest
 annotator id is used (deterministic, recorded in the report notes).
 """
@@ -40,7 +42,7 @@ def _pair_files(path: Path) -> list[tuple[Path, list[Path]]]:
         raise GoldFormatError(f"{path}: no such file or directory")
     by_text: dict[Path, list[Path]] = {}
     for ann in anns:
-        dirs = text_dirs or [ann.parent]
+        dirs = text_dirs or [ann.parent, ann.parent.parent / "text"]
         stem = ann.stem
         candidates = [stem]
         if "_" in stem:
