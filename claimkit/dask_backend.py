@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from . import nlp, tables
-from .errors import ClaimkitError, ServerError, UsageError
-from .io import atomic_writer, document_from_mapping, jsonl_line
+from .errors import ClaimkitError, InputError, ServerError, UsageError
+from .io import atomic_writer, document_from_mapping, expand_paths, jsonl_line, parse_jsonl_line, read_text_file
 from .pipeline import DEFAULT_BATCH_SIZE, BackendSpec, Item, Submit, batched, process_batch
 from .records import Document
 
@@ -89,7 +89,7 @@ def worker_threads(client: Any) -> int:
 
 
 def _as_item(obj: Any, n: int) -> Item:
-    if isinstance(obj, Document):
+    if isinstance(obj, Document | ClaimkitError):
         return obj
     try:
         return document_from_mapping(obj, f"item {n}")
@@ -169,6 +169,57 @@ def extract_dataframe(
         raise UsageError(f"dataframe has no column {missing[0]!r}; columns: {', '.join(map(str, df.columns))}")
     rows = df.to_bag(format="dict").map(_row_to_article, id_column, text_column, list(meta_columns))
     return extract_bag(rows, **options)
+
+
+def _read_text(path: str, encoding: str) -> Item:
+    try:
+        return read_text_file(Path(path), encoding)
+    except InputError as exc:
+        return exc
+
+
+def _read_jsonl_line(line_and_path: tuple[str, str]) -> Item | None:
+    line, path = line_and_path
+    if not line.strip():
+        return None
+    try:
+        return parse_jsonl_line(line, path)
+    except InputError as exc:
+        return exc
+
+
+def _is_item(item: Item | None) -> bool:
+    return item is not None
+
+
+def read_articles(paths: Sequence[str], encoding: str = "utf-8", blocksize: str = "32MiB") -> Any:
+    """A bag of the articles named by ``paths``, read by the workers (a path they all see).
+
+    ``.jsonl`` files are split into blocks of ``blocksize`` (one partition each); text files
+    and directories (every ``*.txt`` below) give partitions of 64 files. Unreadable inputs
+    become error items, reported in the errors files. Stdin (``-``) is not supported here.
+    """
+    _require_dask()
+    import dask.bag as db
+
+    if "-" in paths:
+        raise UsageError("--partitioned reads inputs on the workers: stdin (-) is not supported")
+    bags: list[Any] = []
+    texts: list[str] = []
+    for item in [*expand_paths(paths), None]:  # input order; consecutive text files share partitions
+        if texts and not (isinstance(item, str) and not item.endswith(".jsonl")):
+            bags.append(db.from_sequence(texts, partition_size=64).map(_read_text, encoding))
+            texts = []
+        if isinstance(item, InputError):
+            bags.append(db.from_sequence([item], npartitions=1))
+        elif isinstance(item, str) and item.endswith(".jsonl"):
+            lines = db.read_text(item, blocksize=blocksize, encoding=encoding, include_path=True)
+            bags.append(lines.map(_read_jsonl_line).filter(_is_item))
+        elif isinstance(item, str):
+            texts.append(item)
+    if not bags:
+        raise InputError("no inputs")
+    return db.concat(bags)
 
 
 def _write_partition(results: list[dict[str, Any]], out_dir: str, index: int, fmt: str) -> dict[str, int]:

@@ -103,3 +103,24 @@ def test_dataframe_api(cluster) -> None:
     with pytest.raises(Exception, match="no column 'id'"):
         dask_backend.extract_dataframe(ddf)
     assert json.dumps(out[0]["statements"][0])  # plain JSON-ready dicts
+
+
+def test_cli_partitioned_output_read_and_written_by_workers(cluster, tmp_path: Path) -> None:
+    local_cluster, _ = cluster
+    corpus = tmp_path / "in.jsonl"
+    ids = write_corpus(corpus, 9, bad_line_at=3)
+    (tmp_path / "txt").mkdir()
+    (tmp_path / "txt" / "solo.txt").write_text(ARTICLES[0], encoding="utf-8")
+    out = tmp_path / "parts"
+    args = ["extract", str(corpus), str(tmp_path / "txt"), "--scheduler", local_cluster.scheduler_address]
+    res = CliRunner().invoke(app, [*args, "--partitioned", str(out)])
+    assert res.exit_code == 4, res.stderr
+    assert "1 of 11 inputs failed" in res.stderr and "Traceback" not in res.stderr
+    docs = [r for p in sorted((out / "documents").glob("*.jsonl")) for r in read_lines(p)]
+    assert [d["doc_id"] for d in docs] == [*ids, "solo"]
+    statements = [r for p in sorted((out / "statements").glob("*.jsonl")) for r in read_lines(p)]
+    assert len(statements) == sum(d["statements"] for d in docs)
+    (errs,) = [r for p in (out / "errors").glob("*.jsonl") for r in read_lines(p)]
+    assert errs["error"] == "JSONLError" and "malformed JSON" in errs["reason"]
+    bad = CliRunner().invoke(app, ["extract", str(corpus), "--partitioned", str(out)])
+    assert bad.exit_code == 2 and "--scheduler" in bad.stderr

@@ -17,7 +17,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from ..errors import EXIT_PARTIAL, ClaimkitError, OutputError, UsageError
+from ..errors import EXIT_PARTIAL, ClaimkitError, InputError, OutputError, UsageError
 from ..io import atomic_writer, iter_documents, jsonl_line
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import DEFAULT_BATCH_SIZE, Extractor, Item, Result
@@ -161,6 +161,17 @@ def extract(
             help="Run on a Dask cluster: tcp://HOST:PORT of its scheduler, or local for a LocalCluster of --n-process workers.",
         ),
     ] = None,
+    partitioned: Annotated[
+        Path | None,
+        typer.Option(
+            "--partitioned",
+            help="With --scheduler: workers read the inputs and write DIR/statements/part-*.jsonl (or .parquet), "
+            "DIR/documents/ and DIR/errors/; DIR and the inputs must be on storage every worker sees.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="Statements format of --partitioned parts: jsonl or parquet.")
+    ] = "jsonl",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")] = False,
 ) -> None:
     """Extract statements from news articles.
@@ -170,6 +181,13 @@ def extract(
     """
     with handle_errors():
         _check_options(output, docs, resume, scheduler)
+        if partitioned is not None:
+            if scheduler is None or output or docs or resume or errors:
+                raise UsageError("--partitioned needs --scheduler and replaces -o, --docs, --errors and --resume")
+            _extract_partitioned(
+                paths, partitioned, fmt, scheduler, n_process, (backend, model, stanza_dir), encoding, batch_size, quiet
+            )
+            return
         extractor = Extractor(
             backend=backend,
             model=None if backend == "stanza" and model == DEFAULT_MODEL else model,
@@ -271,3 +289,40 @@ def _append(results: Iterable[Result], sink: AppendSink, run: _Run, progress: Pr
         raise typer.Exit(EXIT_INTERRUPTED) from None
     finally:
         sink.close()
+
+
+def _extract_partitioned(
+    paths: list[str],
+    out_dir: Path,
+    fmt: str,
+    scheduler: str,
+    n_workers: int,
+    spec: tuple[str, str | None, str | None],
+    encoding: str,
+    batch_size: int,
+    quiet: bool,
+) -> None:
+    """Workers read, extract and write one set of files per partition (see :mod:`claimkit.dask_backend`)."""
+    from .. import dask_backend
+
+    backend, model, stanza_dir = spec
+    with dask_backend.connect(scheduler, n_workers=n_workers):
+        articles = dask_backend.read_articles(paths, encoding)
+        results = dask_backend.extract_bag(
+            articles,
+            backend=backend,
+            model=None if backend == "stanza" and model == DEFAULT_MODEL else model,
+            stanza_dir=stanza_dir,
+            batch_size=batch_size,
+        )
+        totals = dask_backend.write_partitioned(results, out_dir, fmt)
+    if not quiet:
+        warn(
+            f"wrote {totals['documents']} documents, {totals['statements']} statements in "
+            f"{totals['partitions']} partitions to {out_dir}"
+        )
+    if totals["errors"]:
+        error_line(
+            f"{totals['errors']} of {totals['errors'] + totals['documents']} inputs failed; reasons in {out_dir / 'errors'}"
+        )
+        raise typer.Exit(EXIT_PARTIAL if totals["documents"] else InputError.exit_code)
