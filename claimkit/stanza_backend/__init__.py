@@ -102,13 +102,13 @@ class StanzaTokenizer:
 
 def default_dirs() -> list[Path]:
     """Where models are looked for when neither --stanza-dir nor $STANZA_RESOURCES_DIR is set:
-    ``~/stanza_resources`` (where stanza < 1.11 put them), then stanza's own cache directory."""
+    ``~/stanza_resources`` (stanza's classic location), then stanza's own cache directory."""
     dirs = [DEFAULT_DIR.expanduser()]
-    if importlib.util.find_spec("stanza") is not None:
+    try:
         from stanza.resources.common import DEFAULT_MODEL_DIR
-
-        dirs.append(Path(DEFAULT_MODEL_DIR))
-    return dirs
+    except ImportError:  # stanza missing or broken: load() reports that
+        return dirs
+    return [*dirs, Path(DEFAULT_MODEL_DIR)]
 
 
 def resources_dir(stanza_dir: str | None = None) -> tuple[Path, str]:
@@ -134,9 +134,10 @@ def _missing_models(lang: str, directory: Path, source: str, reason: str) -> Mod
     reason = " ".join(reason.split())
     return ModelError(
         f"no usable stanza models for {lang!r} in {directory} (from {source}): {reason}. claimkit looks in "
-        f"--stanza-dir, else $STANZA_RESOURCES_DIR, else ~/stanza_resources or stanza's cache directory, and never "
-        f"downloads. On a machine with internet run python -c \"import stanza; stanza.download('{lang}', model_dir='stanza_resources')\", "
-        f"copy that directory here and pass --stanza-dir DIR or set STANZA_RESOURCES_DIR"
+        "--stanza-dir, else $STANZA_RESOURCES_DIR, else ~/stanza_resources or stanza's cache directory, and never "
+        "downloads. On a machine with internet run python -c "
+        f"\"import stanza; stanza.download('{lang}', model_dir='stanza_resources')\", "
+        "copy that directory here and pass --stanza-dir DIR or set STANZA_RESOURCES_DIR"
     )
 
 
