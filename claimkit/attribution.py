@@ -32,6 +32,10 @@ _CLIMB = frozenset(["xcomp", "advcl", "conj", "pcomp", "prep", "acomp", "ccomp",
 # relations of verbs that merely describe a noun ("self-described", "so-called")
 _MODIFIER_DEPS = frozenset(["amod", "acl", "compound", "nmod", "npadvmod", "pobj", "dobj", "nsubj", "attr"])
 _VERB_POS = frozenset(["VERB", "AUX"])
+_COMPLEMENTS = frozenset(["ccomp", "xcomp", "dobj", "prep", "oprd"])
+_CLAUSES = frozenset(["ccomp", "xcomp", "oprd"])
+_CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
+_MIN_FLOATING_WORDS = 5
 _MAX_CLIMB = 4
 _DIRECT_SHARE = 0.6
 
@@ -88,16 +92,46 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             return obj  # "X was told" has no speaker; "... was said by X" has X
         if subj is not None:
             if subj.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
-                return tok.head
+                return _antecedent(tok.head)
             if subj.lower_ in {"there"}:
                 return None
             return subj
         if tok.dep_ == "relcl":
-            return tok.head
+            return _antecedent(tok.head)
         if tok.dep_ not in _CLIMB or tok.head is tok:
             return None
         tok = tok.head
     return None
+
+
+def _antecedent(noun: Token) -> Token:
+    """The noun a relative clause describes, through coordination and predicates.
+
+    "Trump is a serial liar, ... and bully who has pledged" -> "Trump".
+    """
+    for _ in range(_MAX_CLIMB):
+        if noun.dep_ in {"conj", "appos"}:
+            noun = noun.head
+        elif noun.dep_ == "attr":
+            subj = next((c for c in noun.head.children if c.dep_ in _SUBJ), None)
+            return subj if subj is not None else noun
+        else:
+            break
+    return noun
+
+
+def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
+    """Whether a reporting verb reports something here.
+
+    "Clinton is adding to her lead" is not speech, and in "the things Trump said about Latinos"
+    the relative clause reports nothing of its own.
+    """
+    deps = {c.dep_ for c in verb.children}
+    if deps & _CLAUSE_DEPS or quotes:
+        return True
+    if verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ != "relcl" or any(c.tag_ in {"WP", "WDT"} for c in verb.children)
 
 
 def _near_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
@@ -114,7 +148,12 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
     found = []
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in _VERB_POS or lemma not in lex.REPORTING_VERBS or tok.dep_ in _MODIFIER_DEPS:
+        if tok.pos_ not in _VERB_POS or tok.dep_ in _MODIFIER_DEPS:
+            continue
+        attitude = lemma not in lex.REPORTING_VERBS
+        if attitude and not (lemma in lex.ATTITUDE_VERBS and _has_complement(tok)):
+            continue
+        if not attitude and not _has_content(tok, quotes):
             continue
         subj = subject_of(tok, all_quotes)
         if subj is None and tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).is_punct:
@@ -130,9 +169,18 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
             score += 2
         if tok.dep_ in {"ROOT", "parataxis"}:
             score += 1
-        score -= 0.1 * sum(1 for _ in tok.ancestors)
+        score -= 0.1 * sum(1 for _ in tok.ancestors) + (1 if attitude else 0)
         found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, subj, score=score))
     return found
+
+
+def _has_complement(verb: Token) -> bool:
+    """Whether an attitude verb takes what it is about: a clause, or an object where that fits.
+
+    Perception verbs need a clause ("found that ...", not "found the posts").
+    """
+    allowed = _CLAUSES if verb.lemma_.lower() in lex.CLAUSE_ONLY_VERBS else _COMPLEMENTS
+    return any(c.dep_ in allowed for c in verb.children)
 
 
 def _according(tokens: list[Token]) -> _Found | None:
@@ -190,10 +238,13 @@ def find_cue(doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = Non
     tokens = _outside(span, quotes)
     if (acc := _according(tokens)) is not None:
         return acc
+    noun = _report_noun(tokens)
+    if noun is not None and noun.cue.root.head.dep_ == "ROOT":
+        return noun  # "The general view of experts is that ..." frames the whole sentence
     verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes)
     if verbs:
         return max(verbs, key=lambda f: f.score)
-    return _report_noun(tokens)
+    return noun
 
 
 def quote_type(cand: Candidate) -> QuoteType:
@@ -213,8 +264,10 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> Speaker:
 
 
 def _is_floating(text: str, cand: Candidate) -> bool:
-    """A candidate that is mostly a direct quotation."""
-    return quote_type(cand) == "direct"
+    """A candidate that is mostly a direct quotation of a few words at least (not a show title)."""
+    if quote_type(cand) != "direct":
+        return False
+    return sum(len(text[q.content_start : q.content_end].split()) for q in cand.direct_quotes) >= _MIN_FLOATING_WORDS
 
 
 def _same_or_next_paragraph(text: str, a: Candidate, b: Candidate) -> bool:

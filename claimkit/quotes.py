@@ -1,40 +1,58 @@
 """Find quotations: quote marks paired by type, never across a paragraph.
 
 Rules learnt from real news:
-- “ ” and ‘ ’ pair only with their own partner; straight " and ' pair with themselves.
+- “ ” and ‘ ’ pair only with their own partner; straight " and ' pair with themselves; the
+  typewriter style ''...'' (two apostrophes, as in the New York Times archive) and ``...''
+  count as double quotes.
 - An apostrophe inside a word (North Korea’s, didn't) or after a plural's s (Workers’ Party)
   is not a quote mark unless a matching ‘ is open.
+- A “ written where ” belongs ("in tough shape,“ said Clyburn": after a word, before a space)
+  closes the open quotation.
 - Quotes may nest (‘ ’ inside “ ”); ``depth`` 0 is the outermost.
 - An unbalanced opening mark runs to the end of its paragraph at most (``closed=False``);
   it never swallows the next paragraph. A new paragraph may reopen the quote.
+
+Only the quote marks are visited (one regular expression over the text), not every character.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»"}
-SYMMETRIC = {'"', "'"}
-DOUBLE_MARKS = {"“", "”", '"', "«", "»"}
+OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", "„": "“", "``": "''"}
+SYMMETRIC = {'"', "'", "''"}
+DOUBLE_MARKS = {"“", "”", '"', "«", "»", "„", "''", "``"}
+_MARK_RE = re.compile(r"''|``|[“”‘’\"'«»„]")
 
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A quotation from its opening mark to its closing mark (both included)."""
+    """A quotation from its opening mark to its closing mark (both included).
+
+    Attributes:
+        start, end: offsets of the opening mark and just after the closing mark (or the end of
+            the paragraph when ``closed`` is False).
+        mark: the opening mark.
+        depth: 0 for the outermost quotation.
+        closed: whether a closing mark was found in the paragraph.
+        close_width: length of the closing mark (2 for '').
+    """
 
     start: int
     end: int
     mark: str
     depth: int
     closed: bool = True
+    close_width: int = 1
 
     @property
     def content_start(self) -> int:
-        return self.start + 1
+        return self.start + len(self.mark)
 
     @property
     def content_end(self) -> int:
-        return self.end - 1 if self.closed else self.end
+        return self.end - self.close_width if self.closed else self.end
 
     @property
     def is_double(self) -> bool:
@@ -63,45 +81,58 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     return found
 
 
+class _Stack:
+    """Open quotations of one paragraph: (closing mark expected, offset, opening mark)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, int, str]] = []
+        self.spans: list[QuoteSpan] = []
+
+    def expects(self, closing: str) -> bool:
+        return any(c == closing for c, _, _ in self.items)
+
+    def close(self, closing: str, at: int, width: int) -> None:
+        """Close the innermost quotation expecting ``closing``, dropping unclosed inner ones."""
+        while self.items:
+            expected, open_at, mark = self.items.pop()
+            if expected == closing:
+                self.spans.append(QuoteSpan(open_at, at + width, mark, len(self.items), True, width))
+                return
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
-    stack: list[tuple[str, int]] = []  # (closing mark expected, offset of opening mark)
-    spans: list[QuoteSpan] = []
-    for i in range(start, end):
-        ch = text[i]
+    stack = _Stack()
+    for m in _MARK_RE.finditer(text, start, end):
+        ch, i, j = m.group(), m.start(), m.end()
         prev = text[i - 1] if i > start else " "
-        nxt = text[i + 1] if i + 1 < end else " "
-        if stack and ch == stack[-1][0] and not (ch in "’'" and _is_word_char(prev) and _is_word_char(nxt)):
-            _, open_at = stack.pop()
-            spans.append(QuoteSpan(open_at, i + 1, text[open_at], len(stack)))
+        nxt = text[j] if j < end else " "
+        width = j - i
+        if stack.items and ch == stack.items[-1][0] and not (ch in "’'" and _is_word_char(prev) and _is_word_char(nxt)):
+            stack.close(ch, i, width)
             continue
         if ch in SYMMETRIC:
             if ch == "'" and (_is_word_char(prev) or not (_is_word_char(nxt) or nxt in '“‘"')):
                 continue  # apostrophe (don't, Workers') or a stray mark
             if ch == '"' and _is_word_char(prev) and _is_word_char(nxt):
                 continue  # inch mark inside a token
-            if any(c == ch for c, _ in stack):
-                # close the matching symmetric mark, dropping unclosed inner ones
-                while stack:
-                    closing, open_at = stack.pop()
-                    if closing == ch:
-                        spans.append(QuoteSpan(open_at, i + 1, text[open_at], len(stack)))
-                        break
+            if stack.expects(ch):
+                stack.close(ch, i, width)
                 continue
-            stack.append((ch, i))
+            if ch == "''" and (_is_word_char(prev) or prev in ".,!?;:—-") and not _is_word_char(nxt):
+                continue  # a closing '' with nothing open
+            stack.items.append((ch, i, ch))
+        elif ch == "“" and stack.expects("”") and not prev.isspace() and (nxt.isspace() or nxt in ",.;:"):
+            stack.close("”", i, width)  # “ typed for ”
         elif ch in OPEN_CLOSE and not (ch == "‘" and _is_word_char(prev)):
-            stack.append((OPEN_CLOSE[ch], i))
-        elif ch == "”" and any(c == "”" for c, _ in stack):
-            # close the double quote even if an inner single quote was left open
-            while stack:
-                closing, open_at = stack.pop()
-                if closing == "”":
-                    spans.append(QuoteSpan(open_at, i + 1, text[open_at], len(stack)))
-                    break
+            stack.items.append((OPEN_CLOSE[ch], i, ch))
+        elif ch == "”" and stack.expects("”"):
+            stack.close("”", i, width)  # even if an inner single quote was left open
+    spans = stack.spans
     # unclosed marks run to the end of the paragraph; only double ones count as quotes
-    for _closing, open_at in stack:
-        if text[open_at] in DOUBLE_MARKS and end > open_at + 1:
-            depth = sum(1 for _, o in stack if o < open_at)
-            spans.append(QuoteSpan(open_at, end, text[open_at], depth, closed=False))
+    for _closing, open_at, mark in stack.items:
+        if mark in DOUBLE_MARKS and end > open_at + len(mark):
+            depth = sum(1 for _, o, _ in stack.items if o < open_at)
+            spans.append(QuoteSpan(open_at, end, mark, depth, closed=False))
     return spans
 
 

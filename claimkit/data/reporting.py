@@ -537,3 +537,49 @@ DOCUMENT_WORDS: frozenset[str] = frozenset(
 
 # Prepositions that introduce the holder of a report noun ("the view of experts").
 HOLDER_PREPOSITIONS: frozenset[str] = frozenset(["of", "among", "from", "by"])
+
+# Verbs of attitude, intention and evidence that PolNeAR-style annotation counts as attribution
+# ("Clinton wants to raise taxes", "the poll shows that", "Trump called for a ban"). They need
+# a complement (a clause or an object) to count, unlike REPORTING_VERBS.
+ATTITUDE_VERBS: frozenset[str] = frozenset(
+    [
+        "want",
+        "hope",
+        "plan",
+        "seek",
+        "support",
+        "oppose",
+        "back",
+        "know",
+        "see",
+        "show",
+        "find",
+        "feel",
+        "call",
+        "vow",
+        "refuse",
+        "intend",
+        "fear",
+        "worry",
+        "demand",
+        "thank",
+        "favor",
+        "favour",
+        "prefer",
+        "view",
+        "consider",
+        "regard",
+        "recognize",
+        "understand",
+        "realize",
+        "learn",
+        "decide",
+        "offer",
+        "defend",
+        "accept",
+        "welcome",
+    ]
+)
+
+# Attitude verbs that count only with a clause: "found that ...", not "found the posts".
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(["find", "see", "feel", "learn", "show"])
