@@ -65,6 +65,7 @@ def eval_command(
                 fmt,
                 pred=pred,
                 make_extractor=make_extractor,
+                on_start=lambda n: setattr(progress, "total", n),
                 limit=limit,
                 split=split,
                 text=text,

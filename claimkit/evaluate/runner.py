@@ -69,6 +69,7 @@ def run(
     batch_size: int = 16,
     with_baselines: bool = True,
     make_extractor: Callable[[], Extractor] | None = None,
+    on_start: Callable[[int], Any] | None = None,
 ) -> Report:
     """Evaluate claimkit against gold data.
 
@@ -85,6 +86,7 @@ def run(
         with_baselines: also score the baselines.
         make_extractor: builds the extractor when ``extractor`` is None and one is needed
             (called after the gold has loaded, so malformed gold fails fast).
+        on_start: called with the number of documents before the extractor runs on them.
 
     Returns:
         The :class:`Report` with every figure.
@@ -103,6 +105,8 @@ def run(
             if make_extractor is None:
                 from ..pipeline import Extractor as make_extractor
             extractor = make_extractor()
+        if on_start is not None:
+            on_start(len(gold.docs))
         preds, more = predictions.extract(gold.docs, extractor, progress, batch_size)
         source = "extractor"
     notes.update(more)
