@@ -130,7 +130,7 @@ def to_spacy(vocab: Vocab, text: str, pieces: Iterable[tuple[int, stanza.Documen
     units, spaces = _with_gaps(text, words)
     position = {id(u): i for i, u in enumerate(units)}
     heads = [position[id(words[u.head])] if u.head is not None else None for u in units]
-    _attach_gaps_positions(units, heads)
+    _gap_heads(units, heads)
     doc = Doc(
         vocab,
         words=[text[u.start : u.end] for u in units],
@@ -146,7 +146,7 @@ def to_spacy(vocab: Vocab, text: str, pieces: Iterable[tuple[int, stanza.Documen
     return doc
 
 
-def _attach_gaps_positions(units: list[Unit], heads: list[int | None]) -> None:
+def _gap_heads(units: list[Unit], heads: list[int | None]) -> None:
     """Heads for white-space tokens: the word before them, or the first word of the text."""
     first_word = next((i for i, u in enumerate(units) if u.word is not None), None)
     last_word: int | None = None
