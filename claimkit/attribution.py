@@ -36,6 +36,7 @@ _COMPLEMENTS = frozenset(["ccomp", "xcomp", "dobj", "prep", "oprd"])
 _CLAUSES = frozenset(["ccomp", "xcomp", "oprd"])
 _CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
 _MIN_FLOATING_WORDS = 5
+_MIN_PARTIAL_WORDS = 3
 _MAX_CLIMB = 4
 _DIRECT_SHARE = 0.6
 
@@ -247,25 +248,57 @@ def find_cue(doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = Non
     return noun
 
 
-def quote_type(cand: Candidate) -> QuoteType:
-    """direct when quotations cover most of the statement, mixed when some, else indirect."""
-    quoted = sum(q.content_end - q.content_start for q in cand.direct_quotes)
-    if not quoted:
-        return "indirect"
-    return "direct" if quoted >= _DIRECT_SHARE * (cand.end - cand.start) else "mixed"
+def quote_type(cand: Candidate, text: str | None = None, cue: Cue | None = None) -> QuoteType:
+    """direct, mixed or indirect speech of an attributed candidate.
+
+    direct: a quotation framed only by speaker and cue (“...,” he said / He said, “...” /
+    told reporters: “...”), or a quotation that is the whole candidate; mixed: a quotation that
+    is part of reported content (suggest that “...”), or a quoted phrase of a few words in ‘ ’;
+    indirect: no quotation. Without ``text``, the share of quoted characters decides.
+    """
+    quotes = cand.direct_quotes
+    if not quotes:
+        partial = (
+            any(
+                q.depth == 0
+                and q.closed
+                and not q.is_double
+                and len(text[q.start : q.end].split()) >= _MIN_PARTIAL_WORDS
+                for q in cand.quotes
+            )
+            if text is not None
+            else False
+        )
+        return "mixed" if partial else "indirect"
+    if text is None:
+        quoted = sum(q.content_end - q.content_start for q in quotes)
+        return "direct" if quoted >= _DIRECT_SHARE * (cand.end - cand.start) else "mixed"
+    for q in quotes:
+        before = text[cand.start : q.start].rstrip()
+        if not before or before.endswith(":"):
+            return "direct"
+        if cue is None:
+            continue
+        if before.endswith(",") and q.start >= cue.end and len(text[cue.end : q.start].split()) <= 2:
+            return "direct"  # He said, “...” / told reporters, “...”
+        if q.closed and text[q.content_end - 1 : q.content_end] in ",?!" and cue.start >= q.end:
+            return "direct"  # “...,” he said
+    return "mixed"
 
 
-def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> Speaker:
+def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span]:
+    """The resolved speaker of a cue and the phrase that names it."""
     if found.source is None:
         phrase = found.anonymous if found.anonymous is not None else found.cue
-        return Speaker(phrase.text.lower(), phrase.text, phrase.start_char, phrase.end_char, "anonymous")
+        return Speaker(phrase.text.lower(), phrase.text, phrase.start_char, phrase.end_char, "anonymous"), phrase
     head = found.source
-    return resolver.resolve(noun_phrase(doc, head), description_of(doc, head))
+    phrase = noun_phrase(doc, head)
+    return resolver.resolve(phrase, description_of(doc, head)), phrase
 
 
 def _is_floating(text: str, cand: Candidate) -> bool:
     """A candidate that is mostly a direct quotation of a few words at least (not a show title)."""
-    if quote_type(cand) != "direct":
+    if quote_type(cand, text) != "direct":
         return False
     return sum(len(text[q.content_start : q.content_end].split()) for q in cand.direct_quotes) >= _MIN_FLOATING_WORDS
 
@@ -290,15 +323,15 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[A
                 found = None
             else:
                 cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
-                out.append(Attribution(prev.speaker, cue, quote_type(cand), prev.source))
+                out.append(Attribution(prev.speaker, cue, quote_type(cand, doc.text, cue), prev.source))
                 continue
         if found is None:
             out.append(Attribution(source=publisher))
             continue
-        speaker = _speaker(doc, found, resolver)
+        speaker, phrase = _speaker(doc, found, resolver)
         resolver.remember(speaker)
         cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
-        out.append(Attribution(speaker, cue, quote_type(cand), source_for(speaker)))
+        out.append(Attribution(speaker, cue, quote_type(cand, doc.text, cue), source_for(speaker, phrase)))
     _attribute_floating(doc.text, candidates, out)
     return out
 

@@ -15,6 +15,7 @@ from .records import Source, SourceType, Speaker, SpeakerType
 
 _PERSON = "PERSON"
 _ORG_LABELS = frozenset(["ORG", "NORP", "GPE", "FAC"])
+_STATE_LABELS = frozenset(["GPE", "NORP"])
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod"])
 
 
@@ -86,10 +87,15 @@ def speaker_type(phrase: Span) -> SpeakerType:
     return "person"
 
 
-def source_type(speaker: Speaker) -> SourceType:
-    """Where the information comes from, given its speaker (named, official, media, document...)."""
+def source_type(speaker: Speaker, phrase: Span | None = None) -> SourceType:
+    """Where the information comes from, given its speaker (named, official, media, document...).
+
+    A country or a nationality speaking ("China and North Korea pledged") is an official source.
+    """
     if speaker.type == "anonymous":
         return "anonymous"
+    if phrase is not None and speaker.type == "organization" and phrase.root.ent_type_ in _STATE_LABELS:
+        return "official"
     text = f" {speaker.name} {speaker.description or ''} ".lower()
     words = set(text.split())
     for wordlist, stype in (
@@ -102,9 +108,9 @@ def source_type(speaker: Speaker) -> SourceType:
     return "named" if speaker.type in {"person", "organization"} else "anonymous"
 
 
-def source_for(speaker: Speaker) -> Source:
-    """The :class:`Source` of an attributed statement."""
-    return Source(speaker.name, source_type(speaker), speaker.start, speaker.end)
+def source_for(speaker: Speaker, phrase: Span | None = None) -> Source:
+    """The :class:`Source` of an attributed statement (``phrase``: the mention, when at hand)."""
+    return Source(speaker.name, source_type(speaker, phrase), speaker.start, speaker.end)
 
 
 def _surname_key(phrase: Span) -> str | None:
