@@ -99,6 +99,16 @@ def test_run_brat_with_pred():
     assert (verb["precision"], verb["content_recall"], verb["attribution_recall"]) == (1.0, 1.0, 0.5)
 
 
+def test_score_api_without_a_report():
+    from claimkit.evaluate import score
+    from claimkit.evaluate.predictions import read_jsonl
+
+    gold = load(DATA / "szeged.xml", "szeged")
+    preds, _ = read_jsonl(DATA / "szeged_pred.jsonl", gold.docs)
+    report = score(gold, preds, with_baselines=False)
+    assert report.figure("certainty", "f1") == 0.5 and list(report.tables["certainty"]) == ["claimkit"]
+
+
 def test_run_szeged_with_pred():
     r = run(DATA / "szeged.xml", "szeged", pred=DATA / "szeged_pred.jsonl")
     f = r.tables["certainty"]["claimkit"]

@@ -36,8 +36,33 @@ def select(gold: GoldSet, split: str | None = "all", limit: int | None = None) -
     return GoldSet(gold.format, gold.path, gold.tasks, docs, dict(gold.notes))
 
 
-def score(gold: GoldSet, preds: Preds, report: Report, with_baselines: bool = True) -> Report:
-    """Fill ``report`` with the extractor's and the baselines' figures on ``gold``."""
+def new_report(
+    gold: GoldSet, predictions: str, notes: dict[str, Any], split: str = "all", limit: int | None = None
+) -> Report:
+    """An empty :class:`Report` describing ``gold`` and where the predictions came from."""
+    return Report(
+        format=gold.format,
+        gold=gold.path,
+        split=split,
+        limit=limit,
+        documents=len(gold.docs),
+        predictions=predictions,
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        claimkit_version=__version__,
+        notes=notes,
+    )
+
+
+def score(gold: GoldSet, preds: Preds, report: Report | None = None, with_baselines: bool = True) -> Report:
+    """Fill ``report`` (default: a new one) with the figures of ``preds`` and the baselines on ``gold``.
+
+    Example:
+        >>> gold = select(loaders.load("../shared/data/szeged/wiki.xml", "szeged"), "dev")
+        >>> preds, _ = predictions.extract(gold.docs, my_extractor)
+        >>> score(gold, preds, with_baselines=False).figure("certainty", "f1")
+    """
+    if report is None:
+        report = new_report(gold, "given", dict(gold.notes))
     systems: dict[str, Preds] = {SYSTEM: preds}
     if with_baselines:
         for name, fn in baselines.for_gold(gold).items():
@@ -110,15 +135,5 @@ def run(
         preds, more = predictions.extract(gold.docs, extractor, progress, batch_size)
         source = "extractor"
     notes.update(more)
-    report = Report(
-        format=fmt,
-        gold=str(gold_path),
-        split=split or "all",
-        limit=limit,
-        documents=len(gold.docs),
-        predictions=source,
-        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        claimkit_version=__version__,
-        notes=notes,
-    )
+    report = new_report(gold, source, notes, split or "all", limit)
     return score(gold, preds, report, with_baselines)
