@@ -280,3 +280,35 @@ def test_resume_extracts_new_and_changed_documents(tmp_path: Path) -> None:
     recs = read_lines(docs)
     assert recs[:4] == first and [r["doc_id"] for r in recs[4:]] == ["doc001", "doc999"]
     assert len(read_lines(out)) == sum(r["statements"] for r in recs)
+
+
+@pytest.mark.slow
+def test_resume_after_a_real_kill_9(tmp_path: Path) -> None:
+    """SIGKILL a real resumable run in the middle, resume it: same files as one uninterrupted run."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "in.jsonl"
+    write_corpus(corpus, 80)
+    cmd = [sys.executable, "-c", "from claimkit.cli import main; main()", "extract", str(corpus), "-q"]
+    ref_s, ref_d = tmp_path / "ref_s.jsonl", tmp_path / "ref_d.jsonl"
+    assert subprocess.run([*cmd, "-o", str(ref_s), "--docs", str(ref_d)], check=False).returncode == 0
+
+    out, docs = tmp_path / "s.jsonl", tmp_path / "d.jsonl"
+    resumable = [*cmd, "-o", str(out), "--docs", str(docs), "--resume", "--batch-size", "2"]
+    proc = subprocess.Popen(resumable)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if docs.exists() and docs.read_text().count("\n") >= 10:
+            break
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    finished = docs.read_text().count("\n")
+    assert 10 <= finished < 80, "the run was not killed in the middle"
+
+    assert subprocess.run(resumable, check=False).returncode == 0
+    assert out.read_bytes() == ref_s.read_bytes()
+    assert docs.read_bytes() == ref_d.read_bytes()
