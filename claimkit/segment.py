@@ -6,14 +6,15 @@ are never empty and never fall in a boilerplate region.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .clean import Cleaned
-from .data.reporting import REPORTING_VERBS
+from .data.reporting import ATTITUDE_VERBS, REPORTING_VERBS
 from .quotes import QuoteSpan, find_quotes, top_level
 
 _TRIM = " \t\r\n\u00a0\u200b"
@@ -21,6 +22,10 @@ _MIN_ALNUM = 2
 _CONTINUATIONS = frozenset(["and", "then", "before", "while"])
 # a trailing piece of at most this many words that only carries a frame ("He predicted.")
 _MAX_FRAME_WORDS = 4
+# a second reporting verb coordinated with or subordinated to the first ("and accused", ", adding")
+_SECOND_CUE_DEPS = frozenset(["conj", "advcl"])
+_CONTENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "dative"])
+_MIN_PIECE_WORDS = 3
 
 
 @dataclass
@@ -55,6 +60,26 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_content(text: str) -> bool:
     return sum(ch.isalnum() for ch in text) >= _MIN_ALNUM
+
+
+def split_at_quote_openings(text: str, spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Split a sentence where a quotation opens after a full stop the parser did not split at.
+
+    ``Mr. Farid said it could work. ''There is no limitation,'' he said.`` is two sentences.
+    """
+    openings = [q.start for q in top_level(quotes)]
+    if not openings:
+        return spans
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo, hi = bisect.bisect_right(openings, s), bisect.bisect_left(openings, e)
+        start = s
+        for at in openings[lo:hi]:
+            if text[start:at].rstrip().endswith((".", "!", "?")) and _is_content(text[start:at]):
+                out.append(trim(text, start, at))
+                start = at
+        out.append((start, e))
+    return out
 
 
 def merge_quote_sentences(spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
@@ -107,6 +132,42 @@ def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) ->
         s = cut
     pieces.append((s, end))
     return pieces
+
+
+def _reports(tok: Token) -> bool:
+    """A verb of saying or attitude that takes content of its own (a clause or an object)."""
+    lemma = tok.lemma_.lower()
+    return (
+        tok.pos_ == "VERB"
+        and (lemma in REPORTING_VERBS or lemma in ATTITUDE_VERBS)
+        and any(c.dep_ in _CONTENT_DEPS for c in tok.children)
+    )
+
+
+def split_at_cues(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Split a sentence where a second reporting verb of the same speaker brings new content.
+
+    "Carson said he plans a strategy, insisting that leaders are too concerned" gives
+    "Carson said he plans a strategy," and "insisting that leaders are too concerned";
+    "Farage said X and accused Y of Z" gives two pieces too. Never cuts inside a quotation,
+    and never leaves a piece of fewer than :data:`_MIN_PIECE_WORDS` words.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2 * _MIN_PIECE_WORDS:
+        return [(start, end)]
+    text = doc.text
+    cuts: list[int] = []
+    for tok in span:
+        if tok.dep_ not in _SECOND_CUE_DEPS or tok.head.i >= tok.i or not _reports(tok) or not _reports(tok.head):
+            continue
+        cut = tok.left_edge.idx
+        if any(q.start < cut < q.end for q in quotes) or not start < cut < end:
+            continue
+        before = len(text[cuts[-1] if cuts else start : cut].split())
+        if before >= _MIN_PIECE_WORDS and len(text[cut:end].split()) >= _MIN_PIECE_WORDS:
+            cuts.append(cut)
+    bounds = [start, *cuts, end]
+    return list(itertools.pairwise(bounds))
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -162,10 +223,15 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
     quotes = find_quotes(text)
     sents = sentence_spans(doc)
     candidates: list[Candidate] = []
-    for s_start, s_end in merge_quote_sentences(sents, quotes):
+    for s_start, s_end in merge_quote_sentences(split_at_quote_openings(text, sents, quotes), quotes):
         if cleaned.is_excluded(s_start, s_end):
             continue
-        for p_start, p_end in split_at_quotes(text, s_start, s_end, quotes):
+        pieces = [
+            cut
+            for q_start, q_end in split_at_quotes(text, s_start, s_end, quotes)
+            for cut in split_at_cues(doc, q_start, q_end, quotes)
+        ]
+        for p_start, p_end in pieces:
             c_start, c_end = trim(text, p_start, p_end)
             if c_end <= c_start or not _is_content(text[c_start:c_end]) or cleaned.is_excluded(c_start, c_end):
                 continue
