@@ -250,8 +250,8 @@ def find_cues(doc: Doc, cand: Candidate, attribution: Attribution | None = None)
         scope = "embedded" if _embedded(_anchor(tokens), span) else "main"
         holder = _holder(tokens, cand, attribution)
         cues.append(CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope))  # type: ignore[arg-type]
-    text = doc.text
-    tail = text[cand.start : cand.end].rstrip(_QUOTE_TAIL)
+    # span.text, not doc.text: Doc.text joins every token of the document on each call
+    tail = span.text[cand.start - span.start_char : cand.end - span.start_char].rstrip(_QUOTE_TAIL)
     if tail.endswith("?"):
         q = cand.start + len(tail) - 1
         holder = "speaker" if _in_quote(q, cand) else "author"

@@ -9,7 +9,8 @@ Rules first, in this order:
    makes an opinion;
 3. a speculative cue (modal, hedge, conditional, question, negated certainty, prediction...)
    that governs the statement (scope ``main``) and leaves it less than certain makes
-   speculation; a belief cue ("is considered", "believes") governing it makes an opinion;
+   speculation; a belief cue ("is considered", "believes") or a speaker's inference ("we can
+   see that") governing it makes an opinion;
 4. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
    NewsSD) decides between opinion and fact.
 """
@@ -47,10 +48,7 @@ def frame(doc: Doc, cand: Candidate, attribution: Attribution) -> str | None:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return None
-    roots = {tok.sent.root.i: tok.sent.root for tok in (span[0], span[-1])}
-    for root in roots.values():
-        if not span.start <= root.i < span.end:
-            continue
+    for root in (tok for tok in span if tok.dep_ == "ROOT"):
         nouns = {t.lemma_.lower() for t in _frame_nouns(root)}
         if nouns & cert_lex.SPECULATION_NOUNS:
             return "speculation"
@@ -65,8 +63,8 @@ def frame(doc: Doc, cand: Candidate, attribution: Attribution) -> str | None:
 
 def _is_allegation(doc: Doc, start: int) -> bool:
     """Whether the cue starting at ``start`` reports an allegation ("accused", "allegedly")."""
-    tok = next((t for t in doc if t.idx == start), None)
-    return tok is not None and tok.lemma_.lower() in _ALLEGATION_LEMMAS
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span[0].lemma_.lower() in _ALLEGATION_LEMMAS
 
 
 def _is_advice(span: Span) -> bool:
@@ -95,6 +93,8 @@ def classify(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Cer
         return "speculation"
     if any(c.type == "doxastic" and not _is_allegation(doc, c.start) for c in main):
         return "opinion"
+    if any(c.type == "evidential" and c.holder == "speaker" for c in main):
+        return "opinion"  # a speaker's inference: "we can see that ...", "it can be said that ..."
     if subjectivity.is_subjective(span, certainty, attribution):
         return "opinion"
     return "fact"

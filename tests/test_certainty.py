@@ -1,0 +1,187 @@
+"""Certainty cues: one test per cue type, sense filters, scope, holder, score and label."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.attribution import Attribution
+from claimkit.certainty import assess, find_cues, label_for, score_cues
+from claimkit.data import certainty as lex
+from claimkit.quotes import find_quotes
+from claimkit.records import CertaintyCue, Document
+from claimkit.segment import Candidate
+
+
+def cues_of(nlp, text: str) -> list[CertaintyCue]:
+    """The cues of ``text`` taken as one author's statement."""
+    doc = nlp(text)
+    return find_cues(doc, Candidate(0, len(text), 0, len(text), find_quotes(text)), Attribution())
+
+
+def types(nlp, text: str) -> list[tuple[str, str]]:
+    return [(c.text, c.type) for c in cues_of(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # modal
+        ("The talks may resume next week.", [("may", "modal")]),
+        ("A structure could be drawn at a certain level.", [("could", "modal")]),
+        ("The burden would have been great.", [("would", "modal")]),
+        # speculative
+        ("Analysts predict a fall in prices.", [("predict", "speculative")]),
+        ("Some speculate that this is a warm-up effort.", [("speculate", "speculative")]),
+        (
+            "There are predictions that it will continue to seek closer ties.",
+            [("There are predictions", "speculative"), ("will", "prediction")],
+        ),
+        # doxastic
+        ("He is considered one of the best players.", [("considered", "doxastic")]),
+        ("Officials believe that the plan failed.", [("believe", "doxastic")]),
+        # evidential
+        ("It appears that the unions made gains.", [("appears", "evidential")]),
+        ("The minister reportedly resigned.", [("reportedly", "evidential")]),
+        # hedge
+        ("The fire was probably caused by a cigarette.", [("probably", "hedge")]),
+        ("It is possible that he left early.", [("possible", "hedge")]),
+        # conditional
+        ("If the war ends, the border reopens.", [("If", "conditional")]),
+        ("Unless talks resume, the strike goes on.", [("Unless", "conditional")]),
+        # investigation
+        ("Police are examining whether the fire was arson.", [("whether", "investigation")]),
+        ("He asked if the plan worked.", [("if", "investigation")]),
+        # question
+        ("Has the three-party solidarity started?", [("?", "question")]),
+        # negated certainty
+        (
+            "The possibility of a deal cannot be ruled out.",
+            [("possibility", "hedge"), ("cannot be ruled out", "negated_certainty")],
+        ),
+        ("There is no way to avoid criticism.", [("no way to avoid", "negated_certainty")]),
+        ("It is unclear when the bridge opened.", [("unclear", "negated_certainty")]),
+        # booster
+        ("The report clearly shows a decline.", [("clearly", "booster")]),
+        # prediction
+        ("Russia will continue to seek closer ties.", [("will", "prediction")]),
+    ],
+)
+def test_cue_types(nlp, text, expected):
+    assert types(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting was held in May.",  # the month, not the modal
+        "She can swim across the lake.",  # ability
+        "He could not attend the meeting.",  # past inability
+        "He would later become president.",  # narrative future-in-the-past
+        "Considering the weather, the game went ahead.",  # "considering" = given
+        "Religious beliefs shaped the town.",  # a belief noun without a clause
+        "He appeared in the film in 1999.",  # appear = show up
+        "Reply as soon as possible.",  # fixed expression
+        "Three possible dates were listed.",  # attributive "possible"
+        "She looked as if she had seen a ghost.",  # comparison, not condition
+        "The prime minister will visit Beijing on the 19th and 20th.",  # scheduled plan
+        "Mishustin plans to visit Beijing for two days.",  # announced plan
+        "Players will often complete their phase in the same hand.",  # habit
+    ],
+)
+def test_not_cues(nlp, text):
+    assert [c for c in cues_of(nlp, text) if c.type != "booster"] == []
+
+
+def test_would_with_if_clause_is_conditional(nlp):
+    assert ("would", "conditional") in types(nlp, "If prices rose, sales would fall.")
+
+
+def test_scope_main_versus_relative_clause(nlp):
+    main = cues_of(nlp, "The company may be sold.")
+    embedded = cues_of(nlp, "The company, which may be sold, reported profits.")
+    assert [c.scope for c in main] == ["main"]
+    assert [c.scope for c in embedded] == ["embedded"]
+    # an embedded cue still makes the statement less than certain, but less so
+    assert score_cues(main) < score_cues(embedded) < 1.0
+
+
+def test_scope_reported_content_is_main(nlp):
+    # the walk up the tree stops at the reporting verb's complement
+    (cue,) = cues_of(nlp, "Park said that China may act on its own.")
+    assert cue.text == "may" and cue.scope == "main"
+
+
+def test_conditional_scope_is_the_main_clause(nlp):
+    (cue,) = cues_of(nlp, "If the war ends, a structure is drawn.")
+    assert cue.scope == "main"
+
+
+def test_cues_only_inside_the_candidate(nlp):
+    text = "The talks may resume. The minister arrived on Monday."
+    doc = nlp(text)
+    second = text.index("The minister")
+    assert find_cues(doc, Candidate(second, len(text), second, len(text)), Attribution()) == []
+
+
+def test_holders_quote_and_frame(extractor):
+    text = "Some speculate that this may be a warm-up. Park said, “China may act as its own response.”"
+    _, statements = extractor.extract_one(Document("h", text))
+    first, second = statements
+    holders = {c.text: c.holder for c in first.certainty.cues}
+    assert holders == {"speculate": "author", "may": "speaker"}
+    assert [(c.text, c.holder) for c in second.certainty.cues] == [("may", "speaker")]
+
+
+def test_author_hedge_holder(extractor):
+    _, (st,) = extractor.extract_one(Document("a", "The minister probably resigned."))
+    assert [(c.text, c.holder) for c in st.certainty.cues] == [("probably", "author")]
+
+
+def test_label_thresholds():
+    assert [label_for(s) for s in (1.0, 0.9, 0.89, 0.6, 0.59, 0.3, 0.29, 0.0)] == [
+        "certain",
+        "certain",
+        "probable",
+        "probable",
+        "possible",
+        "possible",
+        "unknown",
+        "unknown",
+    ]
+
+
+def test_labels_by_strength(nlp):
+    def label(text: str) -> str:
+        doc = nlp(text)
+        return assess(doc, Candidate(0, len(text), 0, len(text)), Attribution()).label
+
+    assert label("The bridge opened in 1990.") == "certain"
+    assert label("The bridge probably opened in 1990.") == "probable"
+    assert label("The bridge may open next year.") == "possible"
+    assert label("It is unclear whether the bridge will open.") == "unknown"
+    # a weasel phrase alone is visible but keeps the statement certain
+    assert label("He is said to be rich.") == "certain"
+
+
+def test_booster_does_not_exceed_one(nlp):
+    text = "The report clearly shows a decline."
+    cert = assess(nlp(text), Candidate(0, len(text), 0, len(text)), Attribution())
+    assert cert.score == 1.0 and cert.label == "certain"
+
+
+def test_cue_types_are_in_the_schema_enum():
+    from claimkit.schema import load_schema
+
+    schema = load_schema("statement")
+    allowed = set(schema["properties"]["certainty"]["properties"]["cues"]["items"]["properties"]["type"]["enum"])
+    used = set(lex.WORD_CUES.values()) | set(lex.PHRASE_CUES.values()) | set(lex.CUE_WEIGHTS)
+    used |= {"modal", "conditional", "prediction", "question"}
+    assert used <= allowed
+
+
+def test_offsets_point_into_the_text(extractor, sample_text):
+    _, statements = extractor.extract_one(Document("s", sample_text))
+    cues = [c for st in statements for c in st.certainty.cues]
+    assert len(cues) >= 10
+    for c in cues:
+        assert sample_text[c.start : c.end] == c.text

@@ -1,0 +1,103 @@
+"""Kind: rules (frame, advice, main-scope cues), the subjectivity model, and the sample article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimkit import subjectivity
+from claimkit.records import Document
+
+
+def kinds(extractor, text: str) -> list[str]:
+    _, statements = extractor.extract_one(Document("k", text))
+    return [st.kind for st in statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The ministry announced the figures on Monday.", "fact"),
+        ("The talks may resume next week.", "speculation"),
+        ("If the war ends, the border could reopen.", "speculation"),
+        ("Has the three-party solidarity started?", "speculation"),
+        ("Analysts predict that prices will fall.", "speculation"),
+        ("The general view of experts is that the burden would have been great.", "opinion"),
+        ("Officials believe that the plan failed.", "opinion"),
+        ("The government should manage relations more actively.", "opinion"),
+        ("Some experts suggest that the government needs to act before the deal becomes a reality.", "opinion"),
+        ("The prime minister will visit Beijing on the 19th and 20th.", "fact"),
+        ("Mishustin plans to visit Beijing for two days.", "fact"),
+        # a hedge in a relative clause does not make the main assertion a guess
+        ("The company, which may be sold, reported record profits in 2022.", "fact"),
+        # an allegation is reported, not believed by the author
+        ("He was accused of fraud in 2019.", "fact"),
+    ],
+)
+def test_kind_rules(extractor, text, kind):
+    assert kinds(extractor, text) == [kind]
+
+
+# Regression on the sample article (corpus/donga-china-russia-nk.txt): every piece the issue
+# names, found by its words.
+SAMPLE_KINDS = [
+    ("Some speculate that this may be", "speculation"),
+    ("cannot be ruled out", "speculation"),
+    ("could be drawn at a certain level", "speculation"),
+    ("China may act as its own response", "speculation"),
+    ("there are predictions that it will continue", "speculation"),
+    ("plans to visit Beijing, China for two days on the 19th and 20th", "fact"),
+    ("The general view of related experts is that", "opinion"),
+    ("Prior to this, North Korea’s Vice Foreign Minister Park Myung-ho also attended", "fact"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_statements(extractor, sample_text):
+    _, statements = extractor.extract_one(Document("donga-china-russia-nk", sample_text))
+    return statements
+
+
+@pytest.mark.parametrize(("words", "kind"), SAMPLE_KINDS)
+def test_sample_article_kinds(sample_statements, words, kind):
+    matching = [st for st in sample_statements if words in st.text]
+    assert matching, f"no statement holds {words!r}"
+    assert matching[0].kind == kind, (matching[0].text, matching[0].certainty)
+
+
+def test_sample_article_plan_is_certain(sample_statements):
+    (st,) = [s for s in sample_statements if "plans to visit" in s.text]
+    assert st.certainty.label == "certain" and st.certainty.cues == []
+
+
+def test_sample_article_framing_and_quote_holders(sample_statements):
+    (spec,) = [s for s in sample_statements if s.text.startswith("Some speculate")]
+    assert {(c.text, c.holder) for c in spec.certainty.cues} == {("speculate", "author"), ("may", "speaker")}
+    (ruled,) = [s for s in sample_statements if "cannot be ruled out" in s.text]
+    assert any(c.type == "negated_certainty" and c.holder == "speaker" for c in ruled.certainty.cues)
+
+
+def test_model_file_is_small_and_well_formed():
+    path = Path(subjectivity.__file__).parent / "data" / subjectivity.MODEL_FILE
+    assert path.stat().st_size < 2_000_000
+    model = json.loads(path.read_text(encoding="utf-8"))
+    assert set(model) >= {"bias", "weights", "threshold", "meta"}
+    assert len(model["weights"]) > 100 and 0.0 < model["threshold"] < 1.0
+    assert "train" in model["meta"]["trained_on"] and "test" not in model["meta"]["trained_on"]
+
+
+def test_model_separates_opinion_from_report(nlp):
+    def p(text: str) -> float:
+        return subjectivity.probability(subjectivity.features(nlp(text)[:]))
+
+    opinion = p("This is a disgraceful decision and we really must reject such propaganda.")
+    report = p("The ministry said on Tuesday that 1,200 people attended the meeting in Beijing.")
+    assert 0.0 <= report < opinion <= 1.0
+
+
+def test_probability_with_a_given_model():
+    model = {"bias": 0.0, "weights": {"w=good": 2.0}, "threshold": 0.5}
+    assert subjectivity.probability({"bias"}, model) == pytest.approx(0.5)
+    assert subjectivity.probability({"bias", "w=good"}, model) == pytest.approx(0.8808, abs=1e-4)
