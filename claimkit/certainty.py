@@ -260,11 +260,15 @@ def find_cues(doc: Doc, cand: Candidate, attribution: Attribution | None = None)
 
 
 def score_cues(cues: list[CertaintyCue]) -> float:
-    """1.0 minus the weight of every cue (half for embedded ones), clamped to [0, 1]."""
+    """The product of ``1 + weight`` over the cues (weight x 0.6 for embedded ones), in [0, 1].
+
+    Each cue discounts what is left: "may" alone gives 0.55, "Some speculate that this may"
+    0.6 x 0.55 = 0.33; a booster multiplies by 1.1 but never lifts the score above 1.
+    """
     score = 1.0
     for cue in cues:
         weight = lex.WORD_WEIGHTS.get(cue.text.lower(), lex.CUE_WEIGHTS.get(cue.type, 0.0))
-        score += weight * (lex.EMBEDDED_FACTOR if cue.scope == "embedded" else 1.0)
+        score *= 1.0 + weight * (lex.EMBEDDED_FACTOR if cue.scope == "embedded" else 1.0)
     return round(min(1.0, max(0.0, score)), 3)
 
 

@@ -261,7 +261,8 @@ SPECULATION_NOUNS: frozenset[str] = frozenset(
     ["prediction", "forecast", "speculation", "expectation", "guess", "rumor", "rumour", "possibility", "projection"]
 )
 
-# How much each cue type moves the score (1.0 = certain) when it governs the main assertion.
+# How much each cue type moves the score (1.0 = certain) when it governs the main assertion:
+# the score is multiplied by 1 + weight.
 CUE_WEIGHTS: dict[str, float] = {
     "modal": -0.4,
     "speculative": -0.4,
