@@ -1,0 +1,227 @@
+"""Attribution: speakers, cues, sources, quote types and speaker resolution on small texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit.attribution import Attribution, attribute
+from claimkit.clean import clean
+from claimkit.segment import segment
+
+
+def _run(nlp, text: str) -> list[tuple[str, Attribution]]:
+    doc = nlp(text)
+    cleaned = clean(text)
+    cands = segment(doc, cleaned)
+    return [(text[c.start : c.end], a) for c, a in zip(cands, attribute(doc, cands, cleaned), strict=True)]
+
+
+def _find(results: list[tuple[str, Attribution]], prefix: str) -> Attribution:
+    return next(a for t, a in results if t.startswith(prefix))
+
+
+PARK = (
+    "Officials met in Beijing on Monday.\n\n"
+    "North Korea’s Vice Foreign Minister Park Myung-ho also attended a meeting.\n\n"
+    "Park Won-gon, a professor at Ewha Womans University, said the visits were planned.\n\n"
+    "Professor Park said, “China is trying not to get involved in the structure.”\n\n"
+    "He added, “We will end this year through management at the bilateral level.”\n\n"
+    "“It can be said that a series of visits were made,” he explained."
+)
+
+
+def test_full_mention_gives_name_and_description_and_later_mentions_resolve(nlp) -> None:
+    results = _run(nlp, PARK)
+    first = _find(results, "Park Won-gon").speaker
+    assert first is not None and first.name == "Park Won-gon"
+    assert first.description == "a professor at Ewha Womans University"
+    for prefix, mention in (("Professor Park", "Professor Park"), ("He added", "He"), ("“It can", "he")):
+        speaker = _find(results, prefix).speaker
+        assert speaker is not None, prefix
+        assert (speaker.name, speaker.mention, speaker.type) == ("Park Won-gon", mention, "person")
+        assert speaker.description == "a professor at Ewha Womans University"
+        assert PARK[speaker.start : speaker.end] == mention
+    assert _find(results, "North Korea’s").speaker is None
+
+
+def test_cues_and_quote_types(nlp) -> None:
+    results = _run(nlp, PARK)
+    said = _find(results, "Professor Park")
+    assert said.cue is not None and (said.cue.text, said.cue.lemma) == ("said", "say")
+    assert PARK[said.cue.start : said.cue.end] == "said"
+    assert said.quote == "direct"
+    assert _find(results, "“It can").quote == "direct"
+    assert _find(results, "Park Won-gon").quote == "indirect"
+
+
+def test_mixed_quote_inside_reported_content(nlp) -> None:
+    text = "For this reason, some experts suggest that “our government needs to manage relations more actively.”"
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.quote == "mixed"
+    assert attr.speaker is not None and attr.speaker.type == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue", "stype"),
+    [
+        ("Mr. Lee was quoted as saying that the plan would fail.", "Mr. Lee", "saying", "person"),
+        ("The senator told reporters that the bill was dead.", "The senator", "told", "person"),
+        ("Police have denied that anyone was hurt in the clash.", "Police", "denied", "organization"),
+        ("The talks failed, sources said.", "sources", "said", "anonymous"),
+        ("Critics warned that the deal would collapse.", "Critics", "warned", "group"),
+    ],
+)
+def test_reporting_verbs_in_any_tense_and_voice(nlp, text: str, mention: str, cue: str, stype: str) -> None:
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.speaker is not None and attr.cue is not None
+    assert (attr.speaker.mention, attr.cue.text, attr.speaker.type) == (mention, cue, stype)
+
+
+def test_according_to_names_the_source_and_the_ministry_resolves(nlp) -> None:
+    text = (
+        "According to the Chinese Ministry of Foreign Affairs, the premier will visit Beijing.\n\n"
+        "The ministry said the visit would last two days."
+    )
+    results = _run(nlp, text)
+    acc = _find(results, "According")
+    assert acc.cue is not None and acc.cue.text == "According to"
+    assert acc.speaker is not None and acc.speaker.name == "Chinese Ministry of Foreign Affairs"
+    assert acc.speaker.mention == "the Chinese Ministry of Foreign Affairs"
+    assert acc.source is not None and acc.source.type == "official"
+    later = _find(results, "The ministry").speaker
+    assert later is not None and (later.name, later.mention) == ("Chinese Ministry of Foreign Affairs", "The ministry")
+
+
+def test_report_nouns_with_and_without_a_holder(nlp) -> None:
+    text = (
+        "The general view of related experts is that the burden would have been great.\n\n"
+        "Moreover, there are predictions that Russia will seek closer relations.\n\n"
+        "Mr. Kim's view is that the talks will resume."
+    )
+    results = _run(nlp, text)
+    view = _find(results, "The general view")
+    assert view.speaker is not None and view.speaker.name == "related experts"
+    assert view.cue is not None and view.cue.text == "general view"
+    pred = _find(results, "Moreover")
+    assert pred.speaker is not None and pred.speaker.type == "anonymous"
+    assert pred.cue is not None and pred.cue.lemma == "prediction"
+    kim = _find(results, "Mr. Kim")
+    assert kim.speaker is not None and kim.speaker.mention.startswith("Mr. Kim")
+
+
+def test_vague_source_is_anonymous_never_a_nearby_name(nlp) -> None:
+    text = "Donald Trump spoke in Ohio on Monday.\n\nSome say that he will lose the state."
+    attr = _find(_run(nlp, text), "Some say")
+    assert attr.speaker is not None
+    assert (attr.speaker.name, attr.speaker.type) == ("some", "anonymous")
+    assert attr.source is not None and attr.source.type == "anonymous"
+
+
+def test_short_name_resolves_to_first_full_mention(nlp) -> None:
+    text = (
+        "Donald Trump said on Monday that he would visit Ohio.\n\n"
+        "Hillary Clinton said she would not.\n\n"
+        "Mr. Trump later said the trip was cancelled."
+    )
+    attr = _find(_run(nlp, text), "Mr. Trump")
+    assert attr.speaker is not None and (attr.speaker.name, attr.speaker.mention) == ("Donald Trump", "Mr. Trump")
+
+
+def test_floating_quotes_take_the_speaker_next_to_them(nlp) -> None:
+    text = (
+        "The mayor said the city would recover quickly.\n\n"
+        "“We have rebuilt before and we will rebuild again.\n\n"
+        "“Nobody will be left behind in this city.”"
+    )
+    results = _run(nlp, text)
+    for prefix in ("“We have", "“Nobody"):
+        attr = _find(results, prefix)
+        assert attr.speaker is not None and attr.speaker.mention == "The mayor", prefix
+        assert attr.quote == "direct"
+
+
+def test_quoted_show_title_is_not_a_floating_quote(nlp) -> None:
+    text = "He said on Sunday.\n\n“Meet the Press.”"
+    assert _find(_run(nlp, text), "“Meet").speaker is None
+
+
+def test_author_statement_takes_publisher_as_source(nlp) -> None:
+    text = "The talks resumed on Monday in Geneva.\n\nSource: Donga\n"
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.speaker is None and attr.cue is None
+    assert attr.source is not None and (attr.source.name, attr.source.type) == ("Donga", "publication")
+
+
+@pytest.mark.parametrize(
+    ("text", "stype"),
+    [
+        ("The New York Post reports that the candidate was taken to hospital.", "media"),
+        ("A new poll indicates that young voters prefer Sanders.", "document"),
+        ("Both China and North Korea pledged continued friendly relations.", "official"),
+        ("Jim Smith, a farmer in Iowa, said the harvest was poor.", "named"),
+    ],
+)
+def test_source_types(nlp, text: str, stype: str) -> None:
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.source is not None and attr.source.type == stype
+
+
+# Regressions from PolNeAR train articles
+
+
+def test_descriptive_participle_is_not_the_cue(nlp) -> None:
+    text = "The self-described democratic socialist said he would win the primary if turnout were high."
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.cue is not None and attr.cue.text == "said"
+    assert attr.speaker is not None and attr.speaker.mention == "The self-described democratic socialist"
+
+
+def test_relative_clause_speaker_is_its_antecedent(nlp) -> None:
+    text = "Donald Trump is a serial liar and a bully who has repeatedly pledged to ban all Muslims."
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.speaker is not None and attr.speaker.name == "Donald Trump"
+
+
+def test_adding_to_a_lead_is_not_speech(nlp) -> None:
+    text = "Hillary Clinton is adding to her delegate lead after victories in Alabama and Tennessee."
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.speaker is None
+
+
+def test_participle_frame_continues_the_speaker_of_the_sentence(nlp) -> None:
+    text = "Professor Park also said, “A structure could be drawn at a certain level,” adding, “China may act.”"
+    results = _run(nlp, text)
+    assert len(results) == 2
+    second = results[1][1]
+    assert second.speaker is not None and second.speaker.mention == "Professor Park"
+    assert second.cue is not None and second.cue.text == "adding"
+
+
+SAMPLE_SPEAKERS = {
+    "Some speculate": ("some", "anonymous"),
+    "According to the Chinese Ministry": ("Chinese Ministry of Foreign Affairs", "organization"),
+    "The general view of related experts": ("related experts", "group"),
+    "Park Won-gon, a professor": ("Park Won-gon", "person"),
+    "Professor Park said": ("Park Won-gon", "person"),
+    "He added": ("Park Won-gon", "person"),
+    "“It can be said": ("Park Won-gon", "person"),
+    "However, some say": ("some", "anonymous"),
+    "Professor Park also said": ("Park Won-gon", "person"),
+    "adding, “Even if": ("Park Won-gon", "person"),
+    "For this reason, some experts suggest": ("some experts", "anonymous"),
+}
+
+
+def test_sample_article_speakers(nlp, sample_text: str) -> None:
+    results = _run(nlp, sample_text)
+    for prefix, (name, stype) in SAMPLE_SPEAKERS.items():
+        attr = _find(results, prefix)
+        assert attr.speaker is not None, prefix
+        assert (attr.speaker.name, attr.speaker.type) == (name, stype), prefix
+    assert _find(results, "Park Won-gon, a professor").speaker.description == "a professor at Ewha Womans University"
+    # author statements are not attributed, and no caption text is ever a speaker
+    assert _find(results, "Prior to this").speaker is None
+    cleaned = clean(sample_text)
+    for _, attr in results:
+        if attr.speaker is not None and attr.speaker.start is not None:
+            assert cleaned.region_at(attr.speaker.start) is None

@@ -1,0 +1,83 @@
+"""Segmentation: sentences split at quotation and reporting boundaries, never overlapping."""
+
+from __future__ import annotations
+
+import itertools
+
+from claimkit.clean import clean
+from claimkit.segment import Candidate, segment
+
+
+def _pieces(nlp, text: str) -> list[str]:
+    return [text[c.start : c.end] for c in _candidates(nlp, text)]
+
+
+def _candidates(nlp, text: str) -> list[Candidate]:
+    return segment(nlp(text), clean(text))
+
+
+def test_two_attributed_quotes_in_one_sentence_give_two_statements(nlp) -> None:
+    text = "Professor Park also said, “If the war ends, a structure could be drawn,” adding, “China may act alone.”"
+    assert _pieces(nlp, text) == [
+        "Professor Park also said, “If the war ends, a structure could be drawn,”",
+        "adding, “China may act alone.”",
+    ]
+
+
+def test_frame_between_quotes_stays_with_the_first(nlp) -> None:
+    text = "“We will win,” he said, adding, “We always do.”"
+    assert _pieces(nlp, text) == ["“We will win,” he said,", "adding, “We always do.”"]
+
+
+def test_quote_continued_in_lower_case_is_not_split(nlp) -> None:
+    text = "“The economy,” she said, “is strong and getting stronger.”"
+    assert _pieces(nlp, text) == [text]
+
+
+def test_sentences_inside_one_quotation_stay_together(nlp) -> None:
+    text = "“We will win. We always do,” she said."
+    assert _pieces(nlp, text) == [text]
+
+
+def test_second_reporting_verb_with_its_own_content_splits(nlp) -> None:
+    text = "Carson said he plans to preview a strategy for Libya, insisting that the leaders are too concerned."
+    pieces = _pieces(nlp, text)
+    assert len(pieces) == 2
+    assert pieces[0].startswith("Carson said") and pieces[1].startswith("insisting that")
+
+
+def test_quote_opening_after_a_full_stop_starts_a_sentence(nlp) -> None:
+    # regression (PolNeAR train, NYT style): the parser kept these two sentences together
+    text = "Mr. Farid said the same technology could be applied. ''There is no limitation,'' he said."
+    assert _pieces(nlp, text) == [
+        "Mr. Farid said the same technology could be applied.",
+        "''There is no limitation,'' he said.",
+    ]
+
+
+def test_trailing_frame_joins_the_quotation_before_it(nlp, sample_text: str) -> None:
+    # regression (sample article): “He predicted. was a statement of its own
+    pieces = _pieces(nlp, sample_text)
+    assert not any(p.startswith("“He predicted") for p in pieces)
+    assert any(p.startswith("adding, “Even if") and p.endswith("“He predicted.") for p in pieces)
+
+
+def test_paragraph_break_is_a_sentence_break_and_unclosed_quote_stays_in_its_paragraph(nlp) -> None:
+    text = "Officials met on Sunday.\n\nHe said “this never closes\n\nThe talks resume on Monday."
+    pieces = _pieces(nlp, text)
+    assert pieces == ["Officials met on Sunday.", "He said “this never closes", "The talks resume on Monday."]
+
+
+def test_sample_candidates_are_trimmed_disjoint_and_outside_boilerplate(nlp, sample_text: str) -> None:
+    cleaned = clean(sample_text)
+    cands = segment(nlp(sample_text), cleaned)
+    assert len(cands) > 20
+    for c in cands:
+        piece = sample_text[c.start : c.end]
+        assert piece and piece == piece.strip()
+        assert not cleaned.is_excluded(c.start, c.end)
+        assert c.sent_start <= c.start < c.end <= c.sent_end
+    for a, b in itertools.pairwise(cands):
+        assert a.end <= b.start
+    texts = [sample_text[c.start : c.end] for c in cands]
+    assert not any("Advertisement" in t or "News 1" in t for t in texts)
