@@ -37,6 +37,8 @@ _CLAUSES = frozenset(["ccomp", "xcomp", "oprd"])
 _CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
 _MIN_FLOATING_WORDS = 5
 _MIN_PARTIAL_WORDS = 3
+# subjects that never name a speaker (unless "that"/"which" opens a relative clause)
+_NO_SPEAKER = frozenset(["it", "that", "this", "which"])
 _MAX_CLIMB = 4
 _DIRECT_SHARE = 0.6
 
@@ -92,8 +94,8 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return obj  # "X was told" has no speaker; "... was said by X" has X
         if subj is not None:
-            if subj.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
-                return _antecedent(tok.head)
+            if subj.lower_ in {"what", "whatever"}:
+                return None  # "what he said"
             if subj.lower_ in {"there"}:
                 return None
             return subj
@@ -161,7 +163,8 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
             # a dangling participle frame ("..., adding, “B.”") continues the previous speaker
             found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, None, continues=True, score=-5))
             continue
-        if subj is None or _in_quotes(subj, all_quotes) or subj.lower_ in {"it", "that", "this", "which"}:
+        relative = subj is not None and subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl"
+        if subj is None or _in_quotes(subj, all_quotes) or (subj.lower_ in _NO_SPEAKER and not relative):
             continue
         score = 0.0
         if any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
@@ -173,6 +176,16 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
         score -= 0.1 * sum(1 for _ in tok.ancestors) + (1 if attitude else 0)
         found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, subj, score=score))
     return found
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """What a relative pronoun stands for: the noun its clause hangs on, else the noun before it."""
+    if pronoun.head.dep_ == "relcl":
+        return _antecedent(pronoun.head.head)
+    for tok in reversed(pronoun.doc[max(pronoun.sent.start, pronoun.i - 3) : pronoun.i]):
+        if tok.pos_ in {"PROPN", "NOUN"}:
+            return _antecedent(tok)
+    return None
 
 
 def _has_complement(verb: Token) -> bool:
@@ -292,6 +305,13 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
         phrase = found.anonymous if found.anonymous is not None else found.cue
         return Speaker(phrase.text.lower(), phrase.text, phrase.start_char, phrase.end_char, "anonymous"), phrase
     head = found.source
+    if head.tag_ in {"WP", "WDT"} and (antecedent := _relative_antecedent(head)) is not None:
+        # "Park, who said ...": the mention is "who", the speaker its antecedent
+        phrase = noun_phrase(doc, antecedent)
+        named = resolver.resolve(phrase, description_of(doc, antecedent))
+        mention = doc[head.i : head.i + 1]
+        speaker = Speaker(named.name, mention.text, mention.start_char, mention.end_char, named.type, named.description)
+        return speaker, phrase
     phrase = noun_phrase(doc, head)
     return resolver.resolve(phrase, description_of(doc, head)), phrase
 
