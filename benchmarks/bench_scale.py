@@ -204,7 +204,7 @@ def main() -> None:
                 r = rows[n, mode] = run_mode(mode, corpus, args.batch_size)
                 load = " ".join(f"{x:.1f}" for x in os.getloadavg())
                 print(
-                    f"{n:>6} {mode:<10} {r['seconds']:8.1f} {n / r['seconds']:7.2f} {r['peak_mb']:8.0f}  {load}",
+                    f"{n:>6} {mode:<10} {r['seconds']:8.1f} {n / r['seconds']:7.2f} {r['cpu']:7.1f} {r['peak_mb']:8.0f}  {load}",
                     flush=True,
                 )
     print("claimkit / bare spaCy, wall time and CPU time (target <= 1.30):")
