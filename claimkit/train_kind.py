@@ -90,7 +90,7 @@ def train(data_dir: Path, folds: int = 5) -> dict[str, Any]:
     for c in C_GRID:
         preds = [0] * len(labels)
         for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=0).split(x, labels):
-            clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced")
+            clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0)
             clf.fit([x[i] for i in train_idx], [labels[i] for i in train_idx])
             for i, p in zip(test_idx, clf.predict([x[i] for i in test_idx]), strict=True):
                 preds[i] = int(p)
@@ -99,7 +99,7 @@ def train(data_dir: Path, folds: int = 5) -> dict[str, Any]:
             best = (f1, c)
     assert best is not None
     f1, c = best
-    clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced").fit(x, labels)
+    clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0).fit(x, labels)
     weights = {f: round(float(w), 4) for f, w in zip(vocab, clf.coef_[0], strict=True) if abs(w) >= 1e-3}
     return {
         "bias": round(float(clf.intercept_[0]), 4),
