@@ -73,7 +73,8 @@ def _alive(pid: int) -> bool:
 
 def _healthy(url: str) -> bool:
     try:
-        return requests.get(f"{url}/v1/health/", timeout=3).ok
+        # The health check runs a Celery task too: allow for a busy machine.
+        return requests.get(f"{url}/v1/health/", timeout=15).ok
     except requests.RequestException:
         return False
 
@@ -213,7 +214,7 @@ class LocalServer:
                     f"Doccano already runs at {current.url}; stop it first (claimkit doccano serve --stop)"
                 )
             if current.healthy or self._wait_healthy(current.url, timeout, current.pids):
-                return self.status()
+                return Status(True, True, current.url, current.pids, self.home)
             raise ServerError(f"Doccano at {current.url} runs but does not answer; stop it and start again")
         if _port_busy(port):
             raise UsageError(f"port {port} on {HOST} is already in use; choose another with --port")
@@ -244,7 +245,7 @@ class LocalServer:
         if not self._wait_healthy(url, timeout, pids):
             self.stop()
             raise ServerError(f"Doccano did not come up at {url} within {timeout:g}s; see {self.home}/webserver.log")
-        return self.status()
+        return Status(True, True, url, pids, self.home)
 
     def prepare(self, username: str, password: str | None) -> dict[str, str]:
         """Create the database the first time (``doccano init``) and the admin user (every time,
