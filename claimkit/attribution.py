@@ -23,7 +23,7 @@ from .clean import Cleaned
 from .data import reporting as lex
 from .quotes import QuoteSpan
 from .records import Cue, QuoteType, Source, Speaker
-from .segment import Candidate
+from .segment import Candidate, text_of
 from .speakers import Resolver, description_of, noun_phrase, source_for
 
 _SUBJ = frozenset(["nsubj", "nsubjpass", "csubj"])
@@ -37,6 +37,7 @@ _CLAUSES = frozenset(["ccomp", "xcomp", "oprd"])
 _CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
 _MIN_FLOATING_WORDS = 5
 _MIN_PARTIAL_WORDS = 3
+_NEAR_BEFORE, _NEAR_AFTER = 40, 20  # characters between a quotation and its cue
 # subjects that never name a speaker (unless "that"/"which" opens a relative clause)
 _NO_SPEAKER = frozenset(["it", "that", "this", "which"])
 _MAX_CLIMB = 4
@@ -138,13 +139,9 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
 
 
 def _near_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
-    text = verb.doc.text
-    for q in quotes:
-        before = text[q.end : verb.idx]
-        after = text[verb.idx + len(verb) : q.start]
-        if (q.end <= verb.idx and len(before) < 40) or (q.start >= verb.idx and len(after) < 20):
-            return True
-    return False
+    """Whether a quotation ends shortly before the verb or starts shortly after it."""
+    start, end = verb.idx, verb.idx + len(verb)
+    return any((0 <= start - q.end < _NEAR_BEFORE) or (0 <= q.start - end < _NEAR_AFTER) for q in quotes)
 
 
 def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[QuoteSpan]) -> list[_Found]:
@@ -200,8 +197,10 @@ def _has_complement(verb: Token) -> bool:
 def _according(tokens: list[Token]) -> _Found | None:
     """``according to X``: the cue is the two words, the source their object."""
     for tok in tokens:
-        nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-        if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc):
+            continue
+        nxt = tok.doc[tok.i + 1]
+        if nxt.lower_ == "to":
             obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return _Found(tok.doc[tok.i : tok.i + 2], "according to", obj)
@@ -333,6 +332,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[A
     """One :class:`Attribution` per candidate, resolving speakers across the article."""
     resolver = Resolver(doc)
     publisher = Source(cleaned.publisher, "publication") if cleaned.publisher else None
+    text = text_of(doc)
     all_quotes = sorted({q for cand in candidates for q in cand.direct_quotes}, key=lambda q: q.start)
     out: list[Attribution] = []
     for cand in candidates:
@@ -343,7 +343,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[A
                 found = None
             else:
                 cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
-                out.append(Attribution(prev.speaker, cue, quote_type(cand, doc.text, cue), prev.source))
+                out.append(Attribution(prev.speaker, cue, quote_type(cand, text, cue), prev.source))
                 continue
         if found is None:
             out.append(Attribution(source=publisher))
@@ -351,8 +351,8 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[A
         speaker, phrase = _speaker(doc, found, resolver)
         resolver.remember(speaker)
         cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
-        out.append(Attribution(speaker, cue, quote_type(cand, doc.text, cue), source_for(speaker, phrase)))
-    _attribute_floating(doc.text, candidates, out)
+        out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source_for(speaker, phrase)))
+    _attribute_floating(text, candidates, out)
     return out
 
 

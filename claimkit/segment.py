@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass, field
 
 import numpy
@@ -18,7 +19,8 @@ from .data.reporting import ATTITUDE_VERBS, REPORTING_VERBS
 from .quotes import QuoteSpan, find_quotes, top_level
 
 _TRIM = " \t\r\n\u00a0\u200b"
-_MIN_ALNUM = 2
+_TWO_ALNUM = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)
+_TEXT_KEY = "claimkit.text"
 _CONTINUATIONS = frozenset(["and", "then", "before", "while"])
 # a trailing piece of at most this many words that only carries a frame ("He predicted.")
 _MAX_FRAME_WORDS = 4
@@ -49,6 +51,14 @@ class Candidate:
         return top_level(self.quotes)
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token again on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` so that it neither starts nor ends with white space."""
     while start < end and text[start] in _TRIM:
@@ -59,7 +69,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_content(text: str) -> bool:
-    return sum(ch.isalnum() for ch in text) >= _MIN_ALNUM
+    """At least two letters or digits: not just punctuation or a stray mark."""
+    return _TWO_ALNUM.search(text) is not None
 
 
 def split_at_quote_openings(text: str, spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
@@ -144,7 +155,7 @@ def _reports(tok: Token) -> bool:
     )
 
 
-def split_at_cues(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+def split_at_cues(doc: Doc, text: str, start: int, end: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Split a sentence where a second reporting verb of the same speaker brings new content.
 
     "Carson said he plans a strategy, insisting that leaders are too concerned" gives
@@ -155,7 +166,6 @@ def split_at_cues(doc: Doc, start: int, end: int, quotes: list[QuoteSpan]) -> li
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 2 * _MIN_PIECE_WORDS:
         return [(start, end)]
-    text = doc.text
     cuts: list[int] = []
     for tok in span:
         if tok.dep_ not in _SECOND_CUE_DEPS or tok.head.i >= tok.i or not _reports(tok) or not _reports(tok.head):
@@ -174,7 +184,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``doc``, trimmed (read from one array, not ``doc.sents``)."""
     if not len(doc):
         return []
-    text = doc.text
+    text = text_of(doc)
     starts = [int(i) for i in numpy.flatnonzero(doc.to_array("SENT_START") == 1)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
@@ -187,9 +197,8 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_frame(doc: Doc, start: int, end: int) -> bool:
+def _is_frame(doc: Doc, text: str, start: int, end: int) -> bool:
     """A short piece with no quotation of its own that only carries a reporting verb (“He predicted.)."""
-    text = doc.text
     words = text[start:end].strip(_TRIM + "“”\"‘’'").split()
     if not 0 < len(words) <= _MAX_FRAME_WORDS:
         return False
@@ -197,9 +206,8 @@ def _is_frame(doc: Doc, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS for t in span)
 
 
-def _attach_frames(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+def _attach_frames(doc: Doc, text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Join a trailing frame such as ``“He predicted.`` to the quotation before it in its paragraph."""
-    text = doc.text
     out: list[Candidate] = []
     for cand in candidates:
         prev = out[-1] if out else None
@@ -208,7 +216,7 @@ def _attach_frames(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             and prev.direct_quotes
             and "\n" not in text[prev.end : cand.start]
             and not any(q.closed and q.start >= cand.start for q in cand.quotes)
-            and _is_frame(doc, cand.start, cand.end)
+            and _is_frame(doc, text, cand.start, cand.end)
         ):
             quotes = prev.quotes + [q for q in cand.quotes if q not in prev.quotes]
             out[-1] = Candidate(prev.start, cand.end, prev.sent_start, cand.sent_end, quotes)
@@ -219,7 +227,7 @@ def _attach_frames(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 
 def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
     """Statement candidates of a parsed document, in text order."""
-    text = doc.text
+    text = text_of(doc)
     quotes = find_quotes(text)
     sents = sentence_spans(doc)
     candidates: list[Candidate] = []
@@ -229,7 +237,7 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
         pieces = [
             cut
             for q_start, q_end in split_at_quotes(text, s_start, s_end, quotes)
-            for cut in split_at_cues(doc, q_start, q_end, quotes)
+            for cut in split_at_cues(doc, text, q_start, q_end, quotes)
         ]
         for p_start, p_end in pieces:
             c_start, c_end = trim(text, p_start, p_end)
@@ -237,4 +245,4 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
                 continue
             overlapping = [q for q in quotes if q.start < c_end and c_start < q.end]
             candidates.append(Candidate(c_start, c_end, s_start, s_end, overlapping))
-    return _attach_frames(doc, candidates)
+    return _attach_frames(doc, text, candidates)
