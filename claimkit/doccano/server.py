@@ -127,11 +127,19 @@ class LocalServer:
         if not state:
             return Status(False, False, None, {}, self.home)
         pids = {k: int(v) for k, v in dict(state.get("pids", {})).items()}  # type: ignore[call-overload]
-        alive = {k: v for k, v in pids.items() if _alive(v)}
+        alive = {k: v for k, v in pids.items() if _alive(v) and self._ours(v, state.get("venv"))}
         url = str(state.get("url"))
         if not alive:
             return Status(False, False, url, {}, self.home)
         return Status(True, _healthy(url) and len(alive) == len(pids), url, alive, self.home)
+
+    def _ours(self, pid: int, venv: object = None) -> bool:
+        """Whether ``pid`` still runs from the Doccano virtualenv that started it (not a recycled pid)."""
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace")
+        except OSError:
+            return True  # no /proc: trust the state file
+        return str(venv or self.venv) in cmdline
 
     # -- installation checks ----------------------------------------------------------------
 
@@ -240,7 +248,7 @@ class LocalServer:
             "web": self._spawn(web_cmd, env, "webserver.log"),
             "worker": self._spawn(task_cmd, env, "worker.log"),
         }
-        state = {"url": url, "port": port, "pids": pids, "started": time.time()}
+        state = {"url": url, "port": port, "pids": pids, "venv": str(self.venv), "started": time.time()}
         self.state_path.write_text(json.dumps(state), encoding="utf-8")
         if not self._wait_healthy(url, timeout, pids):
             self.stop()
@@ -302,6 +310,7 @@ class LocalServer:
         if not state:
             return False
         pids = [int(v) for v in dict(state.get("pids", {})).values()]  # type: ignore[call-overload]
+        pids = [p for p in pids if self._ours(p, state.get("venv"))]
         was_running = any(_alive(p) for p in pids)
         for pid in pids:
             _signal_group(pid, signal.SIGTERM)
