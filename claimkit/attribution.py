@@ -37,6 +37,7 @@ _CLAUSES = frozenset(["ccomp", "xcomp", "oprd"])
 _CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
 _MIN_FLOATING_WORDS = 5
 _MIN_PARTIAL_WORDS = 3
+_UNNAMED = "unnamed source"  # the name of the speaker of "X is expected to", "it is believed that"
 _NEAR_BEFORE, _NEAR_AFTER = 40, 20  # characters between a quotation and its cue
 # subjects that never name a speaker (unless "that"/"which" opens a relative clause)
 _NO_SPEAKER = frozenset(["it", "that", "this", "which"])
@@ -156,6 +157,11 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
         if not attitude and not _has_content(tok, quotes):
             continue
         subj = subject_of(tok, all_quotes)
+        if subj is None and lemma in lex.IMPERSONAL_PASSIVES and _agentless_passive(tok):
+            # "X is expected to win", "it is believed that": an unnamed source
+            cue = tok.doc[min(tok.i, *(c.i for c in tok.lefts if c.dep_ == "auxpass")) : tok.i + 1]
+            found.append(_Found(cue, lemma, None, anonymous=cue, score=-1))
+            continue
         if subj is None and tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).is_punct:
             # a dangling participle frame ("..., adding, “B.”") continues the previous speaker
             found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, None, continues=True, score=-5))
@@ -183,6 +189,12 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
         if tok.pos_ in {"PROPN", "NOUN"}:
             return _antecedent(tok)
     return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A passive verb with no "by" agent: "is expected", "was reported"."""
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
 
 
 def _has_complement(verb: Token) -> bool:
@@ -302,7 +314,8 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
     """The resolved speaker of a cue and the phrase that names it."""
     if found.source is None:
         phrase = found.anonymous if found.anonymous is not None else found.cue
-        return Speaker(phrase.text.lower(), phrase.text, phrase.start_char, phrase.end_char, "anonymous"), phrase
+        name = _UNNAMED if phrase is found.cue else phrase.text.lower()
+        return Speaker(name, phrase.text, phrase.start_char, phrase.end_char, "anonymous"), phrase
     head = found.source
     if head.tag_ in {"WP", "WDT"} and (antecedent := _relative_antecedent(head)) is not None:
         # "Park, who said ...": the mention is "who", the speaker its antecedent

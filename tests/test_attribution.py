@@ -117,6 +117,25 @@ def test_vague_source_is_anonymous_never_a_nearby_name(nlp) -> None:
     assert attr.source is not None and attr.source.type == "anonymous"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Clinton is expected to win the state by a wide margin.", "is expected"),
+        ("It is believed that the talks failed.", "is believed"),
+    ],
+)
+def test_agentless_passive_is_an_unnamed_source(nlp, text: str, mention: str) -> None:
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.speaker is not None
+    assert (attr.speaker.name, attr.speaker.mention, attr.speaker.type) == ("unnamed source", mention, "anonymous")
+
+
+def test_passive_with_agent_names_the_agent(nlp) -> None:
+    text = "The plan was criticized by Senator Bernie Sanders as a giveaway to banks."
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.speaker is not None and attr.speaker.name == "Bernie Sanders"
+
+
 def test_short_name_resolves_to_first_full_mention(nlp) -> None:
     text = (
         "Donald Trump said on Monday that he would visit Ohio.\n\n"

@@ -544,6 +544,7 @@ HOLDER_PREPOSITIONS: frozenset[str] = frozenset(["of", "among", "from", "by"])
 ATTITUDE_VERBS: frozenset[str] = frozenset(
     [
         "want",
+        "expect",
         "hope",
         "plan",
         "seek",
@@ -583,3 +584,11 @@ ATTITUDE_VERBS: frozenset[str] = frozenset(
 
 # Attitude verbs that count only with a clause: "found that ...", not "found the posts".
 CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(["find", "see", "feel", "learn", "show"])
+
+# Verbs whose agentless passive reports an unnamed source ("is expected to", "it is believed that").
+IMPERSONAL_PASSIVES: frozenset[str] = frozenset(
+    [
+        *("expect", "believe", "think", "say", "report", "rumor", "rumour", "understand", "estimate", "project"),
+        *("predict", "allege", "consider", "know", "fear", "forecast", "anticipate", "claim", "suspect"),
+    ]
+)
