@@ -244,3 +244,14 @@ def test_sample_article_speakers(nlp, sample_text: str) -> None:
     for _, attr in results:
         if attr.speaker is not None and attr.speaker.start is not None:
             assert cleaned.region_at(attr.speaker.start) is None
+
+
+@pytest.mark.data
+def test_polnear_dev_sample_precision_and_recall(shared_data, extractor) -> None:
+    """The first 12 PolNeAR dev articles: a floor well under the full-dev figures in docs/attribution.md."""
+    from claimkit.evaluate import run
+
+    report = run(shared_data / "polnear" / "dev", "brat", extractor=extractor, limit=12, with_baselines=False)
+    assert report.figure("attribution", "precision") >= 0.85
+    assert report.figure("attribution", "content_recall") >= 0.6
+    assert report.figure("attribution", "attribution_f1") >= 0.6
