@@ -89,8 +89,9 @@ def open_project(client: DoccanoClient, name: str, create: bool = True) -> Proje
 
     Raises:
         ServerError: it does not exist and ``create`` is false.
-        UsageError: it exists but is not a sequence-labelling project with relations, or counts
-            offsets in graphemes (claimkit's offsets cannot be mapped to those).
+        UsageError: it exists but is not a sequence-labelling project with relations, counts
+            offsets in graphemes (claimkit's offsets cannot be mapped to those), or (for push)
+            does not share annotations between users.
     """
     found = client.find_project(name)
     created = False
@@ -106,6 +107,13 @@ def open_project(client: DoccanoClient, name: str, create: bool = True) -> Proje
     if found.get("grapheme_mode"):
         raise UsageError(
             f"Doccano project {name!r} counts offsets in grapheme clusters (grapheme_mode); claimkit needs it off"
+        )
+    if create and not found.get("collaborative_annotation"):
+        # Without it, drafts are visible to claimkit's user only and a reviewer's confirmation
+        # is invisible to push, which could then rewrite a reviewed example.
+        raise UsageError(
+            f"Doccano project {name!r} does not share annotations between users; turn on "
+            "'collaborative annotation' in its settings (claimkit creates its projects that way)"
         )
     pid = int(found["id"])
     types = {}
