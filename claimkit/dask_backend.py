@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import nlp, tables
+from . import nlp
 from .errors import ClaimkitError, InputError, ServerError, UsageError
 from .io import atomic_writer, document_from_mapping, expand_paths, jsonl_line, parse_jsonl_line, read_text_file
 from .pipeline import DEFAULT_BATCH_SIZE, BackendSpec, Item, Submit, batched, process_batch
@@ -228,6 +228,8 @@ def _write_partition(results: list[dict[str, Any]], out_dir: str, index: int, fm
     name = f"part-{index:05d}"
     statements = [st for r in results for st in r["statements"]]
     if fmt == "parquet":
+        from . import tables  # pandas only when Parquet is asked for
+
         tables.write_parquet(tables.to_dataframe(statements), base / "statements" / f"{name}.parquet")
     else:
         with atomic_writer(base / "statements" / f"{name}.jsonl") as fh:

@@ -17,6 +17,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
+from ..dask_backend import FORMATS
 from ..errors import EXIT_PARTIAL, ClaimkitError, InputError, OutputError, UsageError
 from ..io import atomic_writer, iter_documents, jsonl_line
 from ..nlp import DEFAULT_MODEL
@@ -184,6 +185,8 @@ def extract(
         if partitioned is not None:
             if scheduler is None or output or docs or resume or errors:
                 raise UsageError("--partitioned needs --scheduler and replaces -o, --docs, --errors and --resume")
+            if fmt not in FORMATS:
+                raise UsageError(f"unknown --format {fmt!r}; allowed: {', '.join(FORMATS)}")
             _extract_partitioned(
                 paths, partitioned, fmt, scheduler, n_process, (backend, model, stanza_dir), encoding, batch_size, quiet
             )
