@@ -37,6 +37,9 @@ _CLAUSES = frozenset(["ccomp", "xcomp", "oprd"])
 _CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
 _MIN_FLOATING_WORDS = 5
 _MIN_PARTIAL_WORDS = 3
+_CONTENT_CHILDREN = frozenset(["ccomp", "xcomp", "dobj", "parataxis", "prep", "dative", "oprd"])
+_CONTENT_WEIGHT = 4.0
+_OPENING_MARKS = frozenset("“\"'‘«„`")
 _UNNAMED = "unnamed source"  # the name of the speaker of "X is expected to", "it is believed that"
 _NEAR_BEFORE, _NEAR_AFTER = 40, 20  # characters between a quotation and its cue
 # subjects that never name a speaker (unless "that"/"which" opens a relative clause)
@@ -152,7 +155,8 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
         if tok.pos_ not in _VERB_POS or tok.dep_ in _MODIFIER_DEPS:
             continue
         attitude = lemma not in lex.REPORTING_VERBS
-        if attitude and not (lemma in lex.ATTITUDE_VERBS and _has_complement(tok)):
+        quoting = lemma in lex.QUOTE_VERBS and bool(quotes) and _near_quote(tok, quotes)
+        if attitude and not quoting and not (lemma in lex.ATTITUDE_VERBS and _has_complement(tok)):
             continue
         if not attitude and not _has_content(tok, quotes):
             continue
@@ -177,8 +181,15 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
         if tok.dep_ in {"ROOT", "parataxis"}:
             score += 1
         score -= 0.1 * sum(1 for _ in tok.ancestors) + (1 if attitude else 0)
+        score += _CONTENT_WEIGHT * _content_share(tok, tokens)
         found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, subj, score=score))
     return found
+
+
+def _content_share(verb: Token, tokens: list[Token]) -> float:
+    """The share of the statement's tokens (outside quotations) in the verb's complements."""
+    size = sum(c.right_edge.i - c.left_edge.i + 1 for c in verb.children if c.dep_ in _CONTENT_CHILDREN)
+    return min(1.0, size / max(len(tokens), 1))
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:
@@ -348,8 +359,10 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[A
     text = text_of(doc)
     all_quotes = sorted({q for cand in candidates for q in cand.direct_quotes}, key=lambda q: q.start)
     out: list[Attribution] = []
-    for cand in candidates:
+    for i, cand in enumerate(candidates):
         found = find_cue(doc, cand, all_quotes)
+        if found is None and i + 1 < len(candidates) and _introduces(text, cand, candidates[i + 1]):
+            found = _introducer(doc, cand)
         if found is not None and found.continues:
             prev = out[-1] if out and candidates[len(out) - 1].sent_start == cand.sent_start else None
             if prev is None or prev.speaker is None:
@@ -367,6 +380,23 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[A
         out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source_for(speaker, phrase)))
     _attribute_floating(text, candidates, out)
     return out
+
+
+def _introduces(text: str, cand: Candidate, nxt: Candidate) -> bool:
+    """A sentence ending in a colon right before a quotation ("Cruz continued:")."""
+    return text[cand.start : cand.end].endswith(":") and text[nxt.start : nxt.start + 1] in _OPENING_MARKS
+
+
+def _introducer(doc: Doc, cand: Candidate) -> _Found | None:
+    """The main verb and subject of a sentence that introduces the quotation after it."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    subj = next((c for c in root.children if c.dep_ in {"nsubj"}), None)
+    if root.pos_ not in _VERB_POS or subj is None or subj.lower_ in _NO_SPEAKER:
+        return None
+    return _Found(doc[root.i : root.i + 1], root.lemma_.lower(), subj)
 
 
 def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:

@@ -32,7 +32,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
             right = max(right, _phrase_end(child))
         elif child.dep_ == "cc" and child.i == right + 1:
             right = child.i
-        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN":
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN" and head.ent_type_ != _PERSON:
             right = max(right, child.right_edge.i)
     span = doc[left : right + 1]
     # a possessive subject "Trump's campaign" keeps the whole phrase; a leading quote mark does not

@@ -159,6 +159,27 @@ def test_floating_quotes_take_the_speaker_next_to_them(nlp) -> None:
         assert attr.quote == "direct"
 
 
+def test_colon_introduces_the_quotation_after_it(nlp) -> None:
+    text = "The debate went on.\n\nSenator Ted Cruz continued:\n\n“You look at the questions and you wonder what this debate is for.”"
+    results = _run(nlp, text)
+    quote = _find(results, "“You look")
+    assert quote.speaker is not None and quote.speaker.name == "Ted Cruz"
+    assert quote.cue is not None and quote.cue.text == "continued"
+
+
+def test_manner_of_speaking_verb_next_to_a_quotation(nlp) -> None:
+    text = "“This is fantastic!” beamed Donald Hartley of Madison."
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.speaker is not None and attr.speaker.name == "Donald Hartley"
+    assert attr.cue is not None and attr.cue.lemma == "beam"
+
+
+def test_quote_verb_without_a_quotation_is_not_a_cue(nlp) -> None:
+    text = "The rally continued into the night in Ohio."
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.speaker is None
+
+
 def test_quoted_show_title_is_not_a_floating_quote(nlp) -> None:
     text = "He said on Sunday.\n\n“Meet the Press.”"
     assert _find(_run(nlp, text), "“Meet").speaker is None

@@ -592,3 +592,13 @@ IMPERSONAL_PASSIVES: frozenset[str] = frozenset(
         *("predict", "allege", "consider", "know", "fear", "forecast", "anticipate", "claim", "suspect"),
     ]
 )
+
+# Verbs that introduce speech only next to a quotation ("“Go back,” Trump barked", "Cruz
+# continued, “...”", "“America is great!” read one").
+QUOTE_VERBS: frozenset[str] = frozenset(
+    [
+        *("continue", "bark", "beam", "chant", "exclaim", "scream", "whisper", "mutter", "sigh", "laugh"),
+        *("gush", "snap", "interject", "read", "cry", "thunder", "boom", "crow", "gloat", "chime", "sing"),
+        *("smile", "shrug", "nod", "go", "open", "begin", "start", "conclude", "finish", "offer", "put"),
+    ]
+)
