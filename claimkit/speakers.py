@@ -193,6 +193,9 @@ class Resolver:
             for known in self.speakers:
                 if known.type == "organization" and known.name != name and head in known.name.lower().split():
                     return known
+            if head in lex.GENERIC_MEDIA_NOUNS:  # "the newspaper" -> the last media speaker
+                media = [k for k in self.speakers if k.type == "organization" and source_type(k) == "media"]
+                return media[-1] if media else None
         return None
 
     def _entity_before(self, offset: int, key: str | None = None) -> Speaker | None:

@@ -92,6 +92,15 @@ def test_according_to_names_the_source_and_the_ministry_resolves(nlp) -> None:
     assert later is not None and (later.name, later.mention) == ("Chinese Ministry of Foreign Affairs", "The ministry")
 
 
+def test_the_newspaper_resolves_to_the_last_media_speaker(nlp) -> None:
+    text = (
+        "The New York Post reports that the candidate was taken to a hospital.\n\n"
+        "The newspaper said the campaign declined to comment on the visit."
+    )
+    later = _find(_run(nlp, text), "The newspaper").speaker
+    assert later is not None and (later.name, later.mention) == ("New York Post", "The newspaper")
+
+
 def test_report_nouns_with_and_without_a_holder(nlp) -> None:
     text = (
         "The general view of related experts is that the burden would have been great.\n\n"

@@ -602,3 +602,8 @@ QUOTE_VERBS: frozenset[str] = frozenset(
         *("smile", "shrug", "nod", "go", "open", "begin", "start", "conclude", "finish", "offer", "put"),
     ]
 )
+
+# Definite descriptions that refer back to the last news organisation speaking ("the newspaper").
+GENERIC_MEDIA_NOUNS: frozenset[str] = frozenset(
+    ["newspaper", "paper", "daily", "agency", "network", "broadcaster", "outlet", "magazine", "tabloid", "channel"]
+)
