@@ -10,6 +10,7 @@ at most ``window`` batches are in flight, so memory stays flat however long the 
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import multiprocessing
 import signal
@@ -249,6 +250,26 @@ def _start_method() -> str:
     return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
+def _start_pool(n: int) -> ProcessPoolExecutor:
+    """Start ``n`` worker processes now.
+
+    With ``fork``, the garbage collector is frozen while they start: objects inherited from
+    this process (the loaded model) are then never scanned by the workers' collector, so their
+    memory pages stay shared instead of being copied into every worker.
+    """
+    method = _start_method()
+    pool = ProcessPoolExecutor(
+        max_workers=n, mp_context=multiprocessing.get_context(method), initializer=_ignore_interrupts
+    )
+    if method == "fork":
+        gc.freeze()
+        try:
+            pool.submit(int).result()  # with fork, the first task starts every worker
+        finally:
+            gc.unfreeze()
+    return pool
+
+
 class Extractor:
     """Loads an NLP backend once and turns documents into statements.
 
@@ -322,8 +343,7 @@ class Extractor:
         if submit is not None:
             yield from self._gather(submit, batches, window or 2 * n, serialize)
             return
-        context = multiprocessing.get_context(_start_method())
-        pool = ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_ignore_interrupts)
+        pool = _start_pool(n)
         try:
             yield from self._gather(pool.submit, batches, window or 2 * n, serialize)
         except BrokenProcessPool:
