@@ -171,7 +171,12 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
             found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, None, continues=True, score=-5))
             continue
         relative = subj is not None and subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl"
-        if subj is None or _in_quotes(subj, all_quotes) or (subj.lower_ in _NO_SPEAKER and not relative):
+        it_reports = subj is not None and subj.lower_ == "it" and not attitude  # "It said ..." (an organisation)
+        if (
+            subj is None
+            or _in_quotes(subj, all_quotes)
+            or (subj.lower_ in _NO_SPEAKER and not (relative or it_reports))
+        ):
             continue
         score = 0.0
         if any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):

@@ -92,6 +92,20 @@ def test_according_to_names_the_source_and_the_ministry_resolves(nlp) -> None:
     assert later is not None and (later.name, later.mention) == ("Chinese Ministry of Foreign Affairs", "The ministry")
 
 
+def test_it_said_resolves_to_the_last_organisation_speaking(nlp) -> None:
+    # regression (PolNeAR train): "It said ..." after a company or ministry spoke had no speaker
+    text = (
+        "The Chinese Foreign Ministry said on Monday that the talks would resume.\n\n"
+        "It added that no date had been set for the next round."
+    )
+    later = _find(_run(nlp, text), "It added").speaker
+    assert later is not None and (later.name, later.mention, later.type) == (
+        "Chinese Foreign Ministry",
+        "It",
+        "organization",
+    )
+
+
 def test_the_newspaper_resolves_to_the_last_media_speaker(nlp) -> None:
     text = (
         "The New York Post reports that the candidate was taken to a hospital.\n\n"
