@@ -223,16 +223,32 @@ def _has_complement(verb: Token) -> bool:
 
 
 def _according(tokens: list[Token]) -> _Found | None:
-    """``according to X``: the cue is the two words, the source their object."""
+    """``according to X``, ``as reported by X``, ``citing X``, ``in the words of X``.
+
+    The cue is the phrase, the source the object of its last word.
+    """
     for tok in tokens:
-        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc):
-            continue
-        nxt = tok.doc[tok.i + 1]
-        if nxt.lower_ == "to":
-            obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        for words in _SOURCING.get(tok.lower_, ()):
+            end = tok.i + len(words)
+            if end > len(tok.doc) or any(tok.doc[tok.i + k].lower_ != w for k, w in enumerate(words)):
+                continue
+            last = tok.doc[end - 1]
+            obj = next((c for c in last.children if c.dep_ in {"pobj", "dobj"}), None)
             if obj is not None:
-                return _Found(tok.doc[tok.i : tok.i + 2], "according to", obj)
+                return _Found(tok.doc[tok.i : end], " ".join(words), obj)
     return None
+
+
+def _sourcing_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """The sourcing phrases of the lexicon, indexed by their first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lex.ACCORDING_PHRASES:
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append(words)
+    return index
+
+
+_SOURCING = _sourcing_phrases()
 
 
 def _report_noun(tokens: list[Token]) -> _Found | None:
@@ -277,7 +293,8 @@ def find_cue(doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = Non
         return None
     quotes = cand.direct_quotes
     tokens = _outside(span, quotes)
-    if (acc := _according(tokens)) is not None:
+    acc = _according(tokens)
+    if acc is not None and acc.lemma not in lex.SECONDARY_SOURCING:
         return acc
     noun = _report_noun(tokens)
     if noun is not None and noun.cue.root.head.dep_ == "ROOT":
@@ -285,7 +302,7 @@ def find_cue(doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = Non
     verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes)
     if verbs:
         return max(verbs, key=lambda f: f.score)
-    return noun
+    return noun or acc
 
 
 def quote_type(cand: Candidate, text: str | None = None, cue: Cue | None = None) -> QuoteType:

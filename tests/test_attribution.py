@@ -115,6 +115,20 @@ def test_the_newspaper_resolves_to_the_last_media_speaker(nlp) -> None:
     assert later is not None and (later.name, later.mention) == ("New York Post", "The newspaper")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "name"),
+    [
+        ("The talks failed, as reported by the Yonhap news agency.", "as reported by", "Yonhap news agency"),
+        ("In the words of one diplomat, the summit was a disaster.", "In the words of", "one diplomat"),
+        ("Citing two officials, the newspaper said the deal was off.", "said", "newspaper"),
+    ],
+)
+def test_sourcing_phrases(nlp, text: str, cue: str, name: str) -> None:
+    (_, attr), *_ = _run(nlp, text)
+    assert attr.cue is not None and attr.speaker is not None
+    assert (attr.cue.text, attr.speaker.name) == (cue, name)
+
+
 def test_report_nouns_with_and_without_a_holder(nlp) -> None:
     text = (
         "The general view of related experts is that the burden would have been great.\n\n"

@@ -607,3 +607,7 @@ QUOTE_VERBS: frozenset[str] = frozenset(
 GENERIC_MEDIA_NOUNS: frozenset[str] = frozenset(
     ["newspaper", "paper", "daily", "agency", "network", "broadcaster", "outlet", "magazine", "tabloid", "channel"]
 )
+
+# Sourcing phrases that yield to a reporting verb in the same sentence: in "Citing two officials,
+# the newspaper said ...", the newspaper speaks.
+SECONDARY_SOURCING: frozenset[str] = frozenset(["citing"])
