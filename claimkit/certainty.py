@@ -163,7 +163,7 @@ def _anchor(tokens: Span) -> Token:
     return root
 
 
-def _embedded(anchor: Token, span: Span) -> bool:
+def is_embedded(anchor: Token, span: Span) -> bool:
     """Whether ``anchor`` sits in a relative clause, noun modifier or non-conditional adverbial.
 
     The walk up the tree stops at the statement's edge and at a clausal complement (the
@@ -247,7 +247,7 @@ def find_cues(doc: Doc, cand: Candidate, attribution: Attribution | None = None)
         return []
     cues: list[CertaintyCue] = []
     for tokens, ctype in _scan(span):
-        scope = "embedded" if _embedded(_anchor(tokens), span) else "main"
+        scope = "embedded" if is_embedded(_anchor(tokens), span) else "main"
         holder = _holder(tokens, cand, attribution)
         cues.append(CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope))  # type: ignore[arg-type]
     # span.text, not doc.text: Doc.text joins every token of the document on each call

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import subjectivity
 from .attribution import Attribution
+from .certainty import is_embedded
 from .data import certainty as cert_lex
 from .data import reporting as rep_lex
 from .records import Certainty, Kind
@@ -70,10 +71,15 @@ def _is_allegation(doc: Doc, start: int) -> bool:
 def _is_advice(span: Span) -> bool:
     """A deontic modal or "need to" on a verb of the statement's main clause."""
     for tok in span:
-        perfect = any(c.lower_ in {"have", "'ve"} for c in tok.head.children)
-        if tok.lower_ in cert_lex.DEONTIC_WORDS and tok.tag_ == "MD" and not perfect:
-            return True
-        if tok.lemma_ in cert_lex.DEONTIC_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+        if tok.lower_ in cert_lex.DEONTIC_WORDS and tok.tag_ == "MD":
+            verb = tok.head
+            if any(c.lower_ in {"have", "'ve"} for c in verb.children):
+                continue  # "should have known", "must have left": epistemic, not advice
+        elif tok.lemma_ in cert_lex.DEONTIC_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+            verb = tok
+        else:
+            continue
+        if not is_embedded(verb, span):
             return True
     return False
 

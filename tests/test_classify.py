@@ -112,3 +112,18 @@ def test_newssd_test_beats_majority_and_tfidf(shared_data, extractor):
     ours = r.tables["subjectivity"]["claimkit"]
     assert ours["support"] == 219
     assert ours["macro_f1"] > 0.62 and ours["macro_f1"] > r.tables["subjectivity"]["baseline:majority"]["macro_f1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "advice"),
+    [
+        ("The government should manage relations more actively.", True),
+        ("Experts say the city needs to build more housing.", True),
+        ("He must have left early.", False),  # epistemic, not advice
+        ("The company, which should be sold soon, reported profits.", False),  # advice only in a relative clause
+    ],
+)
+def test_advice_is_main_clause_deontic(nlp, text, advice):
+    from claimkit.classify import _is_advice
+
+    assert _is_advice(nlp(text)[:]) is advice
