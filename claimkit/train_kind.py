@@ -2,7 +2,8 @@
 
 Reproduce the shipped file (needs scikit-learn, which is only a training dependency)::
 
-    python -m claimkit.train_kind ../shared/data/newssd -o claimkit/data/subjectivity_model.json
+    claimkit train ../shared/data/newssd -o claimkit/data/subjectivity_model.json
+    python -m claimkit.train_kind ../shared/data/newssd -o claimkit/data/subjectivity_model.json  # the same
 
 It reads NewsSD ``train.csv`` and ``val.csv`` (fit, and the regularisation strength by
 cross-validation); ``test.csv`` is never read. A sentence's example is the union of the features
@@ -11,7 +12,6 @@ of its statement candidates, labelled with the sentence's label (SUBJ = subjecti
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 from collections import Counter
@@ -25,6 +25,7 @@ from .io import atomic_writer
 
 C_GRID: tuple[float, ...] = (0.03, 0.1, 0.3, 1.0, 3.0)
 MIN_COUNT = 2
+DEFAULT_OUTPUT = Path(__file__).parent / "data" / subjectivity.MODEL_FILE
 
 
 def read_newssd(path: Path) -> list[tuple[str, int]]:
@@ -33,7 +34,7 @@ def read_newssd(path: Path) -> list[tuple[str, int]]:
         with path.open(encoding="utf-8", newline="") as f:
             rows = [(r["Sentence"].strip(), int(r["Label"].strip() == "SUBJ")) for r in csv.DictReader(f)]
     except (OSError, KeyError) as exc:
-        raise InputError(f"cannot read NewsSD file {path}: {exc}") from None
+        raise InputError(f"{path}: cannot read NewsSD data ({exc.__class__.__name__}: {exc})") from None
     return [r for r in rows if r[0]]
 
 
@@ -111,23 +112,23 @@ def train(data_dir: Path, folds: int = 5) -> dict[str, Any]:
             "cv_macro_f1": round(f1, 4),
             "folds": folds,
             "features": len(weights),
-            "command": "python -m claimkit.train_kind ../shared/data/newssd -o claimkit/data/subjectivity_model.json",
+            "command": "claimkit train ../shared/data/newssd -o claimkit/data/subjectivity_model.json",
         },
     }
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Command-line entry: train and write the model JSON atomically."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("newssd_dir", type=Path, help="folder with NewsSD train.csv and val.csv")
-    parser.add_argument("-o", "--output", type=Path, default=Path(__file__).parent / "data" / subjectivity.MODEL_FILE)
-    args = parser.parse_args(argv)
-    model = train(args.newssd_dir)
-    with atomic_writer(args.output) as f:
+def write_model(data_dir: Path, output: Path = DEFAULT_OUTPUT) -> dict[str, Any]:
+    """Train on ``data_dir`` and write the model JSON to ``output`` atomically; return its metadata."""
+    model = train(data_dir)
+    with atomic_writer(output) as f:
         json.dump(model, f, indent=0, sort_keys=True)
         f.write("\n")
-    print(json.dumps(model["meta"]))
+    return model["meta"]
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    from .cli import app
+
+    app(["train", *sys.argv[1:]])

@@ -127,3 +127,29 @@ def test_advice_is_main_clause_deontic(nlp, text, advice):
     from claimkit.classify import _is_advice
 
     assert _is_advice(nlp(text)[:]) is advice
+
+
+def test_train_command_missing_data_exit_code(tmp_path):
+    from typer.testing import CliRunner
+
+    from claimkit.cli import app
+    from claimkit.errors import EXIT_INPUT
+
+    res = CliRunner().invoke(app, ["train", str(tmp_path / "nope"), "-o", str(tmp_path / "m.json")])
+    assert res.exit_code == EXIT_INPUT
+    assert "train.csv" in res.output and not (tmp_path / "m.json").exists()
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_train_rebuilds_a_model_like_the_shipped_one(shared_data, tmp_path):
+    """``claimkit train`` on NewsSD train + val: a loadable model close to the shipped one."""
+    from claimkit import train_kind
+
+    out = tmp_path / "model.json"
+    meta = train_kind.write_model(shared_data / "newssd", out)
+    model = json.loads(out.read_text(encoding="utf-8"))
+    shipped = subjectivity.load_model()
+    assert meta["cv_macro_f1"] > 0.62 and model["meta"] == meta
+    common = set(model["weights"]) & set(shipped["weights"])
+    assert len(common) >= 0.9 * len(shipped["weights"])

@@ -10,6 +10,7 @@ from . import doccano as _doccano
 from . import eval as _eval
 from . import export as _export
 from . import extract as _extract
+from . import train as _train
 from . import validate as _validate
 
 app = typer.Typer(
@@ -42,6 +43,7 @@ app.command("validate")(_validate.validate)
 app.command("eval")(_eval.eval_command)
 app.command("export")(_export.export)
 app.command("render")(_export.render)
+app.command("train")(_train.train)
 
 
 def main() -> None:
