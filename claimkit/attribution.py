@@ -161,9 +161,14 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
         if not attitude and not _has_content(tok, quotes):
             continue
         subj = subject_of(tok, all_quotes)
-        if subj is None and lemma in lex.IMPERSONAL_PASSIVES and _agentless_passive(tok):
+        if (
+            subj is None
+            and lemma in lex.IMPERSONAL_PASSIVES
+            and _agentless_passive(tok)
+            and any(c.dep_ in _CLAUSE_DEPS for c in tok.children)
+        ):
             # "X is expected to win", "it is believed that": an unnamed source
-            cue = tok.doc[min(tok.i, *(c.i for c in tok.lefts if c.dep_ == "auxpass")) : tok.i + 1]
+            cue = tok.doc[min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "auxpass")]) : tok.i + 1]
             found.append(_Found(cue, lemma, None, anonymous=cue, score=-1))
             continue
         if subj is None and tok.tag_ == "VBG" and tok.i > 0 and tok.nbor(-1).is_punct:

@@ -313,3 +313,12 @@ def test_polnear_dev_sample_precision_and_recall(shared_data, extractor) -> None
     assert report.figure("attribution", "precision") >= 0.85
     assert report.figure("attribution", "content_recall") >= 0.6
     assert report.figure("attribution", "attribution_f1") >= 0.6
+
+
+def test_agentless_passive_without_a_clause_is_not_a_report(nlp) -> None:
+    # regression (Szeged dev): "better known to an audience" crashed, then became an unnamed source
+    text = "Perhaps better known to a contemporary audience is the soap opera Neighbours, in which she starred."
+    ((_, attr),) = _run(nlp, text)
+    assert attr.speaker is None
+    ((_, attr),) = _run(nlp, "The deal is expected to close next week.")
+    assert attr.speaker is not None and attr.speaker.type == "anonymous"
