@@ -24,7 +24,7 @@ from typing import Any
 
 from . import __version__, clean, io
 from .errors import ClaimkitError, InputError
-from .records import KINDS, Document, DocumentRecord, Statement, sha256_text
+from .records import KINDS, DocumentRecord, Statement, sha256_text
 
 ASSETS = Path(__file__).parent / "html_assets"
 # Source types counted as "named" in the summary; "anonymous" is its own; the rest
@@ -115,31 +115,14 @@ def make_article(
 
 
 def read_original(record: Mapping[str, Any], base: Path | None = None, encoding: str = "utf-8") -> str:
-    """Read the text a document record was extracted from, by its ``path``.
+    """Read the text a document record was extracted from, by its ``path`` (see :func:`io.read_original`).
 
-    ``path`` is a file (tried as given, then relative to ``base``) or ``FILE.jsonl:LINE``
-    for a JSONL input line. The sha256 is not checked here (see :func:`make_article`).
-
-    Raises:
-        InputError: no path recorded (stdin), or the file or line cannot be read.
+    The sha256 is not checked here (see :func:`make_article`).
     """
-    raw = record.get("path")
-    if not raw or raw == "-":
-        raise InputError(f"{record.get('doc_id')}: no file recorded (read from stdin); pass the text with --text")
-    jsonl, _, line = str(raw).rpartition(":")
-    if jsonl.endswith(".jsonl") and line.isdigit():
-        path = _locate(Path(jsonl), base)
-        for item in io.iter_jsonl(path, encoding):
-            if isinstance(item, Document) and item.path == f"{path}:{line}":
-                return item.text
-        raise InputError(f"{raw}: no such document line")
-    return io.read_text_file(_locate(Path(raw), base), encoding).text
-
-
-def _locate(path: Path, base: Path | None) -> Path:
-    if not path.exists() and base is not None and not path.is_absolute() and (base / path).exists():
-        return base / path
-    return path
+    try:
+        return io.read_original(record.get("path"), base, encoding).text
+    except InputError as exc:
+        raise InputError(f"{record.get('doc_id')}: {exc}") from None
 
 
 def load_articles(

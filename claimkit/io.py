@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputError, JSONLError, OutputError
+from .errors import ClaimkitError, InputError, JSONLError, OutputError
 from .records import Document
 
 BINARY_SNIFF_BYTES = 8192
@@ -82,22 +82,89 @@ def document_from_mapping(obj: Any, where: str) -> Document:
     return Document(doc_id=doc_id, text=text, path=where, meta=meta)
 
 
+def _open_lines(path: Path, error: type[ClaimkitError]) -> Iterator[tuple[str, bytes]]:
+    """``("file:line", raw bytes)`` of each line; only ``\n`` ends a line (JSON may hold U+2028)."""
+    try:
+        fh = path.open("rb")
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read ({exc.strerror})") from None
+    with fh:
+        for lineno, raw in enumerate(fh, 1):
+            yield f"{path}:{lineno}", raw
+
+
+def iter_json_lines(
+    path: str | os.PathLike[str],
+    error: type[ClaimkitError] = JSONLError,
+    objects: bool = True,
+    encoding: str = "utf-8",
+) -> Iterator[tuple[str, Any]]:
+    """Yield ``("file:line", parsed JSON)`` for each non-blank line of a JSONL file, lazily.
+
+    Args:
+        path: the JSONL file.
+        error: the exception raised for an unreadable file or a bad line (its message names
+            ``file:line``); e.g. :class:`GoldFormatError` for gold data.
+        objects: require every line to be a JSON object.
+        encoding: the file's encoding.
+    """
+    for where, raw in _open_lines(Path(path), error):
+        try:
+            line = decode_bytes(raw, where, encoding)
+        except InputError as exc:
+            raise error(str(exc)) from None
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise error(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+        if objects and not isinstance(obj, dict):
+            raise error(f"{where}: expected a JSON object")
+        yield where, obj
+
+
 def iter_jsonl(path: Path, encoding: str = "utf-8") -> Iterator[Document | InputError]:
     """Yield one Document per non-blank line of a JSONL file; bad lines yield errors."""
     try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield InputError(f"{path}: cannot read ({exc.strerror})")
-        return
-    with fh:
-        for lineno, raw in enumerate(fh, 1):
-            where = f"{path}:{lineno}"
+        for where, raw in _open_lines(path, InputError):
             try:
                 line = decode_bytes(raw, where, encoding)
                 if line.strip():
                     yield parse_jsonl_line(line, where)
             except InputError as exc:
                 yield exc
+    except InputError as exc:
+        yield exc
+
+
+def read_original(path: str | None, base: Path | None = None, encoding: str = "utf-8") -> Document:
+    """Re-read the article a document record's ``path`` names.
+
+    ``path`` is a text file (tried as given, then relative to ``base``) or ``FILE.jsonl:LINE``
+    for a line of a JSONL input. The caller checks the sha256.
+
+    Raises:
+        InputError: no path recorded (stdin), or the file or line cannot be read.
+    """
+    if not path or path == "-":
+        raise InputError("no original file recorded (the text was read from stdin); pass the text with --text")
+    name, _, line = path.rpartition(":")
+    if name.endswith(".jsonl") and line.isdigit():
+        target = f"{_locate(Path(name), base)}:{line}"
+        for item in iter_jsonl(_locate(Path(name), base), encoding):
+            if isinstance(item, Document) and item.path == target:
+                return item
+        raise InputError(f"{path}: original JSONL line not found")
+    return read_text_file(_locate(Path(path), base), encoding)
+
+
+def _locate(path: Path, base: Path | None) -> Path:
+    if not path.exists() and base is not None and not path.is_absolute() and (base / path).exists():
+        return base / path
+    return path
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:

@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from .errors import InputError, JSONLError, OutputError, SchemaError, UsageError
-from .io import atomic_writer, decode_bytes
+from .errors import JSONLError, OutputError, SchemaError, UsageError
+from .io import atomic_writer, iter_json_lines
 from .records import CERTAINTY_LABELS, KINDS, QUOTE_TYPES, SOURCE_TYPES, SPEAKER_TYPES, Document, Statement
 
 # Nested objects that are flattened: record key -> (column prefix, keys in contract order).
@@ -100,31 +100,15 @@ def iter_records(
         JSONLError: a line is not a JSON object (the message names the line).
         SchemaError: a record does not validate (the message names the line).
     """
-    path = Path(path)
-    try:
-        fh = path.open("rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    with fh:
-        for lineno, raw in enumerate(fh, 1):
-            where = f"{path}:{lineno}"
-            line = decode_bytes(raw, where)
-            if not line.strip():
-                continue
+    for where, record in iter_json_lines(path, objects=False):
+        if not isinstance(record, dict):
+            raise JSONLError(f"{where}: expected a JSON object (a {name} record)")
+        if validate:
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise JSONLError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
-            if not isinstance(record, dict):
-                raise JSONLError(f"{where}: expected a JSON object (a {name} record)")
-            if validate:
-                try:
-                    schema.validate(record, name)
-                except SchemaError as exc:
-                    raise SchemaError(f"{where}: {exc}") from None
-            yield record
+                schema.validate(record, name)
+            except SchemaError as exc:
+                raise SchemaError(f"{where}: {exc}") from None
+        yield record
 
 
 def _as_records(source: str | os.PathLike[str] | Iterable[Mapping[str, Any] | Statement]) -> list[dict[str, Any]]:

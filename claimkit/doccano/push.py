@@ -11,7 +11,6 @@ edited it): those are reported as skipped.
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import InputError, JSONLError, SchemaError, ServerError, UsageError
-from ..io import iter_documents, parse_jsonl_line, read_text_file
+from ..errors import InputError, SchemaError, ServerError, UsageError
+from ..io import iter_documents, iter_json_lines, read_original
 from ..records import Document
 from ..schema import validate
 from .client import DoccanoClient
@@ -246,42 +245,6 @@ def _push_one(
 # -- inputs -----------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path) -> Iterable[tuple[str, dict[str, Any]]]:
-    """``(where, object)`` for each non-blank line of a JSONL file."""
-    try:
-        fh = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    with fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise JSONLError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
-            if not isinstance(obj, dict):
-                raise JSONLError(f"{path}:{lineno}: expected a JSON object")
-            yield f"{path}:{lineno}", obj
-
-
-def _text_from_path(raw: str, base: Path) -> Document:
-    """Re-read the original text a document record's ``path`` names (a file, or ``x.jsonl:N``)."""
-    name, _, line = raw.rpartition(":")
-    if name.endswith(".jsonl") and line.isdigit():
-        for candidate in (Path(name), base / name):
-            if candidate.is_file():
-                with candidate.open(encoding="utf-8") as fh:
-                    for lineno, text in enumerate(fh, 1):
-                        if lineno == int(line):
-                            return parse_jsonl_line(text, raw)
-        raise InputError(f"{raw}: original JSONL line not found")
-    for candidate in (Path(raw), base / raw):
-        if candidate.is_file():
-            return read_text_file(candidate)
-    raise InputError(f"{raw}: original text not found (pass the articles with --text)")
-
-
 def collect_documents(
     statements_path: Path, docs_path: Path, text_paths: Sequence[str] = ()
 ) -> list[tuple[dict[str, Any], str, list[dict[str, Any]]]]:
@@ -298,7 +261,7 @@ def collect_documents(
         SchemaError: a statement or document record is invalid.
     """
     docs: dict[str, dict[str, Any]] = {}
-    for where, record in _read_jsonl(docs_path):
+    for where, record in iter_json_lines(docs_path):
         try:
             validate(record, "document")
         except SchemaError as exc:
@@ -316,7 +279,7 @@ def collect_documents(
         elif text_paths or not record.get("path") or record["path"] == "-":
             raise InputError(f"no original text for document {doc_id!r} (pass it with --text)")
         else:
-            doc = _text_from_path(record["path"], docs_path.parent)
+            doc = read_original(record["path"], docs_path.parent)
         if doc.sha256 != record["sha256"]:
             raise InputError(
                 f"{doc.path}: text of document {doc_id!r} changed since extraction "
@@ -324,7 +287,7 @@ def collect_documents(
             )
         texts[doc_id] = doc.text
     statements: dict[str, list[dict[str, Any]]] = {doc_id: [] for doc_id in docs}
-    for where, record in _read_jsonl(statements_path):
+    for where, record in iter_json_lines(statements_path):
         doc_id = record.get("doc_id")
         if doc_id not in docs:
             raise InputError(f"{where}: statement of document {doc_id!r}, which is not in {docs_path}")

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..io import iter_json_lines
 from .gold import GoldDoc
-from .jsonl import iter_objects
 from .metrics import Preds
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def read_jsonl(path: str | Path, docs: Sequence[GoldDoc]) -> tuple[Preds, dict[s
     texts = {d.document.doc_id: d.document.text for d in docs}
     preds: Preds = {k: [] for k in texts}
     notes = {"pred_unknown_doc": 0, "pred_offset_mismatch": 0}
-    for where, rec in iter_objects(Path(path), InputError):
+    for where, rec in iter_json_lines(Path(path), InputError, objects=False):
         if not isinstance(rec, dict) or not all(isinstance(rec.get(k), int) for k in ("start", "end")):
             raise InputError(f"{where}: not a statement record (needs doc_id and integer start, end)")
         text = texts.get(str(rec.get("doc_id")))

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ClaimkitError, GoldFormatError
+from ...io import iter_json_lines
 from ...records import Document
 from ..gold import GoldDoc, GoldSet
-from ..jsonl import iter_objects
 from .statements import check_record, gold_set
 
 CONVERTER = ("claimkit.doccano.convert", "export_line_to_statements")
@@ -42,7 +42,7 @@ def load(path: Path) -> GoldSet:
     records: list[tuple[str, dict[str, Any]]] = []
     docs: dict[str, Document] = {}
     for f in files:
-        for where, obj in iter_objects(f):
+        for where, obj in iter_json_lines(f, GoldFormatError, objects=False):
             if not isinstance(obj, dict):
                 raise GoldFormatError(f"{where}: expected a JSON object (a Doccano example)")
             try:

@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import GoldFormatError, InputError
-from ...io import iter_documents, read_text_file
+from ...io import iter_documents, iter_json_lines, read_text_file
 from ...records import CERTAINTY_LABELS, KINDS, Document, sha256_text
 from ..gold import GoldDoc, GoldSet
-from ..jsonl import iter_objects
 
 DOCUMENTS_SUFFIX = ".documents.jsonl"
 
@@ -65,7 +64,11 @@ def check_record(rec: Any, where: str) -> dict[str, Any]:
 
 def read_records(files: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
     """``(file:line, record)`` for every non-blank line, each checked by :func:`check_record`."""
-    return [(where, check_record(rec, where)) for f in files for where, rec in iter_objects(f)]
+    return [
+        (where, check_record(rec, where))
+        for f in files
+        for where, rec in iter_json_lines(f, GoldFormatError, objects=False)
+    ]
 
 
 def documents_beside(gold: Path) -> Path | None:
@@ -78,7 +81,7 @@ def documents_beside(gold: Path) -> Path | None:
 def read_documents_jsonl(path: Path) -> dict[str, Document]:
     """The texts named by a documents JSONL (``doc_id``, ``path``, ``sha256`` per line)."""
     found: dict[str, Document] = {}
-    for where, rec in iter_objects(path):
+    for where, rec in iter_json_lines(path, GoldFormatError, objects=False):
         if not isinstance(rec, dict) or not rec.get("doc_id") or not rec.get("path"):
             raise GoldFormatError(f"{where}: expected a document record with doc_id and path")
         target = Path(rec["path"])
