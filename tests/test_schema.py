@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from factories import statement
 
 from claimkit import records, schema
 from claimkit.errors import SchemaError
@@ -31,21 +32,7 @@ def test_enums_match_the_records_module() -> None:
 
 
 def _statement(**over):
-    base = {
-        "id": "d:1",
-        "doc_id": "d",
-        "kind": "fact",
-        "text": "Rain fell.",
-        "start": 0,
-        "end": 10,
-        "speaker": None,
-        "cue": None,
-        "quote": "none",
-        "source": None,
-        "certainty": {"label": "certain", "score": 1.0, "cues": []},
-    }
-    base.update(over)
-    return base
+    return statement(doc_id="d", text="Rain fell.", **over)
 
 
 def test_valid_statement_passes_and_offsets_are_checked() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from factories import statement
 from typer.testing import CliRunner
 
 import claimkit
@@ -22,21 +23,7 @@ runner = CliRunner()
 
 
 def _record(n: int, **changes: object) -> dict:
-    record = {
-        "id": f"d1:{n}",
-        "doc_id": "d1",
-        "kind": "fact",
-        "text": "It rained.",
-        "start": 0,
-        "end": 10,
-        "speaker": None,
-        "cue": None,
-        "quote": "none",
-        "source": None,
-        "certainty": {"label": "certain", "score": 1.0, "cues": []},
-    }
-    record.update(changes)
-    return record
+    return statement(n, **changes)
 
 
 HAND_MADE = [
