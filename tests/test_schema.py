@@ -25,9 +25,9 @@ def test_enums_match_the_records_module() -> None:
     assert tuple(props["kind"]["enum"]) == records.KINDS
     assert tuple(props["quote"]["enum"]) == records.QUOTE_TYPES
     assert tuple(props["certainty"]["properties"]["label"]["enum"]) == records.CERTAINTY_LABELS
-    speaker = props["speaker"]["oneOf"][1]["properties"]
+    speaker = props["speaker"]["anyOf"][1]["properties"]
     assert tuple(speaker["type"]["enum"]) == records.SPEAKER_TYPES
-    source = props["source"]["oneOf"][1]["properties"]
+    source = props["source"]["anyOf"][1]["properties"]
     assert tuple(source["type"]["enum"]) == records.SOURCE_TYPES
 
 
