@@ -98,6 +98,8 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return obj  # "X was told" has no speaker; "... was said by X" has X
+        if subj is not None and not _has_word(subj):
+            subj = _word_instead_of_symbol(subj, tok)
         if subj is not None:
             if subj.lower_ in {"what", "whatever"}:
                 return None  # "what he said"
@@ -110,6 +112,21 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             return None
         tok = tok.head
     return None
+
+
+def _has_word(tok: Token) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
+
+
+def _word_instead_of_symbol(subj: Token, verb: Token) -> Token | None:
+    """The parser may make an emoji the subject ("Müller 😀 said", "Ana Müller 👩‍🔬 said"):
+    take the nearest noun before it, in its own subtree or among the verb's left children."""
+    nouns = {"PROPN", "NOUN", "PRON"}
+    inside = [t for t in subj.subtree if t.i < subj.i and _has_word(t) and t.pos_ in nouns]
+    if inside:
+        return inside[-1]
+    before = [c for c in verb.lefts if c.i < subj.i and _has_word(c) and c.pos_ in nouns]
+    return before[-1] if before else None
 
 
 def _antecedent(noun: Token) -> Token:

@@ -322,3 +322,11 @@ def test_agentless_passive_without_a_clause_is_not_a_report(nlp) -> None:
     assert attr.speaker is None
     ((_, attr),) = _run(nlp, "The deal is expected to close next week.")
     assert attr.speaker is not None and attr.speaker.type == "anonymous"
+
+
+def test_an_emoji_is_never_the_speaker(nlp) -> None:
+    # regression (found by the Doccano round-trip texts): the parser made the emoji the subject
+    text = "Dr. Ana Müller 👩‍🔬 said the results were clear.\n\n“It works,” said Müller 😀 on Monday."
+    results = _run(nlp, text)
+    assert [a.speaker.name for _, a in results] == ["Ana Müller", "Ana Müller"]
+    assert [a.speaker.mention for _, a in results] == ["Dr. Ana Müller", "Müller"]
