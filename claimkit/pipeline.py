@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__, attribution, certainty, classify, clean, nlp, schema, segment
-from .errors import ClaimkitError, ExtractionError, UsageError
+from .errors import ClaimkitError, ExtractionError, ModelError, UsageError
 from .io import jsonl_line
 from .records import Document, DocumentRecord, Statement
 
@@ -171,6 +171,8 @@ def _finish(item: Document, doc: Doc | ExtractionError, validate: bool, serializ
         if not (validate or serialize):
             return Result(item, record, statements)
         record_dict, dicts = validated_dicts(record, statements, item.text)
+    except ModelError:
+        raise  # a missing model fails every document alike: stop the run
     except ClaimkitError as exc:
         return Result(item, error=exc)
     except Exception as exc:  # a stage bug must not stop a run over a whole corpus

@@ -196,3 +196,17 @@ def test_validate_good_and_bad(runner: CliRunner, tmp_path: Path) -> None:
 def test_validate_missing_file(runner: CliRunner, tmp_path: Path) -> None:
     res = run(runner, "validate", str(tmp_path / "none.jsonl"))
     assert res.exit_code == errors.EXIT_INPUT
+
+
+def test_a_missing_stage_model_stops_the_run(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
+    from claimkit import subjectivity
+
+    def missing(*args, **kwargs):
+        raise errors.ModelError("subjectivity model claimkit/data/subjectivity_model.json is missing")
+
+    monkeypatch.setattr(subjectivity, "load_model", missing)
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    res = run(runner, "extract", str(src), str(src))
+    assert res.exit_code == errors.EXIT_MODEL
+    assert res.stderr.count("subjectivity model") == 1
