@@ -9,4 +9,5 @@ for step in scripts/setup-doccano.sh scripts/setup-browser.sh scripts/setup-stan
   if [ -f "$step" ]; then bash "$step"; fi
 done
 .venv/bin/ruff check claimkit tests benchmarks
+.venv/bin/ruff format --check claimkit tests benchmarks
 exec .venv/bin/python -m pytest -q -ra "$@"
