@@ -463,3 +463,24 @@ def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attrib
             prev = out[j]
             out[i] = Attribution(prev.speaker, prev.cue, "direct", prev.source)
             break
+
+
+def is_frame_only(doc: Doc, cand: Candidate, attr: Attribution) -> bool:
+    """Whether a candidate is nothing but its attribution frame ("Cruz continued:", "He said:").
+
+    Such a line introduces the quotation of the next paragraph (which takes its speaker) and
+    makes no statement itself. True when every word outside the speaker mention and the cue is
+    a stop word or punctuation.
+    """
+    if attr.speaker is None or attr.cue is None or not doc.text[cand.start : cand.end].rstrip().endswith(":"):
+        return False
+    frame = [(attr.cue.start, attr.cue.end)]
+    if attr.speaker.start is not None and attr.speaker.end is not None:
+        frame.append((attr.speaker.start, attr.speaker.end))
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand") or []
+    for tok in span:
+        if tok.is_punct or tok.is_space or tok.is_stop:
+            continue
+        if not any(s <= tok.idx < e for s, e in frame):
+            return False
+    return True

@@ -83,7 +83,8 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
     candidates = segment.segment(doc, cleaned)
     attributions = attribution.attribute(doc, candidates, cleaned)
     statements: list[Statement] = []
-    for n, (cand, attr) in enumerate(zip(candidates, attributions, strict=True), 1):
+    kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if not attribution.is_frame_only(doc, c, a)]
+    for n, (cand, attr) in enumerate(kept, 1):
         cert = certainty.assess(doc, cand, attr)
         kind = classify.classify(doc, cand, attr, cert)
         statements.append(

@@ -185,8 +185,8 @@ class Resolver:
             if fitting or matches:
                 return (fitting or matches)[-1]
             ent = self._entity_before(phrase.start_char, key)
-            if ent is not None and _titled(phrase):
-                return ent
+            if ent is not None and (_titled(phrase) or len(phrase) == 1):
+                return ent  # "Mr. Cruz" or a bare "Cruz" after "Ted Cruz" in the text
             return None
         if stype == "organization" and phrase[0].lower_ == "the":
             head = phrase.root.lower_

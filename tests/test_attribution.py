@@ -330,3 +330,13 @@ def test_an_emoji_is_never_the_speaker(nlp) -> None:
     results = _run(nlp, text)
     assert [a.speaker.name for _, a in results] == ["Ana Müller", "Ana Müller"]
     assert [a.speaker.mention for _, a in results] == ["Dr. Ana Müller", "Müller"]
+
+
+def test_a_frame_alone_is_not_a_statement_but_lends_its_speaker(extractor) -> None:
+    from claimkit.records import Document
+
+    text = "Cruz Rallies\n\nTed Cruz spoke in Houston on Monday.\n\nCruz also continued:\n\n“We will win this state.”"
+    _, statements = extractor.extract_one(Document("f", text))
+    assert [s.text for s in statements] == ["Ted Cruz spoke in Houston on Monday.", "“We will win this state.”"]
+    assert statements[1].speaker is not None and statements[1].speaker.name == "Ted Cruz"
+    assert [s.id for s in statements] == ["f:1", "f:2"]
