@@ -472,7 +472,7 @@ def is_frame_only(doc: Doc, cand: Candidate, attr: Attribution) -> bool:
     makes no statement itself. True when every word outside the speaker mention and the cue is
     a stop word or punctuation.
     """
-    if attr.speaker is None or attr.cue is None or not doc.text[cand.start : cand.end].rstrip().endswith(":"):
+    if attr.speaker is None or attr.cue is None or not text_of(doc)[cand.start : cand.end].rstrip().endswith(":"):
         return False
     frame = [(attr.cue.start, attr.cue.end)]
     if attr.speaker.start is not None and attr.speaker.end is not None:
