@@ -257,16 +257,22 @@ def _errors_file(path: Path | None, append_mode: bool) -> Iterator[IO[str] | Non
             yield fh
 
 
+def _succeeded(results: Iterable[Result], run: _Run, progress: Progress) -> Iterator[Result]:
+    """Count every result, report the failed ones, and yield those to write."""
+    for result in results:
+        progress.update()
+        if result.error is not None:
+            run.failed(result)
+            continue
+        run.succeeded(result)
+        yield result
+
+
 def _replace(results: Iterable[Result], output: Path | None, docs: Path | None, run: _Run, progress: Progress) -> None:
     """Write all outputs to temporary files; rename them into place only if something succeeded."""
     try:
         with atomic_writer(output) as out, atomic_writer(docs) if docs else contextlib.nullcontext() as docs_out:
-            for result in results:
-                progress.update()
-                if result.error is not None:
-                    run.failed(result)
-                    continue
-                run.succeeded(result)
+            for result in _succeeded(results, run, progress):
                 out.write(result.statements_jsonl)
                 if docs_out is not None:
                     docs_out.write(result.record_json)
@@ -279,12 +285,7 @@ def _replace(results: Iterable[Result], output: Path | None, docs: Path | None, 
 def _append(results: Iterable[Result], sink: AppendSink, run: _Run, progress: Progress) -> None:
     """Append each finished document to the resumable outputs; an interrupt keeps what is finished."""
     try:
-        for result in results:
-            progress.update()
-            if result.error is not None:
-                run.failed(result)
-                continue
-            run.succeeded(result)
+        for result in _succeeded(results, run, progress):
             sink.commit(result.statements_jsonl, result.record_json)
     except KeyboardInterrupt:
         progress.close()
