@@ -84,8 +84,11 @@ def _is_advice(span: Span) -> bool:
     return False
 
 
-def classify(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty) -> Kind:
-    """Speculation when uncertain or predicted, opinion for beliefs and evaluations, else fact."""
+def classify(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty, genre: str = "unknown") -> Kind:
+    """Speculation when uncertain or predicted, opinion for beliefs and evaluations, else fact.
+
+    ``genre`` is the document's (:func:`claimkit.clean.clean`).
+    """
     framed = frame(doc, cand, attribution)
     if framed is not None:
         return framed  # type: ignore[return-value]

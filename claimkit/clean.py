@@ -1,8 +1,10 @@
-"""Find the parts of a scraped article that are not body text.
+"""Find the parts of a scraped article that are not body text, and what kind of text it is.
 
 The text itself is never changed: cleaning only returns typed :class:`Region` spans
-(title, navigation, share bars, advertisements, "Related Posts", credits, photo captions,
-the publisher line) with offsets into the original text. Every later stage skips them.
+(title, navigation, share bars, advertisements, "Related Posts", credits and social lines,
+bylines, photo captions, the publisher line) with offsets into the original text. Every later
+stage skips them. It also tells the document's genre (news, opinion, editorial or unknown)
+from the metadata, the section labels, the byline and the author's first-person voice.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .data import boilerplate as bp
+from .quotes import find_quotes
 from .records import Region
+
+GENRES: tuple[str, ...] = ("news", "opinion", "editorial", "unknown")
+_FIRST_PERSON_RE = re.compile(r"(?<![\w'’])(?:I|[Mm]e|[Mm]y|[Mm]yself)(?:['’](?:m|ve|d|ll))?(?![\w'’])")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s[^—–-]{2,40})?\s?(?:\([A-Za-z .]{2,20}\)\s?)?(?:--|—|–)\s")
+_META_GENRE_KEYS = ("genre", "section", "type", "category", "kind")
 
 _TERMINAL = re.compile(r"[.!?][\"'’”)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -27,6 +35,8 @@ class Cleaned:
     regions: list[Region] = field(default_factory=list)
     title: str | None = None
     publisher: str | None = None
+    genre: str = "unknown"
+    byline: str | None = None
 
     def __post_init__(self) -> None:
         self.regions.sort(key=lambda r: r.start)
@@ -113,21 +123,87 @@ def looks_like_title(line: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
+def _label_genre(line: str) -> tuple[str | None, str]:
+    """The genre a section label line names ("OPINION", "Editorial | ...") and the rest of the line."""
+    m = bp.GENRE_LABEL_RE.match(line)
+    if m is None:
+        return None, line
+    return bp.GENRE_LABELS[m.group(1).lower()], (m.group(2) or "").strip()
+
+
+def meta_genre(meta: dict[str, object]) -> str | None:
+    """The genre that ``meta.genre`` / ``meta.section`` (or type, category, kind) name, if any.
+
+    "Opinion", "Opinion/Columns", "editorial" name theirs; a news section ("World", "Politics")
+    or the value "news" gives ``news``.
+    """
+    for key in _META_GENRE_KEYS:
+        value = meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        whole = value.strip().lower()
+        words = [whole, *re.split(r"[\s/|>:,]+", whole)]
+        found = [bp.GENRE_LABELS[w] for w in words if w in bp.GENRE_LABELS]
+        if found:
+            return "editorial" if "editorial" in found else found[0]
+        if any(w in bp.NEWS_SECTIONS for w in words):
+            return "news"
+    return None
+
+
+def first_person_count(text: str, cleaned: Cleaned) -> int:
+    """First-person singular words (I, me, my ...) outside quotations and non-body regions."""
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    count = 0
+    for m in _FIRST_PERSON_RE.finditer(text):
+        pos = m.start()
+        if cleaned.region_at(pos) is None and not any(s <= pos < e for s, e in quotes):
+            count += 1
+    return count
+
+
+def genre_of(text: str, cleaned: Cleaned, labels: list[str], meta: dict[str, object]) -> str:
+    """The document's genre: ``news``, ``opinion``, ``editorial`` or ``unknown``.
+
+    In this order: ``meta`` (genre, section ...); a section label or title prefix in the text
+    ("OPINION", "Editorial: ..."); a byline of an editorial board; the author's first person
+    outside quotations (at least :data:`claimkit.data.boilerplate.MIN_FIRST_PERSON` words: a
+    column); a dateline opening the body ("WASHINGTON (AP) — "): news; else unknown.
+    """
+    found = meta_genre(meta)
+    if found is not None:
+        return found
+    if labels:
+        return "editorial" if "editorial" in labels else labels[0]
+    if cleaned.byline and re.search(r"editorial board|\beditors\b", cleaned.byline, re.IGNORECASE):
+        return "editorial"
+    if first_person_count(text, cleaned) >= bp.MIN_FIRST_PERSON:
+        return "opinion"
+    body = next((s for s, _ in iter_lines(text) if cleaned.region_at(s) is None), None)
+    if body is not None and _DATELINE_RE.match(text[body : body + 80]):
+        return "news"
+    return "unknown"
+
+
 def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
-    """Find the non-body regions of ``text``.
+    """Find the non-body regions of ``text`` and its genre.
 
     Args:
         text: the document text exactly as read.
         meta: document metadata; a ``publisher`` or ``title`` there is used when the text
-            names none.
+            names none, a ``genre`` or ``section`` gives the genre.
     """
     regions: list[Region] = []
     title: str | None = None
     publisher: str | None = None
+    byline: str | None = None
+    labels: list[str] = []
     seen_body = False
+    after_byline = False
     lines = list(iter_lines(text))
     for idx, (start, end) in enumerate(lines):
         line = text[start:end]
+        was_byline, after_byline = after_byline, False
         if m := bp.PUBLISHER_RE.match(line):
             regions.append(Region("publisher", start, end, line))
             publisher = publisher or m.group(1).strip()
@@ -135,9 +211,24 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
         if kind := line_type(line):
             regions.append(Region(kind, start, end, line))
             continue
+        if len(line) <= bp.MAX_BYLINE_CHARS and (
+            bp.BYLINE_RE.match(line) or (was_byline and bp.BYLINE_ROLE_RE.match(line))
+        ):
+            regions.append(Region("byline", start, end, line))
+            byline = byline or line
+            after_byline = True
+            continue
         if caps := caption_regions(text, start, end):
             regions.extend(caps)
             continue
+        if not seen_body:
+            genre, rest = _label_genre(line)
+            if genre is not None and not rest:
+                regions.append(Region("navigation", start, end, line))  # a section label: "OPINION"
+                labels.append(genre)
+                continue
+            if genre is not None and title is None:
+                labels.append(genre)  # "Opinion: the title", "Editorial | the title"
         if not seen_body and title is None and idx + 1 < len(lines) and looks_like_title(line):
             regions.append(Region("title", start, end, line))
             title = line
@@ -148,4 +239,7 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
         publisher = str(meta["publisher"])
     if title is None and isinstance(meta.get("title"), str):
         title = str(meta["title"])
-    return Cleaned(regions=regions, title=title, publisher=publisher)
+        labels += [g for g in [_label_genre(title)[0]] if g is not None]
+    cleaned = Cleaned(regions=regions, title=title, publisher=publisher, byline=byline)
+    cleaned.genre = genre_of(text, cleaned, labels, meta)
+    return cleaned

@@ -86,7 +86,7 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
     kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if not attribution.is_frame_only(doc, c, a)]
     for n, (cand, attr) in enumerate(kept, 1):
         cert = certainty.assess(doc, cand, attr)
-        kind = classify.classify(doc, cand, attr, cert)
+        kind = classify.classify(doc, cand, attr, cert, genre=cleaned.genre)
         statements.append(
             Statement(
                 id=f"{document.doc_id}:{n}",
@@ -113,6 +113,7 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
         statements=len(statements),
         meta=document.meta,
         claimkit_version=__version__,
+        genre=cleaned.genre,
     )
     return record, statements
 

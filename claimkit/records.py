@@ -140,6 +140,7 @@ class DocumentRecord:
     statements: int
     meta: dict[str, Any] = field(default_factory=dict)
     claimkit_version: str = ""
+    genre: str = "unknown"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

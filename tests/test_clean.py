@@ -82,3 +82,101 @@ def test_meta_publisher_used_when_text_names_none() -> None:
 )
 def test_titles(line: str, expected: bool) -> None:
     assert looks_like_title(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Twitter: @martaquill",
+        "X: @jdoe_writes",
+        "@martaquill",
+        "Follow Marta Quill on Twitter @martaquill.",
+        "Follow her on X.",
+        "Contact the author at mquill@example.com.",
+        "Reach Jon Abel at 555-0100 or jabel@example.com",
+        "Eli Moss contributed to this report.",
+        "Staff writers Ann Lee and Bo Kim contributed reporting to this article.",
+        "Additional reporting by Ann Lee; editing by Bo Kim",
+        "The views expressed in this column are the author's own.",
+        "The writer is a senior fellow at the Harbor Institute.",
+    ],
+)
+def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
+    assert line_type(line) == "credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contact with the rebels was lost at dawn, the army said.",
+        "The writer Ann Lee said on Monday that she would not attend.",
+        "Several lawmakers contributed to the fund last year.",
+        "Follow-up talks on trade are planned for next week.",
+        "I follow the council closely, and on Twitter its members rarely agree.",
+    ],
+)
+def test_body_sentences_are_not_credit(line: str) -> None:
+    assert line_type(line) is None
+
+
+def test_byline_and_role_are_regions_and_never_body() -> None:
+    text = "Council stops listening\nBy Marta Quill\nColumnist\n\nThe council voted 5 to 2 on Tuesday.\n"
+    cleaned = clean(text)
+    kinds = {r.text: r.type for r in cleaned.regions}
+    assert kinds["By Marta Quill"] == "byline" and kinds["Columnist"] == "byline"
+    assert cleaned.byline == "By Marta Quill"
+    assert not cleaned.is_excluded(text.index("The council"), len(text) - 1)
+
+
+def test_by_inside_a_sentence_is_not_a_byline() -> None:
+    text = "Title here\nBy the end of the year, the plant had closed.\n"
+    assert all(r.type != "byline" for r in clean(text).regions)
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "genre"),
+    [
+        ("OPINION\nThe bridge vote\nBy Ann Lee\n\nThe council voted on Tuesday.\n", None, "opinion"),
+        ("Editorial\nA false economy\n\nThe department cut the program.\n", None, "editorial"),
+        ("Opinion | A false economy\n\nThe department cut the program.\n", None, "opinion"),
+        ("A false economy\nBy the Editorial Board\n\nThe department cut the program.\n", None, "editorial"),
+        ("The department cut the program.\n", {"section": "Opinion/Columns"}, "opinion"),
+        ("The department cut the program.\n", {"section": "World"}, "news"),
+        ("The department cut the program.\n", {"genre": "editorial"}, "editorial"),
+        ("SEOUL, Dec. 19 (Yonhap) -- The ministry said the talks would resume.\n", None, "news"),
+        ("WASHINGTON — The senator said the bill would pass.\n", None, "news"),
+        ("The department cut the program.\n", None, "unknown"),
+        (
+            "I read the report. It worries me. My view is that the council failed.\n",
+            None,
+            "opinion",
+        ),
+        (
+            "“I think I made my point,” Lee said. “I am done,” she added. The vote failed.\n",
+            None,
+            "unknown",
+        ),
+    ],
+)
+def test_genre(text: str, meta: dict[str, str] | None, genre: str) -> None:
+    assert clean(text, meta).genre == genre
+
+
+def test_section_label_line_is_not_the_title() -> None:
+    cleaned = clean("OPINION\nThe bridge vote shows a council that stopped listening\n\nThe council voted.\n")
+    assert cleaned.title == "The bridge vote shows a council that stopped listening"
+
+
+def test_documents_record_carries_genre_and_credit_lines_make_no_statement(extractor) -> None:
+    from claimkit.records import Document
+    from claimkit.schema import validate
+
+    text = (
+        "OPINION\nThe bridge vote shows a council that stopped listening\nBy Marta Quill\n\n"
+        "The council voted 5 to 2 on Tuesday to delay the repairs.\n\n"
+        "Eli Moss contributed to this report.\nTwitter: @martaquill\n"
+    )
+    record, statements = extractor.extract_one(Document("col", text))
+    assert record.genre == "opinion"
+    validate(record.to_dict(), "document")
+    assert [s.text for s in statements] == ["The council voted 5 to 2 on Tuesday to delay the repairs."]

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+# Social networks named in byline and contact lines.
+_SOCIAL = r"twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin|tiktok|substack"
+
 # Lines that are nothing but page furniture, matched against the stripped line.
 LINE_PATTERNS: dict[str, list[str]] = {
     "navigation": [
@@ -36,8 +39,64 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"(getty images|reuters|ap photo|afp|yonhap|news1|newsis)(/.{1,40})?",
         r"copyright\b.{0,120}",
         r"all rights reserved\.?",
+        # social and contact lines of a byline: "Twitter: @name", "Follow X on Twitter @x"
+        rf"(?:{_SOCIAL})\s*[:：]\s*@?[\w.@/-]+\.?",
+        r"@\w{2,30}\.?",
+        rf"follow\s+(?:\S+\s+){{0,5}}on\s+(?:{_SOCIAL})\b.{{0,60}}",
+        r"(?:contact|email|e-mail|reach|write to)\s+(?:the\s+(?:author|writer|columnist|editor|editorial board)|"
+        r"him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:at|via|on)\s+\S.{0,80}",
+        r"(?:\S+\s+){1,8}contributed(?:\s+reporting)?\s+"
+        r"(?:to\s+this\s+(?:report|article|story|column|editorial)|from\s+[^.]{1,60})\.?",
+        # an author's bio line: "X writes about transport.", "X's column appears on Sundays. ..."
+        r"(?:\S+\s+){1,4}writes\s+(?:about|on|a\s+(?:\w+\s+)?column)\s+[^.]{1,100}\.?",
+        r"(?:\S+\s+){1,4}columns?\s+appears?\s+.{1,160}",
+        r"(?:additional\s+)?reporting\s+by\s+.{1,80}",
+        r"(?:edited|compiled|translated)\s+by\s+.{1,60}",
+        r"(?:the\s+)?views\s+expressed\b.{0,120}",
+        r"(?:the\s+)?(?:writer|author|columnist)\s+is\s+(?:a|an|the)\s+.{3,200}",
     ],
 }
+
+# A byline: "By Marta Quill", "By MARTA QUILL | Columnist", "By the Editorial Board". Matched
+# case-sensitively (a capitalised name after "By"), on a whole line of at most 120 characters.
+BYLINE_PATTERN = (
+    r"(?:By|BY)\s+(?:the\s+|The\s+)?[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|der|&|,))*"
+    r"(?:\s*[|,–—-]\s*.{1,80})?"
+)
+# A lone line naming the author's job under a byline ("Columnist", "Staff Writer").
+BYLINE_ROLE_PATTERN = (
+    r"(?:(?:senior|chief|contributing|guest|staff|political|opinion|associate)\s+)?"
+    r"(?:columnist|writer|editor|correspondent|reporter|contributor)s?"
+)
+
+# Section labels that say what kind of text this is, matched against a whole line (and the
+# start of the title): "OPINION", "Editorial", "Op-Ed", "Opinion | Politics".
+GENRE_LABELS: dict[str, str] = {
+    "editorial": "editorial",
+    "editorials": "editorial",
+    "our view": "editorial",
+    "the editorial board": "editorial",
+    "opinion": "opinion",
+    "opinions": "opinion",
+    "op-ed": "opinion",
+    "oped": "opinion",
+    "commentary": "opinion",
+    "column": "opinion",
+    "columns": "opinion",
+    "analysis": "opinion",
+    "perspective": "opinion",
+    "viewpoint": "opinion",
+    "letters": "opinion",
+    "letter to the editor": "opinion",
+}
+# Sections (``meta.section``) of news reporting.
+NEWS_SECTIONS = frozenset(
+    ["news", "world", "politics", "national", "local", "business", "economy", "sports", "nation", "metro", "us", "asia"]
+)
+# First-person singular words outside quotations that make a text the author's own voice.
+FIRST_PERSON_AUTHOR = frozenset(["i", "me", "my", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "myself"])
+# How many first-person words (outside quotations) make a column.
+MIN_FIRST_PERSON = 3
 
 # A publisher line: "Source: Donga". Group 1 is the publisher's name.
 PUBLISHER_PATTERN = r"(?:source|originally published (?:by|in|at)|via)\s*[:：]\s*(\S.{0,60}?)\.?"
@@ -53,8 +112,17 @@ CAPTION_CREDIT = (
 LINE_RES: dict[str, list[re.Pattern[str]]] = {
     kind: [re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in pats] for kind, pats in LINE_PATTERNS.items()
 }
+BYLINE_RE = re.compile(rf"^{BYLINE_PATTERN}$")
+BYLINE_ROLE_RE = re.compile(rf"^{BYLINE_ROLE_PATTERN}$", re.IGNORECASE)
+GENRE_LABEL_RE = re.compile(
+    r"^(" + "|".join(sorted(map(re.escape, GENRE_LABELS), key=len, reverse=True)) + r")(?:\s*[|:•·–—-]\s*(.*))?$",
+    re.IGNORECASE,
+)
 PUBLISHER_RE = re.compile(rf"^{PUBLISHER_PATTERN}$", re.IGNORECASE)
 CAPTION_CREDIT_RE = re.compile(CAPTION_CREDIT)
+
+# Lines up to this many characters can be bylines.
+MAX_BYLINE_CHARS = 120
 
 # Lines up to this many characters can be title candidates.
 MAX_TITLE_CHARS = 250
