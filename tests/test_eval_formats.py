@@ -318,3 +318,41 @@ def test_malformed_gold_names_file_and_line(tmp_path: Path, name: str, fmt: str,
     res = invoke("--gold", str(path), "--format", fmt, "--pred", str(DATA / "claimkit_pred.jsonl"), *extra)
     assert res.exit_code == errors.EXIT_GOLD, res.stderr
     assert re.search(message, res.stderr), res.stderr
+
+
+# --- GenderGapTracker quotation gold ---------------------------------------------------
+
+
+def test_ggt_loader_reads_quotes_and_texts():
+    gold = load(DATA / "ggt", "ggt")
+    assert gold.tasks == ("speakers",) and [d.document.doc_id for d in gold.docs] == ["g1"]
+    quotes = gold.docs[0].quotes
+    text = gold.docs[0].document.text
+    assert text[quotes[0].start : quotes[0].end] == "We will rebuild the bridge by spring"
+    assert quotes[0].name == "Jane Okafor" and text[slice(*quotes[1].speaker)] == "she"
+    assert quotes[2].speaker is None
+
+
+def test_run_ggt_with_pred():
+    r = run(DATA / "ggt", "ggt", pred=DATA / "ggt_pred.jsonl")
+    fig = r.tables["speakers"]["claimkit"]
+    # all 3 found; both located mentions right (same entity); only "council" = "The Council"
+    # by name ("Okafor" is not the full name "Jane Okafor").
+    assert (fig["quote_recall"], fig["speaker_accuracy"]) == (1.0, 1.0)
+    assert (fig["full_name_accuracy"], fig["full_name_recall"]) == (0.3333, 0.3333)
+    assert r.tables["speakers"]["baseline:author-fact"]["quote_recall"] == 0.0
+
+
+def test_ggt_bad_offsets_name_the_line(tmp_path: Path):
+    shutil.copytree(DATA / "ggt", tmp_path / "ggt")
+    (tmp_path / "ggt" / "quotes.jsonl").write_text('{"doc_id": "g1", "quote_start": 5, "quote_end": 99999}\n')
+    res = invoke("--gold", str(tmp_path / "ggt"), "--format", "ggt", "--quiet")
+    assert res.exit_code == errors.EXIT_GOLD and "quotes.jsonl:1" in res.stderr
+
+
+def test_normal_name_ignores_case_punctuation_apostrophes_and_articles():
+    from claimkit.evaluate.metrics.speakers import normal_name
+
+    assert normal_name("James O’Neill") == normal_name("james o'neill") == "james oneill"
+    assert normal_name("The Kelowna Rockets") == normal_name("Kelowna Rockets.")
+    assert normal_name("Bill de Blasio") != normal_name("Blasio")

@@ -165,7 +165,7 @@ def majority(gold: GoldSet) -> Preds:
 def for_gold(gold: GoldSet) -> dict[str, Callable[[GoldSet], Preds]]:
     """The baselines that apply to ``gold``, by name, in print order."""
     out: dict[str, Callable[[GoldSet], Preds]] = {"author-fact": author_fact, "hedge-lexicon": hedge_lexicon}
-    if "attribution" in gold.tasks:
+    if "attribution" in gold.tasks or "speakers" in gold.tasks:
         out["reporting-verb"] = reporting_verb
     if "subjectivity" in gold.tasks:
         out["majority"] = majority

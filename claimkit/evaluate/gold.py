@@ -14,7 +14,7 @@ from typing import Any
 from ..records import Document
 from .spans import Span
 
-TASKS: tuple[str, ...] = ("statements", "attribution", "certainty", "subjectivity", "factuality")
+TASKS: tuple[str, ...] = ("statements", "attribution", "certainty", "subjectivity", "factuality", "speakers")
 
 
 @dataclass
@@ -33,6 +33,22 @@ class GoldAttribution:
     cues: list[Span]
     source_text: str | None = None
     where: str = ""
+
+
+@dataclass
+class GoldQuote:
+    """One quotation with the speaker a reader would name (GenderGapTracker gold).
+
+    Attributes:
+        start, end: the quoted content.
+        speaker: the nearest mention of the speaker, or None when it was not located.
+        name: the full name (or description) the annotators gave, or None.
+    """
+
+    start: int
+    end: int
+    speaker: Span | None
+    name: str | None
 
 
 @dataclass
@@ -71,6 +87,7 @@ class GoldDoc:
     sentences: list[GoldSentence] = field(default_factory=list)
     events: list[GoldEvent] = field(default_factory=list)
     statements: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[GoldQuote] = field(default_factory=list)
 
 
 @dataclass

@@ -28,6 +28,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "certainty": ("precision", "recall", "f1", "cue_precision", "cue_recall", "cue_f1", "support"),
     "subjectivity": ("accuracy", "macro_f1", "subj_precision", "subj_recall", "subj_f1", "support"),
     "factuality": ("agreement", "macro_f1", "certain_f1", "uncertain_f1", "support"),
+    "speakers": ("quote_recall", "speaker_accuracy", "full_name_accuracy", "full_name_recall", "support"),
 }
 
 

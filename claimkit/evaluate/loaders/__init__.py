@@ -8,7 +8,7 @@ from pathlib import Path
 from ...errors import GoldFormatError, UsageError
 from ..gold import GoldSet
 
-FORMATS: tuple[str, ...] = ("claimkit", "brat", "szeged", "newssd", "factuality", "doccano")
+FORMATS: tuple[str, ...] = ("claimkit", "brat", "szeged", "newssd", "factuality", "doccano", "ggt")
 _MODULES = {
     "claimkit": "statements",
     "brat": "brat",
@@ -16,6 +16,7 @@ _MODULES = {
     "newssd": "newssd",
     "factuality": "factuality",
     "doccano": "doccano",
+    "ggt": "ggt",
 }
 
 
