@@ -97,6 +97,11 @@ def test_run_brat_with_pred():
     # reporting-verb: "Smith said" right; "according" found with cue right but speaker "mayor" wrong.
     verb = r.tables["attribution"]["baseline:reporting-verb"]
     assert (verb["precision"], verb["content_recall"], verb["attribution_recall"]) == (1.0, 1.0, 0.5)
+    # span-exact table: sources Smith = Smith, aides vs "The mayor" (P 1/2, R 1/2); cues both
+    # exact; contents are whole statements here (no content field), none exact; no triple.
+    spans = r.tables["attribution_spans"]["claimkit"]
+    assert (spans["source_exact_f1"], spans["cue_exact_f1"], spans["content_exact_f1"]) == (0.5, 1.0, 0.0)
+    assert (spans["content_begin_recall"], spans["triple_exact_f1"]) == (0.5, 0.0)  # "the plan" vs "Smith": no; "The mayor": yes
 
 
 def test_score_api_without_a_report():

@@ -14,7 +14,15 @@ from typing import Any
 from ..records import Document
 from .spans import Span
 
-TASKS: tuple[str, ...] = ("statements", "attribution", "certainty", "subjectivity", "factuality", "speakers")
+TASKS: tuple[str, ...] = (
+    "statements",
+    "attribution",
+    "attribution_spans",
+    "certainty",
+    "subjectivity",
+    "factuality",
+    "speakers",
+)
 
 
 @dataclass

@@ -24,6 +24,11 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "attribution_f1",
         "support",
     ),
+    "attribution_spans": (
+        *(f"{role}_{m}_f1" for m in ("exact", "begin", "overlap") for role in ("source", "cue", "content")),
+        "triple_exact_f1",
+        "support",
+    ),
     "statements": ("precision", "recall", "f1", "kind_accuracy", "kind_macro_f1", "support"),
     "certainty": ("precision", "recall", "f1", "cue_precision", "cue_recall", "cue_f1", "support"),
     "subjectivity": ("accuracy", "macro_f1", "subj_precision", "subj_recall", "subj_f1", "support"),

@@ -165,4 +165,4 @@ def load(path: Path) -> GoldSet:
         skipped += n
         docs.append(GoldDoc(document=document, key=text_path.name, attributions=attributions))
     notes = {"double_annotated_used": chosen, "events_without_content": skipped}
-    return GoldSet(format="brat", path=str(path), tasks=("attribution",), docs=docs, notes=notes)
+    return GoldSet(format="brat", path=str(path), tasks=("attribution", "attribution_spans"), docs=docs, notes=notes)
