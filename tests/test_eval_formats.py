@@ -101,7 +101,8 @@ def test_run_brat_with_pred():
     # exact; contents are whole statements here (no content field), none exact; no triple.
     spans = r.tables["attribution_spans"]["claimkit"]
     assert (spans["source_exact_f1"], spans["cue_exact_f1"], spans["content_exact_f1"]) == (0.5, 1.0, 0.0)
-    assert (spans["content_begin_recall"], spans["triple_exact_f1"]) == (0.5, 0.0)  # "the plan" vs "Smith": no; "The mayor": yes
+    # begin: "the plan" vs "Smith said": no; "The mayor" vs "The mayor, ...": yes
+    assert (spans["content_begin_recall"], spans["triple_exact_f1"]) == (0.5, 0.0)
 
 
 def test_score_api_without_a_report():
