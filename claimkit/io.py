@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -21,6 +23,10 @@ from .errors import ClaimkitError, InputError, JSONLError, OutputError
 from .records import Document
 
 BINARY_SNIFF_BYTES = 8192
+MAX_LINE_BYTES = 64 << 20
+"""Longest JSONL line read (64 MiB): a longer line is one error for that line, skipped unread."""
+MAX_JSON_DEPTH = 64
+"""Deepest nesting of arrays/objects accepted in one JSONL line (claimkit's own records need 4)."""
 
 
 def decode_bytes(data: bytes, name: str, encoding: str = "utf-8") -> str:
@@ -53,13 +59,47 @@ def read_text_file(path: Path, encoding: str = "utf-8") -> Document:
     return Document(doc_id=path.stem, text=decode_bytes(data, str(path), encoding), path=str(path))
 
 
-def parse_jsonl_line(line: str, where: str) -> Document:
-    """Turn one JSONL line ``{"id": ..., "text": ..., "meta": {...}}`` into a Document."""
+def _depth_exceeds(obj: Any, limit: int) -> bool:
+    """Whether ``obj`` nests arrays/objects deeper than ``limit`` (iterative: no recursion)."""
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = value.values()
+        elif not isinstance(value, list):
+            continue
+        if depth > limit:
+            return True
+        stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
+
+
+def loads_line(line: str | bytes, where: str, error: type[ClaimkitError] = JSONLError) -> Any:
+    """Parse one JSONL line with a size and depth limit.
+
+    Raises:
+        error: malformed JSON, longer than :data:`MAX_LINE_BYTES` or nested deeper than
+            :data:`MAX_JSON_DEPTH`; the message names ``where`` (``file:line``).
+    """
+    if len(line) > MAX_LINE_BYTES:
+        raise error(f"{where}: line longer than {MAX_LINE_BYTES >> 20} MiB; skipped")
+    too_deep = f"{where}: JSON nested deeper than {MAX_JSON_DEPTH} levels; skipped"
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise JSONLError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
-    return document_from_mapping(obj, where)
+        raise error(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise error(too_deep) from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{where}: not valid UTF-8 at byte {exc.start}") from None
+    if _depth_exceeds(obj, MAX_JSON_DEPTH):
+        raise error(too_deep)
+    return obj
+
+
+def parse_jsonl_line(line: str, where: str) -> Document:
+    """Turn one JSONL line ``{"id": ..., "text": ..., "meta": {...}}`` into a Document."""
+    return document_from_mapping(loads_line(line, where), where)
 
 
 def document_from_mapping(obj: Any, where: str) -> Document:
@@ -82,16 +122,40 @@ def document_from_mapping(obj: Any, where: str) -> Document:
     return Document(doc_id=doc_id, text=text, path=where, meta=meta)
 
 
-def _open_lines(path: Path, error: type[ClaimkitError]) -> Iterator[tuple[str, bytes]]:
-    """``("file:line", raw bytes)`` of each line; only ``\n`` ends a line (JSON may hold U+2028)."""
+class _LongLine(bytes):
+    """Stands for a line longer than :data:`MAX_LINE_BYTES` (its bytes were skipped, not kept)."""
+
+    def __len__(self) -> int:
+        return MAX_LINE_BYTES + 1
+
+
+def read_lines(fh: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes]:
+    """Lines of a binary file split at ``\n`` only; a line longer than ``limit`` is skipped in
+    constant memory and yielded as a placeholder whose ``len()`` exceeds the limit."""
+    while line := fh.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield _LongLine()
+            continue
+        yield line
+
+
+def iter_lines(path: str | os.PathLike[str], error: type[ClaimkitError]) -> Iterator[tuple[str, bytes]]:
+    """``("file:line", raw bytes)`` of each line; only ``\n`` ends a line (JSON may hold U+2028).
+
+    A line longer than :data:`MAX_LINE_BYTES` comes as a placeholder (``len()`` over the limit).
+    """
     try:
-        fh = path.open("rb")
+        fh = open(path, "rb")  # noqa: SIM115
     except FileNotFoundError:
         raise error(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a directory") from None
     except OSError as exc:
         raise error(f"{path}: cannot read ({exc.strerror})") from None
     with fh:
-        for lineno, raw in enumerate(fh, 1):
+        for lineno, raw in enumerate(read_lines(fh), 1):
             yield f"{path}:{lineno}", raw
 
 
@@ -110,17 +174,16 @@ def iter_json_lines(
         objects: require every line to be a JSON object.
         encoding: the file's encoding.
     """
-    for where, raw in _open_lines(Path(path), error):
+    for where, raw in iter_lines(Path(path), error):
+        if isinstance(raw, _LongLine):
+            raise error(f"{where}: line longer than {MAX_LINE_BYTES >> 20} MiB")
         try:
             line = decode_bytes(raw, where, encoding)
         except InputError as exc:
             raise error(str(exc)) from None
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise error(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+        obj = loads_line(line, where, error)
         if objects and not isinstance(obj, dict):
             raise error(f"{where}: expected a JSON object")
         yield where, obj
@@ -129,8 +192,10 @@ def iter_json_lines(
 def iter_jsonl(path: Path, encoding: str = "utf-8") -> Iterator[Document | InputError]:
     """Yield one Document per non-blank line of a JSONL file; bad lines yield errors."""
     try:
-        for where, raw in _open_lines(path, InputError):
+        for where, raw in iter_lines(path, InputError):
             try:
+                if isinstance(raw, _LongLine):
+                    raise JSONLError(f"{where}: line longer than {MAX_LINE_BYTES >> 20} MiB; skipped")
                 line = decode_bytes(raw, where, encoding)
                 if line.strip():
                     yield parse_jsonl_line(line, where)
@@ -212,29 +277,163 @@ def _umask() -> int:
     return mask
 
 
+def is_stdout(path: str | os.PathLike[str] | None) -> bool:
+    """``None`` and ``"-"`` mean standard output."""
+    return path is None or str(path) == "-"
+
+
+def _identity(path: str | os.PathLike[str]) -> tuple[int, int] | str:
+    """What two paths share when they are the same file: (device, inode), else the real path."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino)
+
+
+def check_outputs(inputs: Iterable[str], outputs: Iterable[tuple[str, str | os.PathLike[str] | None]]) -> None:
+    """Refuse outputs that would destroy an input or each other.
+
+    Args:
+        inputs: the input paths as given (files, directories, ``-``).
+        outputs: ``(option name, path)`` pairs; ``None``/``-`` (stdout) is not checked.
+
+    Raises:
+        OutputError: an output is the same file as an input (also through a symlink or hard
+            link, or a ``.txt`` output inside an input directory), or as another output.
+    """
+    seen: dict[tuple[int, int] | str, str] = {}
+    for option, out in outputs:
+        if is_stdout(out):
+            continue
+        assert out is not None
+        ident = _identity(out)
+        if ident in seen:
+            raise OutputError(f"{option} {out} is the same file as {seen[ident]}; give each output its own file")
+        seen[ident] = f"{option} {out}"
+        real = Path(os.path.realpath(out))
+        for raw in inputs:
+            if raw == "-":
+                continue
+            if _identity(raw) == ident:
+                raise OutputError(f"{option} {out} is also an input ({raw}); refusing to overwrite it")
+            base = Path(os.path.realpath(raw))
+            if real.suffix == ".txt" and base.is_dir() and base in real.parents:
+                raise OutputError(f"{option} {out} is inside input directory {raw}; refusing to write a .txt there")
+
+
+def check_regular(path: str | os.PathLike[str], what: str) -> None:
+    """Refuse ``path`` unless it is absent or a regular file (a symlink to one is fine).
+
+    Raises:
+        OutputError: a directory, FIFO, device or socket.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    if not stat.S_ISREG(mode):
+        raise OutputError(f"{path}: not a regular file; {what} needs a regular file")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _output_error(name: str, exc: OSError) -> OutputError:
+    reason = exc.strerror or str(exc)
+    hint = " (disk full?)" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
+    return OutputError(f"{name}: cannot write ({reason}){hint}")
+
+
+@contextlib.contextmanager
+def _stdout(mode: str) -> Iterator[IO[Any]]:
+    """Standard output; a write error (disk full) becomes :class:`OutputError`."""
+    stream: IO[Any] = sys.stdout if "b" not in mode else sys.stdout.buffer
+    try:
+        yield stream
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _discard_stdout()
+        raise _output_error("<stdout>", exc) from None
+
+
+def _discard_stdout() -> None:
+    """After a failed write to stdout, point fd 1 at /dev/null so the exit-time flush is quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _stream(target: Path, mode: str) -> Iterator[IO[Any]]:
+    """Write straight into a FIFO or character device (``/dev/stdout``, ``/dev/null``)."""
+    try:
+        fh = open(target, mode, encoding=None if "b" in mode else "utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise _output_error(str(target), exc) from None
+    try:
+        with fh:
+            yield fh
+            fh.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _output_error(str(target), exc) from None
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike[str] | None, mode: str = "w") -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path`` and rename it into place on success.
 
-    ``None`` or ``"-"`` writes to stdout. On error the temporary file is removed and the
-    previous content of ``path`` (if any) is left untouched.
+    ``None`` or ``"-"`` writes to stdout. A symlink is followed: its target is replaced
+    atomically and the link stays a link. A FIFO or character device (``/dev/stdout``,
+    ``/dev/null``) is written to directly, never replaced; any other non-regular file
+    (directory, block device, socket) is refused. On error (disk full included) the
+    temporary file is removed, the previous content of ``path`` is left untouched and
+    :class:`OutputError` is raised.
     """
-    if path is None or str(path) == "-":
-        yield sys.stdout if "b" not in mode else sys.stdout.buffer
+    if is_stdout(path):
+        with _stdout(mode) as fh:
+            yield fh
         return
-    target = Path(path)
+    assert path is not None
+    name = str(path)
+    target = Path(os.path.realpath(path))
+    try:
+        st: os.stat_result | None = target.stat()
+    except OSError:
+        st = None
+    if st is not None and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
+        with _stream(target, mode) as fh:
+            yield fh
+        return
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OutputError(f"{name}: not a regular file; refusing to replace it")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give outputs the usual mode
+        # mkstemp makes 0600: keep the mode of the file replaced, else give outputs the usual mode
+        os.fchmod(fd, stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask())
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
+        raise _output_error(name, exc) from None
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _output_error(name, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

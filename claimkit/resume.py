@@ -15,16 +15,20 @@ appends the rest. No line is ever duplicated or left half written.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import hashlib
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 from .errors import OutputError
 from .records import Document
+
+LOCK_SUFFIX = ".lock"
 
 SYNC_EVERY = 1000
 
@@ -182,38 +186,149 @@ def recover(statements: Path, docs: Path) -> Ledger:
     return ledger
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class OutputLock:
+    """An exclusive lock on a resumable output: ``FILE.lock`` beside it, holding the owner's pid.
+
+    The lock is an ``flock`` on that file, so the kernel releases it when the owner dies in any
+    way; a lock file left by a dead process (its pid no longer runs) is taken over, and
+    :attr:`stale_pid` says whose it was.
+
+    Raises:
+        OutputError: another live process holds the lock.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(f"{os.path.realpath(path)}{LOCK_SUFFIX}")
+        self.stale_pid: int | None = None
+        while True:
+            self.fd = self._open()
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                owner = self._owner()
+                os.close(self.fd)
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise OutputError(f"{self.path}: cannot lock ({exc.strerror})") from None
+                who = f"pid {owner}" if owner else "another process"
+                raise OutputError(
+                    f"{path} is being written by another claimkit run ({who}); wait for it to finish or stop it"
+                ) from None
+            if self._still_linked():
+                break
+            os.close(self.fd)  # the previous owner removed this file while we waited: lock the new one
+        owner = self._owner()
+        if owner and owner != os.getpid() and not _pid_alive(owner):
+            self.stale_pid = owner
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, f"{os.getpid()}\n".encode(), 0)
+
+    def _open(self) -> int:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot create the lock file ({exc.strerror})") from None
+
+    def _still_linked(self) -> bool:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        own = os.fstat(self.fd)
+        return (st.st_dev, st.st_ino) == (own.st_dev, own.st_ino)
+
+    def _owner(self) -> int | None:
+        try:
+            return int(os.pread(self.fd, 32, 0).split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+
+    def release(self) -> None:
+        """Remove the lock file and unlock (closing the descriptor drops the flock)."""
+        if self.fd < 0:
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+        os.close(self.fd)
+        self.fd = -1
+
+    def __enter__(self) -> OutputLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 class AppendSink:
-    """Appends finished documents to a statements file and its ledger (see the module docstring)."""
+    """Appends finished documents to a statements file and its ledger (see the module docstring).
+
+    Writes go straight to the files (no buffer), so a failed write leaves nothing pending.
+    """
 
     def __init__(self, statements: Path, docs: Path) -> None:
+        self.names = (str(statements), str(docs))
+        self.fds: list[int] = []
         try:
             for path in (statements, docs):
                 path.parent.mkdir(parents=True, exist_ok=True)
-            self.statements: IO[str] = statements.open("a", encoding="utf-8")
-            self.docs: IO[str] = docs.open("a", encoding="utf-8")
+                self.fds.append(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666))
         except OSError as exc:
+            self.close()
             raise OutputError(f"cannot append to {statements} / {docs} ({exc.strerror})") from None
         self.unsynced = 0
 
     def commit(self, statements_jsonl: str, record_json: str) -> None:
-        """Append one document: its statements first, then its record (the commit mark)."""
-        self.statements.write(statements_jsonl)
-        self.statements.flush()
-        self.docs.write(record_json)
-        self.docs.flush()
-        self.unsynced += 1
-        if self.unsynced >= SYNC_EVERY:
-            self.sync()
+        """Append one document: its statements first, then its record (the commit mark).
+
+        Raises:
+            OutputError: a write failed (disk full...); both files are cut back to the previous
+                document, so the ledger stays consistent and a later ``--resume`` goes on from there.
+        """
+        marks = [os.lseek(fd, 0, os.SEEK_END) for fd in self.fds]
+        try:
+            _write_all(self.fds[0], statements_jsonl.encode("utf-8"))
+            _write_all(self.fds[1], record_json.encode("utf-8"))
+            self.unsynced += 1
+            if self.unsynced >= SYNC_EVERY:
+                self.sync()
+        except OSError as exc:
+            for fd, size in zip(self.fds, marks, strict=True):
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+            raise OutputError(
+                f"{self.names[0]}: cannot append ({exc.strerror}); the documents finished before are kept: "
+                "free some space and run again with --resume"
+            ) from None
 
     def sync(self) -> None:
         """fsync both files; after a machine crash :func:`recover` drops records whose statements are missing."""
-        os.fsync(self.statements.fileno())
-        os.fsync(self.docs.fileno())
+        for fd in self.fds:
+            os.fsync(fd)
         self.unsynced = 0
 
     def close(self) -> None:
         try:
-            self.sync()
+            if len(self.fds) == 2:
+                self.sync()
+        except OSError as exc:
+            raise OutputError(f"{self.names[0]}: cannot write ({exc.strerror})") from None
         finally:
-            self.statements.close()
-            self.docs.close()
+            for fd in self.fds:
+                os.close(fd)
+            self.fds = []

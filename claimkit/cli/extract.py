@@ -19,11 +19,11 @@ import typer
 
 from ..dask_backend import FORMATS
 from ..errors import EXIT_PARTIAL, ClaimkitError, InputError, OutputError, UsageError
-from ..io import atomic_writer, iter_documents, jsonl_line
+from ..io import atomic_writer, check_outputs, check_regular, is_stdout, iter_documents, jsonl_line
 from ..nlp import DEFAULT_MODEL
 from ..pipeline import DEFAULT_BATCH_SIZE, Extractor, Item, Result
 from ..records import Document
-from ..resume import AppendSink, Ledger, recover
+from ..resume import AppendSink, Ledger, OutputLock, recover
 from .common import Progress, error_line, handle_errors, warn
 
 EXIT_INTERRUPTED = 130
@@ -89,15 +89,31 @@ class _Run:
         raise typer.Exit(EXIT_PARTIAL)
 
 
-def _check_options(output: Path | None, docs: Path | None, resume: bool, scheduler: str | None) -> None:
-    if resume and (output is None or str(output) == "-"):
+def _check_options(
+    paths: list[str], output: Path | None, docs: Path | None, errors: Path | None, resume: bool, scheduler: str | None
+) -> None:
+    if resume and is_stdout(output):
         raise UsageError("--resume needs -o FILE: statements cannot be resumed on stdout")
-    if resume and docs is None:
+    if resume and is_stdout(docs):
         raise UsageError("--resume needs --docs FILE: the documents file is the ledger of finished documents")
-    if resume and output is not None and docs is not None and output.resolve() == docs.resolve():
-        raise UsageError("-o and --docs must be different files")
     if scheduler is not None and not (scheduler == "local" or scheduler.startswith(("tcp://", "tls://"))):
         raise UsageError(f"--scheduler must be tcp://HOST:PORT, tls://HOST:PORT or local, not {scheduler!r}")
+    check_outputs(paths, [("-o", output), ("--docs", docs), ("--errors", errors)])
+    if resume:
+        assert output is not None and docs is not None
+        check_regular(output, "--resume")
+        check_regular(docs, "--resume")
+
+
+@contextlib.contextmanager
+def _locked(output: Path, docs: Path, quiet: bool) -> Iterator[None]:
+    """Hold the locks of both resumable outputs: a second run on them is refused."""
+    with contextlib.ExitStack() as stack:
+        for path in (output, docs):
+            lock = stack.enter_context(OutputLock(path))
+            if lock.stale_pid and not quiet:
+                warn(f"{path}: took over the lock of an earlier run that is gone (pid {lock.stale_pid})")
+        yield
 
 
 @contextlib.contextmanager
@@ -119,7 +135,9 @@ def extract(
             help="Text files, directories (every *.txt below), .jsonl files (id, text, meta per line) or - for stdin."
         ),
     ],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Statements JSONL (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Statements JSONL (default, or -: stdout).")
+    ] = None,
     docs: Annotated[Path | None, typer.Option("--docs", help="Also write one document record per input here.")] = None,
     model: Annotated[
         str, typer.Option("--model", help="Installed spaCy pipeline (package name or path).")
@@ -181,7 +199,6 @@ def extract(
     writable, 6 model missing, 7 Dask scheduler unreachable, 130 interrupted.
     """
     with handle_errors():
-        _check_options(output, docs, resume, scheduler)
         if partitioned is not None:
             if scheduler is None or output or docs or resume or errors:
                 raise UsageError("--partitioned needs --scheduler and replaces -o, --docs, --errors and --resume")
@@ -191,18 +208,20 @@ def extract(
                 paths, partitioned, fmt, scheduler, n_process, (backend, model, stanza_dir), encoding, batch_size, quiet
             )
             return
+        _check_options(paths, output, docs, errors, resume, scheduler)
         extractor = Extractor(
             backend=backend,
             model=None if backend == "stanza" and model == DEFAULT_MODEL else model,
             stanza_dir=stanza_dir,
             n_process=n_process if scheduler is None else 1,
         )
-        ledger = _recover(output, docs, quiet) if resume else None
         progress = Progress("extract", quiet=quiet)
         with (
+            _locked(output, docs, quiet) if resume else contextlib.nullcontext(),  # type: ignore[arg-type]
             _errors_file(errors, append_mode=resume) as errors_out,
             _executor(scheduler, n_process) as (submit, window),
         ):
+            ledger = _recover(output, docs, quiet) if resume else None
             run = _Run(errors_out, quiet, flush=resume)
             items: Iterable[Item] = iter_documents(paths, encoding)
             if ledger is not None:
@@ -253,8 +272,11 @@ def _errors_file(path: Path | None, append_mode: bool) -> Iterator[IO[str] | Non
             fh = path.open("w", encoding="utf-8")
         except OSError as exc:
             raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-        with fh:
-            yield fh
+        try:
+            with fh:
+                yield fh
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
 
 
 def _succeeded(results: Iterable[Result], run: _Run, progress: Progress) -> Iterator[Result]:
