@@ -9,13 +9,17 @@ at most ``window`` batches are in flight, so memory stays flat however long the 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
 import gc
 import itertools
 import multiprocessing
+import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -208,9 +212,34 @@ def process_batch(
 _WORKER_LOCK = threading.Lock()
 
 
-def _ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C is handled by the parent, which shuts the pool down."""
+PARENT_POLL_SECONDS = 1.0
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker exit when ``parent`` dies, even by SIGKILL (nobody else would stop it).
+
+    Linux: the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``). Everywhere,
+    a daemon thread also checks once a second that the parent is still the same process.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="claimkit-parent-watch", daemon=True).start()
+
+
+def _worker_init(parent: int) -> None:
+    """Worker initializer: Ctrl-C is handled by the parent, which shuts the pool down; the
+    worker exits when the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
 
 
 def _remote_batch(spec: BackendSpec, validate: bool, serialize: bool, items: list[Item]) -> list[Result]:
@@ -263,7 +292,10 @@ def _start_pool(n: int) -> ProcessPoolExecutor:
     """
     method = _start_method()
     pool = ProcessPoolExecutor(
-        max_workers=n, mp_context=multiprocessing.get_context(method), initializer=_ignore_interrupts
+        max_workers=n,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_worker_init,
+        initargs=(os.getpid(),),
     )
     if method == "fork":
         gc.freeze()
