@@ -329,3 +329,100 @@ def test_full_disk_with_resume_keeps_a_consistent_ledger(tmp_path: Path, tiny_fs
     assert len(out.read_text().splitlines()) == sum(r["statements"] for r in records)
     ledger = recover(out, docs)
     assert ledger.documents == len(records) and ledger.discarded_bytes == 0
+
+
+# --- 7. workers die with their parent ---------------------------------------------------------
+
+
+def test_pool_workers_die_when_the_parent_is_killed() -> None:
+    code = (
+        "import time; from claimkit.pipeline import _start_pool; pool = _start_pool(2); "
+        "print(*pool._processes, flush=True); time.sleep(120)"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(p) for p in parent.stdout.readline().split()]
+    assert len(workers) == 2 and all(Path(f"/proc/{pid}").exists() for pid in workers)
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "workers outlived their SIGKILLed parent"
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for init to reap it counts as dead)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return status not in ("Z", "X")
+
+
+# --- 8, 10. validate: streamed, \n only, every offset -----------------------------------------
+
+
+def _extracted(tmp_path: Path, text: str) -> tuple[Path, Path, Path, list[dict]]:
+    src = jsonl(tmp_path / "in.jsonl", {"id": "a", "text": text})
+    out, docs = tmp_path / "s.jsonl", tmp_path / "d.jsonl"
+    assert invoke("extract", str(src), "-o", str(out), "--docs", str(docs), "-q").exit_code == 0
+    return src, out, docs, [json.loads(x) for x in out.read_text(encoding="utf-8").split("\n") if x]
+
+
+def test_validate_accepts_own_output_with_unicode_line_separators(tmp_path: Path) -> None:
+    text = "The minister said\u2028the plan may fail.\u2029 “We are ready,” he added.\x85 Prices rose 3%.\n"
+    src, out, docs, records = _extracted(tmp_path, text)
+    assert records
+    res = invoke("validate", str(out), "--docs", str(docs), "--texts", str(src))
+    assert res.exit_code == 0, res.stdout
+    assert f"{len(records)} of {len(records)} records valid" in res.stderr
+
+
+def test_validate_catches_bad_offsets_ids_and_numbers(tmp_path: Path) -> None:
+    src, _out, docs, records = _extracted(tmp_path, ARTICLE)
+    r = records[0]
+    broken = [
+        {**r, "start": r["end"], "end": r["start"]},  # end < start
+        {**r, "end": r["end"] - 1},  # len(text) != end - start
+        {**r, "id": "other:0"},  # id not <doc_id>:<n>
+        {**r, "start": 5000, "end": 5000 + len(r["text"])},  # past the document
+        {**r, "text": "x" * len(r["text"])},  # not the document text
+    ]
+    nan = json.dumps(r).replace('"score": ', '"score": NaN, "was": ', 1)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("".join(json.dumps(b) + "\n" for b in broken) + nan + "\n" + json.dumps(r) + "\n")
+    res = invoke("validate", str(bad), "--docs", str(docs), "--texts", str(src))
+    assert res.exit_code == errors.EXIT_INVALID
+    got = res.stdout
+    assert "bad.jsonl:1: /end: end" in got and "is not after start" in got
+    assert "bad.jsonl:2: /text:" in got and "end - start is" in got
+    assert "bad.jsonl:3: /id:" in got
+    assert "bad.jsonl:4: /end:" in got and "past the end of the document" in got
+    assert "bad.jsonl:5: /text: does not equal document" in got
+    assert "bad.jsonl:6: /certainty/score: nan is not a finite number" in got
+    assert "bad.jsonl:7:" not in got and "1 of 7 records valid" in res.stderr
+
+
+def test_validate_checks_cue_offsets_against_the_text(tmp_path: Path) -> None:
+    src, _out, _docs, records = _extracted(tmp_path, ARTICLE)
+    r = next(r for r in records if r["cue"])
+    bad = jsonl(tmp_path / "bad.jsonl", {**r, "cue": {**r["cue"], "start": 0, "end": len(r["cue"]["text"])}})
+    res = invoke("validate", str(bad), "--texts", str(src))
+    assert res.exit_code == errors.EXIT_INVALID and "bad.jsonl:1: /cue/text: does not equal document" in res.stdout
+
+
+def test_validate_shows_at_most_max_errors_and_the_total(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n" * 30)
+    res = invoke("validate", str(bad), "--max-errors", "5")
+    assert res.exit_code == errors.EXIT_INVALID and res.stdout.count("\n") == 5
+    assert "25 more errors not shown" in res.stderr and "0 of 30 records valid; 30 errors" in res.stderr
+
+
+def test_validate_on_non_utf8_names_the_byte_without_a_missing_option(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"id": "caf\xe9"}\n')
+    res = invoke("validate", str(bad))
+    assert res.exit_code == errors.EXIT_INVALID and "not valid UTF-8 at byte" in res.stdout
+    assert "--encoding" not in res.stdout + res.stderr
