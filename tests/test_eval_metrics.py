@@ -218,3 +218,28 @@ def test_factuality_agreement():
     assert r.extras["confusion"]["probable"]["certain"] == 1
     # binary uncertain: gold {probable, possible}, pred {possible}: tp 1, fn 1, fp 0.
     assert (r.figures["uncertain_precision"], r.figures["uncertain_recall"]) == (1.0, 0.5)
+
+
+def test_statements_field_by_field_and_all_fields_rate():
+    # three gold statements: one author fact, one attributed, one never predicted
+    who = speaker(0, 5, "Dana Ortiz")
+    cue = {"start": 6, "end": 10}
+    gold = [st(0, 20, speaker=who, cue=cue), st(30, 50), st(60, 80)]
+    for rec in gold:
+        rec["quote"] = "indirect" if rec["speaker"] else "none"
+    right = dict(gold[0], speaker=speaker(0, 3, "Ortiz"))  # overlapping mention: same speaker
+    wrong_cue = dict(gold[1], cue={"start": 40, "end": 45})  # a cue where the gold has none
+    r = statements.score([gdoc(statements=gold)], {"d": [right, wrong_cue]})
+    f = r.figures
+    assert f["speaker_right"] == 1.0 and f["cue_right"] == 0.5 and f["kind_right"] == 1.0
+    assert f["all_fields_right"] == 1 and f["all_fields"] == round(1 / 3, 4)
+    assert f["spurious_cues"] == 1
+
+
+def test_fields_right_speaker_needs_the_same_type_and_name_or_mention():
+    g = st(0, 20, speaker=speaker(0, 5, "Dana Ortiz"))
+    other = dict(speaker(12, 15, "Reggie Alvarez"))
+    assert not statements.fields_right(g, st(0, 20, speaker=other))["speaker"]
+    assert not statements.fields_right(g, st(0, 20, speaker=dict(speaker(0, 5), type="organization")))["speaker"]
+    assert not statements.fields_right(g, st(0, 20))["speaker"]
+    assert statements.fields_right(st(0, 20), st(0, 20))["speaker"]
