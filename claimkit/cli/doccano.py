@@ -1,8 +1,9 @@
 """``claimkit doccano serve|push|pull|diff``: the review round trip through a Doccano server.
 
 Connection settings come from options or CLAIMKIT_DOCCANO_URL / _USERNAME / _PASSWORD.
-Exit codes: 0 ok, 1 invalid records, 2 usage, 3 unreadable input, 5 output not writable,
-7 server down / login refused / HTTP failure / unknown project.
+Exit codes: 0 ok, 1 invalid records, 2 usage, 3 unreadable input, 4 pull wrote the examples that
+passed their checks and reported the others, 5 output not writable, 7 server down / login
+refused / HTTP failure / unknown project.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError, JSONLError
+from ..errors import EXIT_PARTIAL, InputError, JSONLError
 from ..io import atomic_writer, write_jsonl_line
-from .common import Progress, handle_errors, warn
+from .common import Progress, error_line, handle_errors, warn
 
 app = typer.Typer(
     name="doccano",
@@ -159,10 +160,15 @@ def pull(
         with atomic_writer(output) as fh:
             for record in result.records:
                 write_jsonl_line(fh, record)
+        for problem in result.problems:
+            error_line(problem)
         if not quiet:
             print(f"claimkit: {result.summary()} -> {output}", file=sys.stderr)
-        if not result.records and not quiet:
+        if not result.records and not quiet and not result.problems:
             warn("no statements pulled" + (" (nothing confirmed yet?)" if only_confirmed else ""))
+    if result.problems:
+        # Some examples failed their checks: the others were written (as extract does).
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 def _sha256s(path: Path) -> dict[str, str]:

@@ -107,6 +107,34 @@ class OffsetMap:
         return units - before
 
 
+# -- text as Doccano stores it -------------------------------------------------------------------
+
+
+def stored_text(text: str) -> tuple[str, str, str]:
+    """``(head, body, tail)``: ``body`` is what Doccano stores for ``text`` (``str.strip``, as
+    Django REST framework's ``CharField`` does); ``head + body + tail == text``."""
+    body = text.strip()
+    if not body:
+        return "", text, ""
+    lead = len(text) - len(text.lstrip())
+    return text[:lead], body, text[lead + len(body) :]
+
+
+def trim_of(meta: dict[str, Any] | None) -> tuple[str, str]:
+    """The ``(head, tail)`` claimkit recorded in meta ``claimkit.trim`` (empty when none)."""
+    trim = (meta or {}).get("trim")
+    if isinstance(trim, list) and len(trim) == 2 and all(isinstance(t, str) for t in trim):
+        return trim[0], trim[1]
+    return "", ""
+
+
+def original_text(stored: str, meta: dict[str, Any] | None) -> tuple[str, int]:
+    """The original text of an example (stored text plus the recorded head and tail) and the
+    length of the head (what every stored offset is shifted by)."""
+    head, tail = trim_of(meta)
+    return head + stored + tail, len(head)
+
+
 # -- push: statements -> draft example ----------------------------------------------------------
 
 
@@ -118,21 +146,24 @@ class ExampleDraft:
     """What one document becomes in Doccano, before any HTTP.
 
     Attributes:
-        text: the full original text.
+        text: the text as Doccano stores it (the original minus leading and trailing
+            whitespace, see :func:`stored_text`).
         meta: example meta (doc_id, sha256, title, ``claimkit``).
-        spans: unique span keys (label, start, end) in code points.
+        spans: unique span keys (label, start, end) in code points of the original text.
         relations: (type, from key, to key).
+        lead: characters stripped from the start of the original (offsets shift by this).
     """
 
     text: str
     meta: dict[str, Any]
     spans: list[SpanKey] = field(default_factory=list)
     relations: list[tuple[str, SpanKey, SpanKey]] = field(default_factory=list)
+    lead: int = 0
 
     def units(self, key: SpanKey, omap: OffsetMap | None = None) -> tuple[int, int]:
-        """Offsets of a span in UTF-16 code units, as sent to Doccano."""
+        """Offsets of a span in UTF-16 code units of the stored text, as sent to Doccano."""
         omap = omap or OffsetMap(self.text)
-        return omap.to_units(key[1]), omap.to_units(key[2])
+        return omap.to_units(key[1] - self.lead), omap.to_units(key[2] - self.lead)
 
 
 def _hidden(statement: dict[str, Any]) -> dict[str, Any]:
@@ -192,7 +223,10 @@ def statements_to_example(
             "statements": [_hidden(st) for st in statements],
         },
     }
-    draft = ExampleDraft(text=text, meta=meta, spans=list(spans), relations=list(relations))
+    head, body, tail = stored_text(text)
+    if head or tail:
+        meta[META_KEY]["trim"] = [head, tail]
+    draft = ExampleDraft(text=body, meta=meta, spans=list(spans), relations=list(relations), lead=len(head))
     meta[META_KEY]["fingerprint"] = fingerprint(draft.spans, draft.relations)
     return draft
 
@@ -214,14 +248,16 @@ class Annotations:
     relations: list[tuple[str, int, int]]
 
     @classmethod
-    def from_export(cls, line: dict[str, Any], text: str) -> Annotations:
-        """From a JSONL export line (``entities``/``relations``)."""
-        unit = (line.get(META_KEY) or {}).get("offsets", UNIT_UTF16)
+    def from_export(cls, line: dict[str, Any], text: str | None = None) -> Annotations:
+        """From a JSONL export line (``entities``/``relations``); ``text`` is the stored text
+        (default ``line["text"]``). Offsets come out in code points of the original text."""
+        meta = line.get(META_KEY) if isinstance(line.get(META_KEY), dict) else {}
         return cls.build(
             ((e["id"], e["label"], e["start_offset"], e["end_offset"]) for e in line.get("entities", [])),
             ((r["type"], r["from_id"], r["to_id"]) for r in line.get("relations", [])),
-            text,
-            unit,
+            line.get("text", "") if text is None else text,
+            meta.get("offsets", UNIT_UTF16),
+            len(trim_of(meta)[0]),
         )
 
     @classmethod
@@ -231,13 +267,15 @@ class Annotations:
         relations: Iterable[tuple[str, int, int]],
         text: str,
         unit: str = UNIT_UTF16,
+        lead: int = 0,
     ) -> Annotations:
+        """``text`` is the stored text; ``lead`` the length of the stripped head (added back)."""
         omap = OffsetMap(text) if unit == UNIT_UTF16 else None
         out: dict[int, SpanKey] = {}
         for sid, label, start, end in spans:
             if omap is not None:
                 start, end = omap.to_codepoints(start), omap.to_codepoints(end, end=True)
-            out[sid] = (label, start, end)
+            out[sid] = (label, start + lead, end + lead)
         return cls(out, list(relations))
 
     def keys(self) -> tuple[list[SpanKey], list[tuple[str, SpanKey, SpanKey]]]:
@@ -433,7 +471,8 @@ def export_line_to_statements(line: str | dict[str, Any]) -> list[dict[str, Any]
         raise SchemaError(f"Doccano export line {obj.get('id')!r} has no 'text'")
     doc_id = str(obj.get("doc_id") or obj.get("id"))
     meta = obj.get(META_KEY) if isinstance(obj.get(META_KEY), dict) else None
-    return annotations_to_statements(text, doc_id, Annotations.from_export(obj, text), meta)
+    original, _ = original_text(text, meta)
+    return annotations_to_statements(original, doc_id, Annotations.from_export(obj, text), meta)
 
 
 def export_meta(line: dict[str, Any]) -> dict[str, Any]:

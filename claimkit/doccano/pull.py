@@ -20,7 +20,7 @@ from ..errors import InputError, SchemaError, ServerError
 from ..records import sha256_text
 from ..schema import validate
 from .client import DoccanoClient
-from .convert import META_KEY, Annotations, export_line_to_statements
+from .convert import META_KEY, Annotations, export_line_to_statements, original_text
 from .push import Project, open_project
 
 
@@ -31,10 +31,15 @@ class PullResult:
     project: str
     records: list[dict[str, Any]] = field(default_factory=list)
     states: dict[str, int] = field(default_factory=lambda: {"confirmed": 0, "edited": 0, "draft": 0})
+    problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {state}" for state, n in self.states.items())
-        return f"project {self.project!r}: {len(self.records)} statements from {sum(self.states.values())} documents ({counts})"
+        failed = f", {len(self.problems)} not pulled" if self.problems else ""
+        return (
+            f"project {self.project!r}: {len(self.records)} statements from {sum(self.states.values())} "
+            f"documents ({counts}{failed})"
+        )
 
 
 def export_lines(archive: bytes, username: str) -> list[dict[str, Any]]:
@@ -62,7 +67,7 @@ def _review(client: DoccanoClient, project: Project, line: dict[str, Any], users
     meta = line.get(META_KEY) or {}
     review: dict[str, Any] = {"status": "draft", "reviewer": None, "reviewed_at": None}
     states = client.states(project.id, eid)
-    edited = bool(meta) and Annotations.from_export(line, line["text"]).fingerprint() != meta.get("fingerprint")
+    edited = bool(meta) and Annotations.from_export(line).fingerprint() != meta.get("fingerprint")
     if states:
         last = max(states, key=lambda s: s.get("confirmed_at") or "")
         review.update(
@@ -86,6 +91,9 @@ def pull_project(
 ) -> PullResult:
     """Export a project through the server and turn it back into checked statement records.
 
+    An example that fails a check (text changed, invalid record) is left out and described in
+    ``result.problems``; the others are still returned.
+
     Args:
         client: a logged-in client.
         project_name: an existing project.
@@ -95,26 +103,52 @@ def pull_project(
 
     Raises:
         ServerError: unknown project, HTTP failure, export failed.
-        SchemaError: an example's text does not match the sha256 in its meta, or a statement
-            does not validate (offsets included).
-        InputError: an example's text differs from the original named in ``expected_sha256``.
     """
     project = open_project(client, project_name, create=False)
     lines = export_lines(client.export(project.id, only_confirmed), client.connection.username)
     users = {int(m["user"]): m["username"] for m in client.members(project.id)}
     result = PullResult(project_name)
     for line in sorted(lines, key=lambda ln: str(ln.get("doc_id") or ln.get("id"))):
-        text = line.get("text", "")
         doc_id = str(line.get("doc_id") or line.get("id"))
-        digest = sha256_text(text)
-        if line.get("sha256") and line["sha256"] != digest:
-            raise SchemaError(f"example {line.get('id')} ({doc_id}): its text does not match the sha256 in its meta")
-        if expected_sha256 is not None and doc_id in expected_sha256 and expected_sha256[doc_id] != digest:
-            raise InputError(f"example {line.get('id')} ({doc_id}): text differs from the original in documents.jsonl")
+        try:
+            records = _example_records(line, doc_id, expected_sha256)
+        except (SchemaError, InputError) as exc:
+            result.problems.append(exc.message)
+            continue
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # A line no claimkit-shaped example produces (e.g. spans without offsets).
+            result.problems.append(f"example {line.get('id')} ({doc_id}): malformed ({type(exc).__name__}: {exc})")
+            continue
         review = _review(client, project, line, users)
         result.states[review["status"]] += 1
-        for record in export_line_to_statements(line):
-            validate(record, "statement", text)
+        for record in records:
             record["review"] = review
             result.records.append(record)
     return result
+
+
+def _example_records(
+    line: dict[str, Any], doc_id: str, expected_sha256: Mapping[str, str] | None
+) -> list[dict[str, Any]]:
+    """The checked statement records of one exported example.
+
+    Raises:
+        SchemaError: the text does not match the sha256 in its meta, or a record is invalid.
+        InputError: the text differs from the original named in ``expected_sha256``.
+    """
+    stored = line.get("text", "")
+    meta = line.get(META_KEY) if isinstance(line.get(META_KEY), dict) else None
+    text, _ = original_text(stored, meta)
+    digest = sha256_text(text)
+    where = f"example {line.get('id')} ({doc_id})"
+    if line.get("sha256") and line["sha256"] != digest:
+        raise SchemaError(f"{where}: its text does not match the sha256 in its meta; not pulled")
+    if expected_sha256 is not None and doc_id in expected_sha256 and expected_sha256[doc_id] != digest:
+        raise InputError(f"{where}: text differs from the original in documents.jsonl; not pulled")
+    records = export_line_to_statements(line)
+    for record in records:
+        try:
+            validate(record, "statement", text)
+        except SchemaError as exc:
+            raise SchemaError(f"{where}: {exc.message}; not pulled") from None
+    return records

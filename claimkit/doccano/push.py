@@ -32,6 +32,7 @@ from .convert import (
     ExampleDraft,
     OffsetMap,
     statements_to_example,
+    trim_of,
 )
 
 PROJECT_OPTIONS = {
@@ -130,14 +131,15 @@ def server_annotations(client: DoccanoClient, project: Project, example: dict[st
     """The current spans and relations of an example, in code points."""
     pid, eid = project.id, int(example["id"])
     names, rnames = project.span_names, project.relation_names
-    unit = ((example.get("meta") or {}).get(META_KEY) or {}).get("offsets", "utf-16")
+    ours = (example.get("meta") or {}).get(META_KEY) or {}
     spans = client.annotations(pid, eid, "spans")
     relations = client.annotations(pid, eid, "relations")
     return Annotations.build(
         ((s["id"], names.get(s["label"], str(s["label"])), s["start_offset"], s["end_offset"]) for s in spans),
         ((rnames.get(r["type"], str(r["type"])), r["from_id"], r["to_id"]) for r in relations),
         example["text"],
-        unit,
+        ours.get("offsets", "utf-16"),
+        len(trim_of(ours)[0]),
     )
 
 
@@ -231,7 +233,7 @@ def _push_one(
     if old.get("state") == "pushed":
         if server_annotations(client, project, example).fingerprint() != old.get("fingerprint"):
             return "skipped: edited by a reviewer"
-        if old.get("fingerprint") == new["fingerprint"] and old.get("statements") == new["statements"]:
+        if all(old.get(k) == new.get(k) for k in ("fingerprint", "statements", "trim")):
             return "unchanged"
     # A draft nobody touched whose statements changed, or one a failed run left half written.
     client.update_example_meta(pid, eid, _meta(draft, "pushing"))
