@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import entities
 from .clean import Cleaned
 from .data import reporting as lex
 from .quotes import QuoteSpan
@@ -423,6 +424,10 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[A
         cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
         out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source_for(speaker, phrase)))
     _attribute_floating(text, candidates, out)
+    entities.link([a.speaker for a in out], doc, resolver.names)
+    for attr in out:
+        if attr.speaker is not None and attr.source is not None and attr.source.type != "document":
+            attr.source.name = attr.speaker.name
     return out
 
 

@@ -71,6 +71,7 @@ class Speaker:
     end: int | None
     type: SpeakerType
     description: str | None = None
+    id: str | None = None
 
 
 @dataclass

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .data import names as lexnames
 from .data import reporting as lex
+from .entities import Names, proper_name
 from .records import Source, SourceType, Speaker, SpeakerType
 
 _PERSON = "PERSON"
@@ -133,6 +135,7 @@ class Resolver:
         self.last_person: Speaker | None = None
         self.last_group: Speaker | None = None
         self._entities: list[tuple[int, str]] | None = None
+        self.names = Names(doc)
 
     def _person_entities(self) -> list[tuple[int, str]]:
         if self._entities is None:
@@ -150,7 +153,7 @@ class Resolver:
         start, end = phrase.start_char, phrase.end_char
         root = phrase.root.lower_
         if len(phrase) == 1 and root in lex.PERSON_PRONOUNS:
-            prev = self.last_person or self._entity_before(start)
+            prev = self._antecedent(start, lexnames.PRONOUN_GENDER[root])
             if prev is not None:
                 return Speaker(prev.name, mention, start, end, "person", prev.description)
         if len(phrase) == 1 and root in lex.GROUP_PRONOUNS and root != "it" and self.last_group is not None:
@@ -196,6 +199,24 @@ class Resolver:
             if head in lex.GENERIC_MEDIA_NOUNS:  # "the newspaper" -> the last media speaker
                 media = [k for k in self.speakers if k.type == "organization" and source_type(k) == "media"]
                 return media[-1] if media else None
+        return None
+
+    def _antecedent(self, offset: int, gender: str) -> Speaker | None:
+        """The person "he"/"she" at ``offset`` refers to: the last person speaking if the
+        gender fits, else the person named last before it whose gender fits.
+
+        Only proper names qualify: never a document, a thing, a number or a description.
+        """
+        named = [(o, n) for o, n in self.names.persons + self.names.runs if o < offset]
+        candidates = [Speaker(n, n, None, None, "person") for _, n in sorted(named, reverse=True)]
+        if self.last_person is not None:
+            candidates.insert(0, self.last_person)
+        for cand in candidates:
+            if proper_name(cand.name) is None or set(cand.name.lower().split()) & lex.DOCUMENT_WORDS:
+                continue
+            found = self.names.gender(cand.name, offset)
+            if found is None or found == gender:
+                return cand
         return None
 
     def _entity_before(self, offset: int, key: str | None = None) -> Speaker | None:

@@ -1,0 +1,73 @@
+"""Words for person names: particles inside surnames, gendered titles and common first names.
+
+The first-name lists are deliberately short (common given names in English-language news);
+a name that is in neither list has no gender, and pronouns then fall back to text order.
+"""
+
+from __future__ import annotations
+
+# Lower-case words that may sit inside a name ("Bill de Blasio", "Ludwig van Beethoven").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    ["de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "bin", "al", "el", "ibn", "st."]
+)
+
+MALE_TITLES: frozenset[str] = frozenset(["mr", "mr.", "sir", "lord", "father", "king", "prince", "brother"])
+FEMALE_TITLES: frozenset[str] = frozenset(
+    ["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "madam", "sister", "queen", "princess", "mother"]
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MALE_NAMES: frozenset[str] = _words(
+    """
+    aaron adam adrian ahmed al alan albert alec alex alexander alexandre alexei alfred ali allan allen andre
+    andrew andy angus anthony antoine antonio arnold arthur barack barry ben benjamin benoit bernard bernie
+    bill billy bob bobby boris brad bradley brandon brendan brent brett brian bruce bryan byron caleb calvin
+    carl carlos chad charles charlie chris christian christopher chuck clark claude clayton clint cody
+    colin connor craig cyrus dale damon dan daniel danny darren dave david dean dennis denis derek dick
+    dmitry dominic don donald doug dougie douglas duncan dustin dwight earl ed eddie edward elijah emmanuel
+    eric erik ernie ethan evan francis francisco frank franklin fred frederick gabriel gary gavin george
+    gerald gerry gilbert glen glenn gordon graham grant greg gregory guy hank harold harry hassan
+    hector henry herbert howard hugh hunter ian ibrahim isaac ivan jack jacob jake james jamie jared jason
+    javier jay jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny jon jonathan jordan
+    jorge jose joseph josh joshua juan julian justin karl keith ken kenneth kevin kyle lance larry leo leon
+    leonard liam lloyd louis luc luis luke malcolm marc marco mario mark martin matt matthew maurice max
+    michael mike miguel mitch mitchell mohamed mohammed muhammad murray nathan neil nicholas nick nicolas
+    nigel noah norman oliver omar oscar owen pat patrick paul pete peter phil philip phillip pierre rafael
+    ralph randy ray raymond reginald ricardo richard rick ricky rob robert rod rodney roger roman ron ronald
+    ross roy russell ryan sam samuel scott sean sebastian sergei sergey seth shane shawn simon stan stanley
+    stephen steve steven stuart ted terry thomas tim timothy todd tom tommy tony travis trevor troy tyler
+    victor vincent vladimir walter wayne will william xavier yves zachary
+    """
+)
+FEMALE_NAMES: frozenset[str] = _words(
+    """
+    abigail ada adriana agnes aisha alexandra alexis alice alicia alison allison amanda amber amelia amy ana
+    andrea angela angelina anita ann anna anne annie april ashley audrey barbara beatrice becky belinda
+    beth betsy betty beverly brenda bridget brittany brooke caitlin camille candace carla carmen carol
+    carole caroline carolyn catherine cathy charlotte chelsea cheryl chloe christina christine
+    cindy claire clara claudia colleen connie courtney crystal cynthia daisy dana danielle daphne deborah
+    debbie debra denise diana diane dolores donna doris dorothy eleanor elena elise elizabeth ella ellen
+    emily emma erica erin esther eva evelyn fatima fiona frances gabrielle gail gillian gina grace
+    hannah harriet heather heidi helen hillary holly ingrid irene isabel isabella jackie jacqueline jane
+    janet janice jasmine jeanne jennifer jenny jessica jill joan joanne jody josephine joy joyce
+    judith judy julia julie june karen kate katherine kathleen kathryn kathy katie kayla kelly
+    kimberly kirsten kristen kristin laura lauren laurie leah lena leslie lillian linda lindsay lisa
+    liz lois lori louise lucy lynn madeleine madison maggie margaret maria marie marilyn marion marjorie
+    martha mary maureen megan melanie melissa michelle mildred miranda molly monica nadia
+    nancy naomi natalie nicole nina nora olivia pamela patricia paula pauline peggy penny phyllis priscilla
+    rachel rebecca regina rita roberta rosa rose rosemary ruth sabrina sally samantha sandra sara sarah
+    sharon sheila shirley sophia sophie stacy stephanie sue susan suzanne sylvia tamara tara
+    tatiana teresa theresa tiffany tina tracy valerie vanessa vera veronica victoria virginia wendy
+    whitney yolanda yvonne zoe
+    """
+)
+
+# What a personal pronoun says about its antecedent.
+PRONOUN_GENDER: dict[str, str] = {
+    **dict.fromkeys(["he", "him", "his", "himself"], "m"),
+    **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
+}

@@ -1,0 +1,308 @@
+"""Speaker entities: one person, one name, across the whole article.
+
+After attribution has found every speaker mention (and :class:`claimkit.speakers.Resolver`
+has resolved pronouns and short names in text order), :func:`link` groups the mentions into
+entities. Each entity gets the fullest proper name the article uses ("Schumer" -> "Chuck
+Schumer", even when the full name comes later; "Sharks head coach Peter DeBoer" -> "Peter
+DeBoer"; "IRCC" -> "Immigration, Refugees and Citizenship Canada"), one type agreed by its
+mentions (a name the parser typed organization once and person elsewhere is a person), and an
+id ``e1``, ``e2`` ... in order of first appearance. Matching ignores case and apostrophe style
+("O'Neill" = "O’Neill", "de Blasio" = "De Blasio"); middle names and initials may be missing
+from a shorter mention ("Donald Trump" = "Donald J. Trump").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .data import names as lexnames
+from .data import reporting as lex
+from .records import Speaker, SpeakerType
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NICKNAME = re.compile(r"\s*[“\"‘][^”\"’]{1,30}[”\"’]\s*")
+_MAX_NAME_WORDS = 5
+_LINKED_TYPES = frozenset(["person", "organization"])
+_ORG_LABELS = frozenset(["ORG", "GPE", "NORP", "FAC"])
+
+
+def norm(word: str) -> str:
+    """A word for matching: lower case, one apostrophe style, no trailing full stop."""
+    return word.translate(_APOSTROPHES).lower().rstrip(".,")
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or (len(word) > 1 and word[0] in "'’" and word[1:2].isupper())
+
+
+def proper_name(text: str) -> str | None:
+    """The proper name that ends a mention, without titles and descriptions before it.
+
+    "Heart and Stroke senior manager Erin Kim" -> "Erin Kim"; "Vancouver's Bo Horvat" ->
+    "Bo Horvat"; "Mayor Bill de Blasio" -> "Bill de Blasio"; "Riefian “Ifan” Fajarsyah" ->
+    "Riefian Fajarsyah"; "the security firm" -> None.
+    """
+    words = _NICKNAME.sub(" ", text).split()
+    while words and _POSSESSIVE.search(words[-1]) and len(words) > 1:
+        words = words[:-1]  # "Trudeau's" of "Trudeau's office" is handled by the caller
+    run: list[str] = []
+    for word in reversed(words):
+        clean = word.strip(",;:()")
+        if clean != word and run:
+            break
+        name_word = _is_cap(clean) and not _POSSESSIVE.search(clean) and norm(clean) not in lex.TITLES
+        if name_word or (run and norm(clean) in lexnames.NAME_PARTICLES):
+            run.insert(0, clean)
+        else:
+            break
+    while run and norm(run[0]) in lexnames.NAME_PARTICLES:
+        run = run[1:]
+    if not run or len(run) > _MAX_NAME_WORDS:
+        return None
+    return " ".join(run)
+
+
+def _words(name: str) -> list[str]:
+    return [norm(w) for w in name.split()]
+
+
+def _contains(full: list[str], part: list[str]) -> bool:
+    """Whether every word of ``part`` is in ``full``, in order (initials match names)."""
+    i = 0
+    for word in full:
+        if i < len(part) and (word == part[i] or (len(part[i]) == 1 and word.startswith(part[i]))):
+            i += 1
+    return i == len(part)
+
+
+def initials(name: str) -> str:
+    """Upper-case initials of the capitalised words: "Immigration, Refugees and Citizenship Canada" -> "IRCC"."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+
+
+def gender_of(name: str, titles: str = "") -> str | None:
+    """``m``, ``f`` or None, from a title ("Mr.", "Ms.") or a first name in the word lists."""
+    for word in _words(titles) + _words(name)[:1]:
+        if word in lexnames.MALE_TITLES or word in lexnames.MALE_NAMES:
+            return "m"
+        if word in lexnames.FEMALE_TITLES or word in lexnames.FEMALE_NAMES:
+            return "f"
+    return None
+
+
+@dataclass
+class Entity:
+    """One speaker of an article and everything known about it.
+
+    Attributes:
+        id: ``e1``, ``e2`` ... in order of first appearance.
+        name: the canonical name (the fullest proper name the article uses).
+        type: the type its mentions agree on.
+        description: the first apposition found for it.
+        mentions: how many times the article mentions it (speaker mentions and names).
+        statements: how many statements it is the speaker of.
+    """
+
+    id: str
+    name: str
+    type: SpeakerType
+    description: str | None = None
+    mentions: int = 0
+    statements: int = 0
+    first: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "description": self.description,
+            "mentions": self.mentions,
+            "statements": self.statements,
+        }
+
+
+class Names:
+    """The proper names an article uses, with where they occur and how the parser typed them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.persons: list[tuple[int, str]] = []
+        self.orgs: list[tuple[int, str]] = []
+        self.runs: list[tuple[int, str]] = []
+        self.genders: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name = proper_name(ent.text)
+                if name:
+                    self.persons.append((ent.start_char, name))
+                    self._vote(name, ent.doc, ent.end)
+            elif ent.label_ in _ORG_LABELS:
+                text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                self.orgs.append((ent.start_char, _POSSESSIVE.sub("", text)))
+        self._proper_runs(doc)
+
+    def _proper_runs(self, doc: Doc) -> None:
+        """Runs of 2 to 4 capitalised proper nouns outside organisation names ("Ian Poulter")."""
+        run: list = []
+        for tok in [*doc, None]:
+            if (
+                tok is not None
+                and tok.pos_ == "PROPN"
+                and _is_cap(tok.text)
+                and tok.ent_type_ not in _ORG_LABELS
+                and norm(tok.text) not in lex.TITLES
+                and tok.tag_ != "NNPS"
+            ):
+                run.append(tok)
+                continue
+            if 2 <= len(run) <= 4:
+                self.runs.append((run[0].idx, " ".join(t.text for t in run)))
+            run = []
+
+    def _vote(self, name: str, doc: Doc, end: int) -> None:
+        """Note the gender of the first personal pronoun after a full name, before another name."""
+        if len(name.split()) < 2 or name in self.genders:
+            return
+        for tok in doc[end : min(len(doc), end + 30)]:
+            if tok.ent_type_ == "PERSON":
+                return
+            gender = lexnames.PRONOUN_GENDER.get(tok.lower_)
+            if gender is not None:
+                self.genders[name] = gender
+                return
+
+    def gender(self, name: str, offset: int) -> str | None:
+        """``m``, ``f`` or None for a (possibly short) person name."""
+        full = self.person(name, offset) or name
+        return gender_of(full) or self.genders.get(full)
+
+    def add_person(self, offset: int, name: str) -> None:
+        self.persons.append((offset, name))
+
+    def person(self, name: str, offset: int) -> str | None:
+        """The fullest person name of the article that ``name`` is part of, or None.
+
+        A single word matches a surname first, then a first name. Among different people,
+        the one named last before ``offset`` wins, else the first one after.
+        """
+        part = _words(name)
+        if not part:
+            return None
+        hits = [(o, n) for o, n in self.persons if _contains(_words(n), part)]
+        if not hits:
+            hits = [(o, n) for o, n in self.runs if _words(n)[-1] == part[-1] and _contains(_words(n), part)]
+        if len(part) == 1:
+            last = [(o, n) for o, n in hits if _words(n)[-1] == part[0]]
+            hits = last or hits
+        if not hits:
+            return None
+        before = [h for h in hits if h[0] <= offset]
+        anchor = (max(before) if before else min(hits))[1]
+        wider = [n for _, n in hits if _contains(_words(n), _words(anchor))]
+        return max(wider, key=lambda n: (len(n.split()), -self._first(n)))
+
+    def _first(self, name: str) -> int:
+        return min(o for o, n in self.persons + self.runs if n == name)
+
+    def organization(self, name: str) -> str | None:
+        """The fullest organisation name that ``name`` starts or abbreviates ("IRCC")."""
+        words = _words(name)
+        if not words:
+            return None
+        best = None
+        for _, org in self.orgs:
+            ow = _words(org)
+            fits = ow[: len(words)] == words or (len(words) == 1 and name.isupper() and initials(org) == name)
+            if fits and len(ow) > len(words) and (best is None or len(ow) > len(best.split())):
+                best = org
+        return best
+
+    def in_org_name(self, word: str) -> bool:
+        """Whether ``word`` is part of a longer organisation name ("Ford" of "Ford Motor Co.")."""
+        key = norm(word)
+        return any(len(n.split()) > 1 and key in _words(n) for _, n in self.orgs)
+
+    def person_share(self, word: str) -> float:
+        """The share of the parser's entities holding ``word`` that are persons."""
+        key = norm(word)
+        persons = sum(key in _words(n) for _, n in self.persons)
+        orgs = sum(key in _words(n) for _, n in self.orgs)
+        return persons / (persons + orgs) if persons + orgs else 0.0
+
+
+def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
+    """The canonical name and type of a resolved speaker."""
+    if speaker.type not in _LINKED_TYPES:
+        return speaker.name, speaker.type
+    offset = speaker.start if speaker.start is not None else 0
+    proper = proper_name(speaker.name)
+    if proper is None:
+        return speaker.name, speaker.type
+    person = names.person(proper, offset)
+    last = proper.split()[-1]
+    if person is not None and (
+        speaker.type == "person" or names.person_share(last) >= 0.5 or not names.in_org_name(last)
+    ):
+        return person, "person"
+    if speaker.type == "organization":
+        org = names.organization(speaker.name)
+        if org is not None:
+            return org, "organization"
+    if speaker.type == "person":
+        return proper, "person"
+    return speaker.name, speaker.type
+
+
+def link(speakers: list[Speaker | None], doc: Doc, names: Names | None = None) -> list[Entity]:
+    """Give every speaker its entity's canonical name, agreed type and id (in place).
+
+    Args:
+        speakers: the speaker of each statement in text order (None for the author).
+        doc: the parsed article.
+        names: the article's names, when the caller has them already.
+
+    Returns:
+        The entities in order of first appearance.
+    """
+    names = names or Names(doc)
+    for sp in speakers:
+        if sp is not None and sp.type == "person":
+            proper = proper_name(sp.name)
+            if proper is not None and len(proper.split()) > 1:
+                names.add_person(sp.start or 0, proper)
+    keyed: dict[tuple[str, str], Entity] = {}
+    order: list[tuple[Speaker, tuple[str, str]]] = []
+    for sp in speakers:
+        if sp is None:
+            continue
+        name, stype = canonical(sp, names)
+        sp.name, sp.type = name, stype
+        group = "anon" if stype in {"anonymous", "group"} else "named"
+        key = (" ".join(_words(name)), group)
+        ent = keyed.get(key)
+        first = sp.start if sp.start is not None else 0
+        if ent is None:
+            ent = keyed[key] = Entity("", name, stype, sp.description, first=first)
+        ent.first = min(ent.first, first)
+        ent.statements += 1
+        ent.description = ent.description or sp.description
+        order.append((sp, key))
+    entities = sorted(keyed.values(), key=lambda e: e.first)
+    for n, ent in enumerate(entities, 1):
+        ent.id = f"e{n}"
+        ent.mentions = _count_mentions(ent, names, order, keyed)
+    for sp, key in order:
+        ent = keyed[key]
+        sp.id = ent.id
+        sp.name, sp.type = ent.name, ent.type
+    return entities
+
+
+def _count_mentions(ent: Entity, names: Names, order: list[tuple[Speaker, tuple[str, str]]], keyed) -> int:
+    spans = {(sp.start, sp.end) for sp, key in order if keyed[key] is ent and sp.start is not None}
+    return max(1, len(spans))
