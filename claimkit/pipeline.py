@@ -31,11 +31,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__, attribution, certainty, classify, clean, nlp, schema, segment
+from .constants import DEFAULT_BATCH_SIZE
 from .errors import ClaimkitError, ExtractionError, ModelError, UsageError
 from .io import jsonl_line
 from .records import Document, DocumentRecord, Statement
-
-DEFAULT_BATCH_SIZE = 32
 
 #: ``(backend, model, stanza_dir)``: what a worker needs to load the same pipeline.
 BackendSpec = tuple[str, "str | None", "str | None"]

@@ -13,9 +13,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from .constants import SCHEMA_NAMES
 from .errors import SchemaError, UsageError
-
-SCHEMA_NAMES = ("statement", "document")
 
 
 def schema_dir() -> Path:

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import schema
+from .constants import EXPORT_FORMATS
 from .errors import JSONLError, OutputError, SchemaError, UsageError
 from .io import atomic_writer, iter_json_lines
 from .records import CERTAINTY_LABELS, KINDS, QUOTE_TYPES, SOURCE_TYPES, SPEAKER_TYPES, Document, Statement
@@ -76,7 +77,7 @@ OBJECT_COLUMNS = ("certainty_cues",)
 
 _CUE_REQUIRED = ("text", "start", "end", "type")
 
-FORMATS = ("csv", "parquet", "html")
+FORMATS = EXPORT_FORMATS
 _SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".html": "html", ".htm": "html"}
 
 

@@ -123,7 +123,8 @@ def test_unknown_encoding(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE, encoding="utf-8")
     res = run(runner, "extract", str(src), "--encoding", "klingon")
-    assert res.exit_code == errors.EXIT_INPUT and "klingon" in res.stderr
+    assert res.exit_code == errors.EXIT_USAGE and res.stderr.startswith("claimkit: error: --encoding: unknown encoding")
+    assert "klingon" in res.stderr and res.stderr.count("\n") == 1
 
 
 def test_malformed_jsonl_line_is_named_and_others_are_processed(runner: CliRunner, tmp_path: Path) -> None:

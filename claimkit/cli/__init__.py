@@ -1,7 +1,9 @@
 """The ``claimkit`` command line. Each command group lives in its own module; this one only
-assembles them. Commands parse arguments and call the library."""
+assembles them. Commands parse arguments and call the library.
 
-from __future__ import annotations
+Start-up must stay instant (``claimkit --help`` < 0.5 s, see ``benchmarks/bench_startup.py``):
+command modules import heavy libraries inside their functions; see :mod:`claimkit.cli.common`.
+"""
 
 import typer
 
@@ -12,13 +14,16 @@ from . import export as _export
 from . import extract as _extract
 from . import train as _train
 from . import validate as _validate
+from .common import CONTEXT, ClaimkitGroup
 
 app = typer.Typer(
     name="claimkit",
-    help="Split news articles into factual claims, attributed opinions and speculation.",
+    cls=ClaimkitGroup,
+    epilog="Shell completion: claimkit --install-completion (bash, zsh, fish or PowerShell; restart the shell).",
     no_args_is_help=True,
-    add_completion=False,
+    context_settings=CONTEXT,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -34,7 +39,11 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
-    """claimkit command line."""
+    """Split news articles into factual claims, attributed opinions and speculation.
+
+    Exit codes: 0 ok, 1 invalid records, 2 usage, 3 unreadable input, 4 some inputs failed,
+    5 output not writable, 6 model missing, 7 server unreachable, 8 malformed gold, 130 interrupted.
+    """
 
 
 app.command("extract")(_extract.extract)
@@ -47,4 +56,5 @@ app.command("train")(_train.train)
 
 
 def main() -> None:
+    """Entry point of the ``claimkit`` script."""
     app()

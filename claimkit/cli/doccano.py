@@ -6,8 +6,6 @@ passed their checks and reported the others, 5 output not writable, 7 server dow
 refused / HTTP failure / unknown project.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from pathlib import Path
@@ -17,23 +15,34 @@ import typer
 
 from ..errors import EXIT_PARTIAL, InputError, JSONLError
 from ..io import atomic_writer, write_jsonl_line
-from .common import Progress, error_line, handle_errors, warn
+from .common import CONTEXT, Progress, error_line, handle_errors, warn
 
 app = typer.Typer(
     name="doccano",
     help="Review drafts in Doccano: serve a local server, push drafts, pull reviewed statements, diff.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings=CONTEXT,
     pretty_exceptions_enable=False,
 )
 
+# The variables are claimkit.doccano.client.ENV_* and server.ENV_* (not imported here: they
+# import requests; tests/test_cli_conventions.py checks the names agree).
 UrlOpt = Annotated[
-    str | None, typer.Option("--url", help="Server URL [env CLAIMKIT_DOCCANO_URL; http://127.0.0.1:8000].")
+    str | None,
+    typer.Option("--url", envvar="CLAIMKIT_DOCCANO_URL", help="Server URL (default: http://127.0.0.1:8000)."),
 ]
-UserOpt = Annotated[str | None, typer.Option("--username", help="[env CLAIMKIT_DOCCANO_USERNAME; admin].")]
+UserOpt = Annotated[
+    str | None, typer.Option("--username", envvar="CLAIMKIT_DOCCANO_USERNAME", help="User name (default: admin).")
+]
 PassOpt = Annotated[
     str | None,
-    typer.Option("--password", help="[env CLAIMKIT_DOCCANO_PASSWORD] (prefer the variable).", show_default=False),
+    typer.Option(
+        "--password",
+        envvar="CLAIMKIT_DOCCANO_PASSWORD",
+        help="Password (prefer the variable: a password on the command line shows in ps).",
+        show_default=False,
+    ),
 ]
 ProjectOpt = Annotated[str, typer.Option("--project", "-p", help="Doccano project name.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")]
@@ -51,10 +60,14 @@ def serve(
     stop: Annotated[bool, typer.Option("--stop", help="Stop the server started from this home.")] = False,
     status: Annotated[bool, typer.Option("--status", help="Report whether it runs and answers.")] = False,
     home: Annotated[
-        Path | None, typer.Option("--home", help="Database, logs, state [env CLAIMKIT_DOCCANO_HOME; .doccano/home].")
+        Path | None,
+        typer.Option("--home", envvar="CLAIMKIT_DOCCANO_HOME", help="Database, logs, state (default: .doccano/home)."),
     ] = None,
     venv: Annotated[
-        Path | None, typer.Option("--venv", help="Virtualenv with doccano [env CLAIMKIT_DOCCANO_VENV; .doccano/venv].")
+        Path | None,
+        typer.Option(
+            "--venv", envvar="CLAIMKIT_DOCCANO_VENV", help="Virtualenv with doccano (default: .doccano/venv)."
+        ),
     ] = None,
     username: UserOpt = None,
     password: PassOpt = None,
@@ -66,9 +79,6 @@ def serve(
     creates the database and the admin user (password from CLAIMKIT_DOCCANO_PASSWORD).
     Exit 0 when running (or stopped with --stop); --status exits 7 when it is not running.
     """
-    import os
-
-    from ..doccano.client import DEFAULT_USERNAME, ENV_PASSWORD, ENV_USERNAME
     from ..doccano.server import LocalServer
 
     with handle_errors():
@@ -85,9 +95,9 @@ def serve(
             if not (current.running and current.healthy):
                 raise typer.Exit(7)
             return
-        user = username or os.environ.get(ENV_USERNAME) or DEFAULT_USERNAME
-        secret = password if password is not None else os.environ.get(ENV_PASSWORD)
-        typer.echo(server.start(port, user, secret, workers=workers).describe())
+        from ..doccano.client import DEFAULT_USERNAME
+
+        typer.echo(server.start(port, username or DEFAULT_USERNAME, password, workers=workers).describe())
 
 
 @app.command("push")

@@ -1,24 +1,23 @@
 """``claimkit eval``: score claimkit (and simple baselines) against gold annotations."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import EXIT_INVALID, UsageError
-from ..evaluate import FORMATS, SPLITS, run
-from ..nlp import DEFAULT_MODEL
-from .common import Progress, error_line, handle_errors, warn
+from ..constants import BACKENDS, DEFAULT_MODEL
+from ..errors import EXIT_INVALID
+from ..evaluate.loaders import FORMATS
+from ..evaluate.split import SPLITS
+from .common import Progress, choice, error_line, handle_errors, warn
 
 if TYPE_CHECKING:
     from ..pipeline import Extractor
 
 
 def eval_command(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file or directory.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"Gold format: {', '.join(FORMATS)}.")],
+    gold: Annotated[Path, typer.Option("--gold", exists=True, help="Gold file or directory.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", click_type=choice("gold format", FORMATS), help="Gold format.")],
     pred: Annotated[
         Path | None,
         typer.Option(
@@ -30,7 +29,10 @@ def eval_command(
         typer.Option("--text", help="claimkit gold: text file, directory or JSONL holding the documents."),
     ] = None,
     split: Annotated[
-        str, typer.Option("--split", help=f"{'|'.join(SPLITS)}: stable 80/20 hash split of documents (test = 20%).")
+        str,
+        typer.Option(
+            "--split", click_type=choice("split", SPLITS), help="Stable 80/20 hash split of documents (test = 20%)."
+        ),
     ] = "all",
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Only the first N documents (after --split).")
@@ -41,7 +43,9 @@ def eval_command(
     ] = 0,
     no_baselines: Annotated[bool, typer.Option("--no-baselines", help="Score the extractor only.")] = False,
     model: Annotated[str, typer.Option("--model", help="spaCy pipeline for the extractor.")] = DEFAULT_MODEL,
-    backend: Annotated[str, typer.Option("--backend", help="NLP engine: spacy or stanza.")] = "spacy",
+    backend: Annotated[
+        str, typer.Option("--backend", click_type=choice("backend", BACKENDS), help="NLP engine.")
+    ] = "spacy",
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per parsing batch.")] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")] = False,
 ) -> None:
@@ -50,10 +54,9 @@ def eval_command(
     Exit codes: 0 ok, 1 nothing to compare, 2 usage, 3 unreadable --pred, 5 --json not writable, 6 model missing, 8 malformed gold.
     """
     with handle_errors():
-        if fmt not in FORMATS:
-            raise UsageError(f"unknown gold format {fmt!r}; allowed: {', '.join(FORMATS)}")
+        from ..evaluate import run
 
-        def make_extractor() -> Extractor:
+        def make_extractor() -> "Extractor":
             from ..pipeline import Extractor
 
             return Extractor(backend=backend, model=None if backend == "stanza" and model == DEFAULT_MODEL else model)

@@ -1,17 +1,15 @@
 """``claimkit export`` (statements JSONL to CSV, Parquet or an HTML review page) and
 ``claimkit render`` (articles straight to an HTML review page)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..constants import DEFAULT_MODEL, EXPORT_FORMATS
 from ..errors import EXIT_PARTIAL, ClaimkitError, UsageError
 from ..io import iter_documents
-from ..nlp import DEFAULT_MODEL
-from .common import error_line, handle_errors, warn
+from .common import check_encoding, choice, error_line, handle_errors, warn
 
 
 def export(
@@ -21,7 +19,12 @@ def export(
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="csv, parquet or html (default: from the suffix of --output)."),
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=choice("format", EXPORT_FORMATS),
+            help="Output format (default: from the suffix of --output).",
+        ),
     ] = None,
     docs: Annotated[
         Path | None,
@@ -37,7 +40,9 @@ def export(
             "--text", help="html: the articles themselves (files, directories or .jsonl inputs), matched by doc_id."
         ),
     ] = None,
-    encoding: Annotated[str, typer.Option("--encoding", help="Encoding of the article files.")] = "utf-8",
+    encoding: Annotated[
+        str, typer.Option("--encoding", callback=check_encoding, help="Encoding of the article files.")
+    ] = "utf-8",
     title: Annotated[str, typer.Option("--title", help="html: page title.")] = "claimkit review",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings on stderr.")] = False,
 ) -> None:
@@ -92,7 +97,9 @@ def render(
     model: Annotated[
         str, typer.Option("--model", help="Installed spaCy pipeline (package name or path).")
     ] = DEFAULT_MODEL,
-    encoding: Annotated[str, typer.Option("--encoding", help="Encoding of input files.")] = "utf-8",
+    encoding: Annotated[
+        str, typer.Option("--encoding", callback=check_encoding, help="Encoding of input files.")
+    ] = "utf-8",
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "claimkit review",
 ) -> None:
     """Extract statements from articles and write one HTML review page (no JSONL needed).

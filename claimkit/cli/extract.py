@@ -8,23 +8,22 @@ Two output modes:
   the documents file as the ledger (see :mod:`claimkit.resume`); a rerun skips what is done.
 """
 
-from __future__ import annotations
-
 import contextlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..dask_backend import FORMATS
+from ..constants import BACKENDS, DEFAULT_BATCH_SIZE, DEFAULT_MODEL, PARTITION_FORMATS
 from ..errors import EXIT_PARTIAL, ClaimkitError, InputError, OutputError, UsageError
 from ..io import atomic_writer, check_outputs, check_regular, is_stdout, iter_documents, jsonl_line
-from ..nlp import DEFAULT_MODEL
-from ..pipeline import DEFAULT_BATCH_SIZE, Extractor, Item, Result
 from ..records import Document
 from ..resume import AppendSink, Ledger, OutputLock, recover
-from .common import Progress, error_line, handle_errors, warn
+from .common import Progress, check_encoding, choice, error_line, handle_errors, warn
+
+if TYPE_CHECKING:  # the pipeline imports spaCy: only inside extract(), never at start-up
+    from ..pipeline import Item, Result
 
 EXIT_INTERRUPTED = 130
 
@@ -43,7 +42,7 @@ class _Run:
         self.skipped = 0
         self.changed = 0
 
-    def failed(self, result: Result) -> None:
+    def failed(self, result: "Result") -> None:
         assert result.error is not None
         self.failures.append(result.error)
         if self.errors is None:
@@ -55,13 +54,13 @@ class _Run:
         if self.flush:
             self.errors.flush()
 
-    def succeeded(self, result: Result) -> None:
+    def succeeded(self, result: "Result") -> None:
         assert result.record is not None
         self.done += 1
         if not (result.document and result.document.text.strip()) and not self.quiet:
             warn(f"{result.record.path or result.record.doc_id}: empty document, no statements")
 
-    def skip_finished(self, items: Iterable[Item], ledger: Ledger) -> Iterator[Item]:
+    def skip_finished(self, items: Iterable["Item"], ledger: Ledger) -> Iterator["Item"]:
         """Leave out documents the ledger has (same doc_id and sha256)."""
         for item in items:
             if isinstance(item, Document):
@@ -142,11 +141,15 @@ def extract(
     model: Annotated[
         str, typer.Option("--model", help="Installed spaCy pipeline (package name or path).")
     ] = DEFAULT_MODEL,
-    backend: Annotated[str, typer.Option("--backend", help="NLP engine: spacy or stanza.")] = "spacy",
+    backend: Annotated[
+        str, typer.Option("--backend", click_type=choice("backend", BACKENDS), help="NLP engine.")
+    ] = "spacy",
     stanza_dir: Annotated[
         str | None, typer.Option("--stanza-dir", help="stanza resources directory (with --backend stanza).")
     ] = None,
-    encoding: Annotated[str, typer.Option("--encoding", help="Encoding of input files.")] = "utf-8",
+    encoding: Annotated[
+        str, typer.Option("--encoding", callback=check_encoding, help="Encoding of input files.")
+    ] = "utf-8",
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per parsing batch (and per worker task).")
     ] = DEFAULT_BATCH_SIZE,
@@ -189,7 +192,12 @@ def extract(
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="Statements format of --partitioned parts: jsonl or parquet.")
+        str,
+        typer.Option(
+            "--format",
+            click_type=choice("format", PARTITION_FORMATS),
+            help="Statements format of --partitioned parts.",
+        ),
     ] = "jsonl",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")] = False,
 ) -> None:
@@ -202,13 +210,13 @@ def extract(
         if partitioned is not None:
             if scheduler is None or output or docs or resume or errors:
                 raise UsageError("--partitioned needs --scheduler and replaces -o, --docs, --errors and --resume")
-            if fmt not in FORMATS:
-                raise UsageError(f"unknown --format {fmt!r}; allowed: {', '.join(FORMATS)}")
             _extract_partitioned(
                 paths, partitioned, fmt, scheduler, n_process, (backend, model, stanza_dir), encoding, batch_size, quiet
             )
             return
         _check_options(paths, output, docs, errors, resume, scheduler)
+        from ..pipeline import Extractor
+
         extractor = Extractor(
             backend=backend,
             model=None if backend == "stanza" and model == DEFAULT_MODEL else model,
@@ -279,7 +287,7 @@ def _errors_file(path: Path | None, append_mode: bool) -> Iterator[IO[str] | Non
             raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
 
 
-def _succeeded(results: Iterable[Result], run: _Run, progress: Progress) -> Iterator[Result]:
+def _succeeded(results: Iterable["Result"], run: _Run, progress: Progress) -> Iterator["Result"]:
     """Count every result, report the failed ones, and yield those to write."""
     for result in results:
         progress.update()
@@ -290,7 +298,9 @@ def _succeeded(results: Iterable[Result], run: _Run, progress: Progress) -> Iter
         yield result
 
 
-def _replace(results: Iterable[Result], output: Path | None, docs: Path | None, run: _Run, progress: Progress) -> None:
+def _replace(
+    results: Iterable["Result"], output: Path | None, docs: Path | None, run: _Run, progress: Progress
+) -> None:
     """Write all outputs to temporary files; rename them into place only if something succeeded."""
     try:
         with atomic_writer(output) as out, atomic_writer(docs) if docs else contextlib.nullcontext() as docs_out:
@@ -304,7 +314,7 @@ def _replace(results: Iterable[Result], output: Path | None, docs: Path | None, 
         pass
 
 
-def _append(results: Iterable[Result], sink: AppendSink, run: _Run, progress: Progress) -> None:
+def _append(results: Iterable["Result"], sink: AppendSink, run: _Run, progress: Progress) -> None:
     """Append each finished document to the resumable outputs; an interrupt keeps what is finished."""
     try:
         for result in _succeeded(results, run, progress):

@@ -1,14 +1,11 @@
 """``claimkit train``: rebuild the subjectivity model that decides opinion vs fact."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .. import train_kind
 from .common import handle_errors
 
 
@@ -17,8 +14,14 @@ def train(
         Path, typer.Argument(help="Folder with NewsSD train.csv and val.csv (test.csv is never read).")
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the model JSON (atomically).")
-    ] = train_kind.DEFAULT_OUTPUT,
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the model JSON, atomically (default: the model claimkit ships, "
+            "claimkit/data/subjectivity_model.json).",
+        ),
+    ] = None,
 ) -> None:
     """Train the subjectivity model on NewsSD train + val and write its weights as JSON.
 
@@ -28,5 +31,7 @@ def train(
     Exit codes: 0 ok, 2 scikit-learn missing, 3 unreadable data, 5 output not writable.
     """
     with handle_errors():
-        meta = train_kind.write_model(newssd_dir, output)
+        from .. import train_kind
+
+        meta = train_kind.write_model(newssd_dir, output or train_kind.DEFAULT_OUTPUT)
         typer.echo(json.dumps(meta))

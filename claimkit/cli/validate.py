@@ -1,18 +1,16 @@
 """``claimkit validate``: check statements or documents JSONL against schemas/ and their offsets."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from ..errors import EXIT_INVALID, InputError, JSONLError, UsageError
+from ..constants import SCHEMA_NAMES
+from ..errors import EXIT_INVALID, InputError, JSONLError
 from ..io import MAX_LINE_BYTES, iter_documents, iter_json_lines, iter_lines, loads_line
 from ..records import Document
-from ..schema import SCHEMA_NAMES, check_offsets, detect_kind, iter_errors
 from ..validation import check_statement, non_finite
-from .common import handle_errors, warn
+from .common import choice, handle_errors, warn
 
 
 def _document_lengths(path: Path) -> dict[str, int]:
@@ -45,6 +43,8 @@ def _decode(raw: bytes, where: str) -> str:
 def _problems(
     record: Any, name: str, lengths: dict[str, int] | None, texts: dict[str, str] | None
 ) -> list[tuple[str, str]]:
+    from ..schema import check_offsets, iter_errors  # imported here: jsonschema is slow to import
+
     problems = list(iter_errors(record, name))
     if not isinstance(record, dict):
         return problems
@@ -64,7 +64,8 @@ def _problems(
 def validate(
     file: Annotated[Path, typer.Argument(help="A statements or documents JSONL file.")],
     schema: Annotated[
-        str | None, typer.Option("--schema", help="statement or document (default: guessed per line).")
+        str | None,
+        typer.Option("--schema", click_type=choice("schema", SCHEMA_NAMES), help="Schema (default: guessed per line)."),
     ] = None,
     docs: Annotated[
         Path | None,
@@ -88,8 +89,8 @@ def validate(
     Exit codes: 0 all valid, 1 some line invalid, 2 usage, 3 unreadable file.
     """
     with handle_errors():
-        if schema is not None and schema not in SCHEMA_NAMES:
-            raise UsageError(f"unknown schema {schema!r}; allowed: {', '.join(SCHEMA_NAMES)}")
+        from ..schema import detect_kind
+
         lengths = _document_lengths(docs) if docs is not None else None
         known_texts = _texts(texts) if texts else None
         bad = total = errors = 0

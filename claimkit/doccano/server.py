@@ -21,8 +21,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
-
 from ..errors import ServerError, UsageError
 
 ENV_VENV = "CLAIMKIT_DOCCANO_VENV"
@@ -72,6 +70,8 @@ def _alive(pid: int) -> bool:
 
 
 def _healthy(url: str) -> bool:
+    import requests  # here, not at module level: ``claimkit doccano serve --status`` must start at once
+
     try:
         # The health check runs a Celery task too: allow for a busy machine.
         return requests.get(f"{url}/v1/health/", timeout=15).ok
