@@ -88,11 +88,20 @@ def _is_plan(tok: Token) -> bool:
     if subj is not None and subj.lower_ in {"i", "we"}:
         return True
     for child in head.children:
-        if child.ent_type_ in {"DATE", "TIME"}:
+        if _is_calendar_date(child):
             return True
-        if child.dep_ == "prep" and any(g.ent_type_ in {"DATE", "TIME"} for g in child.children):
+        if child.dep_ == "prep" and any(_is_calendar_date(g) for g in child.children):
             return True
     return False
+
+
+def _is_calendar_date(tok: Token) -> bool:
+    """A DATE/TIME entity naming a day or hour ("on Tuesday", "on the 19th", "at 3 pm"), not "next year"."""
+    if tok.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = ent if ent is not None else [tok]
+    return any(t.like_num or any(c.isdigit() for c in t.text) or t.lower_ in lex.CALENDAR_WORDS for t in words)
 
 
 def _will_type(tok: Token) -> str | None:

@@ -24,7 +24,7 @@ from .attribution import Attribution
 from .certainty import is_embedded
 from .data import certainty as cert_lex
 from .data import reporting as rep_lex
-from .records import Certainty, Kind
+from .records import Certainty, Kind, KindDecision
 from .segment import Candidate
 
 # Doxastic cues that report an allegation rather than someone's view: no opinion by themselves.
@@ -84,26 +84,57 @@ def _is_advice(span: Span) -> bool:
     return False
 
 
-def classify(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty, genre: str = "unknown") -> Kind:
-    """Speculation when uncertain or predicted, opinion for beliefs and evaluations, else fact.
+def rule(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty) -> tuple[Kind, str] | None:
+    """The kind a rule gives and the rule's name, or None when the rules are silent.
 
-    ``genre`` is the document's (:func:`claimkit.clean.clean`).
+    Rule names (keys of the model's ``rule_precision``): ``frame``, ``advice``,
+    ``speculative_cue``, ``belief_cue``, ``inference``.
     """
     framed = frame(doc, cand, attribution)
     if framed is not None:
-        return framed  # type: ignore[return-value]
+        return framed, "frame"  # type: ignore[return-value]
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
-        return "fact"
+        return None
     if _is_advice(span):
-        return "opinion"
+        return "opinion", "advice"
     main = [c for c in certainty.cues if c.scope == "main"]
-    if certainty.label != "certain" and any(c.type in cert_lex.SPECULATIVE_TYPES for c in main):
-        return "speculation"
+    # a prediction ("will rise") is speculation even though it is asserted firmly
+    if any(c.type == "prediction" for c in main) or (
+        certainty.label != "certain" and any(c.type in cert_lex.SPECULATIVE_TYPES for c in main)
+    ):
+        return "speculation", "speculative_cue"
     if any(c.type == "doxastic" and not _is_allegation(doc, c.start) for c in main):
-        return "opinion"
+        return "opinion", "belief_cue"
     if any(c.type == "evidential" and c.holder == "speaker" for c in main):
-        return "opinion"  # a speaker's inference: "we can see that ...", "it can be said that ..."
-    if subjectivity.is_subjective(span, certainty, attribution):
-        return "opinion"
-    return "fact"
+        return "opinion", "inference"  # a speaker's inference: "we can see that ...", "it can be said that ..."
+    return None
+
+
+def decide(
+    doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty, genre: str = "unknown"
+) -> KindDecision:
+    """The kind with its probability and what decided it (a rule, else the subjectivity model).
+
+    ``genre`` is the document's (:func:`claimkit.clean.clean`); not used by the rules or model yet.
+
+    A rule's probability is its precision on the model's training data (stored in the model as
+    ``rule_precision``); the model's is its probability of the kind it chose.
+    """
+    model = subjectivity.load_model()
+    found = rule(doc, cand, attribution, certainty)
+    if found is not None:
+        kind, name = found
+        return KindDecision(kind, float(model["rule_precision"][name]), "rule")
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return KindDecision("fact", 0.5, "rule")  # no tokens to look at: no evidence either way
+    p = subjectivity.span_probability(span, certainty, attribution)
+    if p >= model["threshold"]:
+        return KindDecision("opinion", round(p, 3), "model")
+    return KindDecision("fact", round(1.0 - p, 3), "model")
+
+
+def classify(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty, genre: str = "unknown") -> Kind:
+    """Speculation when uncertain or predicted, opinion for beliefs and evaluations, else fact."""
+    return decide(doc, cand, attribution, certainty, genre).kind

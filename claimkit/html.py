@@ -211,12 +211,19 @@ def _statement_spans(statements: Sequence[Mapping[str, Any]]) -> list[tuple[int,
 def _mark_open(st: Mapping[str, Any], idx: str) -> str:
     cert = st["certainty"]
     who = _speaker_key(st) or AUTHOR
-    tip = f"{st['kind']} · {who} · certainty {cert['label']} ({cert['score']:.2f})"
+    tip = f"{st['kind']}{_kind_confidence(st)} · {who} · certainty {cert['label']} ({cert['score']:.2f})"
     return (
         f'<mark class="st k-{_attr(st["kind"])}" data-kind="{_attr(st["kind"])}" '
         f'data-speaker="{_attr(_speaker_key(st))}" data-idx="{idx}" data-n="{_attr(_number(st))}" '
         f'title="{_attr(tip)}">'
     )
+
+
+def _kind_confidence(st: Mapping[str, Any]) -> str:
+    """`` 0.83 by model`` for records with ``kind_score`` / ``kind_by`` (schema 1.1), else ``""``."""
+    if st.get("kind_score") is None:
+        return ""
+    return f" {float(st['kind_score']):.2f}" + (f" by {st['kind_by']}" if st.get("kind_by") else "")
 
 
 def _number(st: Mapping[str, Any]) -> str:
@@ -290,7 +297,14 @@ def _summary_html(article: Article) -> str:
 def _row(st: Mapping[str, Any], idx: str) -> str:
     """One statement of the list: who says it how, the text, source and certainty."""
     sp, cue, src, cert = st.get("speaker"), st.get("cue"), st.get("source"), st["certainty"]
-    head = [f'<span class="num">{escape(_number(st))}</span><span class="badge">{escape(st["kind"])}</span>']
+    head = [
+        f'<span class="num">{escape(_number(st))}</span><span class="badge">{escape(st["kind"])}</span>'
+        + (
+            f'<span class="sub kind-score">{escape(_kind_confidence(st).strip())}</span>'
+            if _kind_confidence(st)
+            else ""
+        )
+    ]
     if sp:
         head.append(f'<span class="who">{escape(sp["name"])}</span>')
         extra = [sp["type"]] + ([sp["description"]] if sp.get("description") else [])

@@ -89,12 +89,12 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
     kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if not attribution.is_frame_only(doc, c, a)]
     for n, (cand, attr) in enumerate(kept, 1):
         cert = certainty.assess(doc, cand, attr)
-        kind = classify.classify(doc, cand, attr, cert, genre=cleaned.genre)
+        kind = classify.decide(doc, cand, attr, cert, genre=cleaned.genre)
         statements.append(
             Statement(
                 id=f"{document.doc_id}:{n}",
                 doc_id=document.doc_id,
-                kind=kind,
+                kind=kind.kind,
                 text=text[cand.start : cand.end],
                 start=cand.start,
                 end=cand.end,
@@ -103,6 +103,8 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
                 quote=attr.quote if attr.speaker is not None else "none",
                 source=attr.source,
                 certainty=cert,
+                kind_score=kind.score,
+                kind_by=kind.by,
             )
         )
     record = DocumentRecord(

@@ -122,9 +122,27 @@ class Statement:
     quote: QuoteType
     source: Source | None
     certainty: Certainty
+    kind_score: float | None = None
+    kind_by: Literal["rule", "model"] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class KindDecision:
+    """What :func:`claimkit.classify.decide` returns: the kind, its probability and who decided.
+
+    Attributes:
+        kind: ``fact``, ``opinion`` or ``speculation``.
+        score: the probability of ``kind`` in [0, 1] (for a rule: its precision measured on the
+            training data; for the model: the model's probability).
+        by: ``rule`` or ``model``.
+    """
+
+    kind: Kind
+    score: float
+    by: Literal["rule", "model"]
 
 
 @dataclass

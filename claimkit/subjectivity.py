@@ -1,16 +1,18 @@
-"""Subjectivity: a tiny linear model that tells an opinion from a fact when the rules are silent.
+"""Subjectivity: a small linear model that tells an opinion from a fact when the rules are silent.
 
 The model is logistic regression over binary features of a statement (lemmas, fine
-part-of-speech tags, certainty cue types, whether it is attributed or quoted). Its weights
-live in ``claimkit/data/subjectivity_model.json`` (a few hundred kB, shipped with the package,
-no download); scoring is a dictionary lookup per feature, in pure Python. The model is built
-by ``python -m claimkit.train_kind`` from NewsSD train (see docs/certainty.md).
+part-of-speech tags, certainty cue types, whether it is attributed or quoted) and the mean of
+its tokens' ``doc.tensor`` rows (the context vectors the parse has already computed). Its
+weights live in ``claimkit/data/subjectivity_model.json`` (shipped with the package, no
+download); scoring is a dictionary lookup per feature and one dot product. The model is built
+by ``claimkit train`` from NewsSD train + val (see docs/certainty.md).
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -23,6 +25,14 @@ from .records import Certainty
 
 MODEL_FILE = "subjectivity_model.json"
 _ENT_TYPES = frozenset(["PERSON", "ORG", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"])
+
+
+def vector(span: Span) -> list[float]:
+    """The mean of the span's rows of ``doc.tensor`` (empty when the pipeline sets no tensor)."""
+    tensor = span.doc.tensor
+    if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] < span.end:
+        return []
+    return [float(v) for v in tensor[span.start : span.end].mean(axis=0)]
 
 
 def features(span: Span, certainty: Certainty | None = None, attribution: Attribution | None = None) -> set[str]:
@@ -74,15 +84,25 @@ def load_model() -> dict[str, Any]:
     return json.loads(text)
 
 
-def probability(feats: set[str], model: dict[str, Any] | None = None) -> float:
-    """P(subjective) of a feature set under the (shipped) model."""
+def probability(feats: set[str], model: dict[str, Any] | None = None, vec: Sequence[float] = ()) -> float:
+    """P(subjective) of a feature set (and optional tensor mean ``vec``) under the (shipped) model.
+
+    The vector part counts only when both the model and ``vec`` have one of the same size.
+    """
     model = model or load_model()
     weights: dict[str, float] = model["weights"]
     z = model["bias"] + sum(weights.get(f, 0.0) for f in feats)
+    vector_weights = model.get("vector_weights") or ()
+    if vec is not None and len(vec) and len(vec) == len(vector_weights):
+        z += sum(w * v for w, v in zip(vector_weights, vec, strict=True))
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def span_probability(span: Span, certainty: Certainty | None = None, attribution: Attribution | None = None) -> float:
+    """P(subjective) of a statement span under the shipped model."""
+    return probability(features(span, certainty, attribution), load_model(), vector(span))
 
 
 def is_subjective(span: Span, certainty: Certainty | None = None, attribution: Attribution | None = None) -> bool:
     """Whether the model calls the statement an opinion (probability at or above its threshold)."""
-    model = load_model()
-    return probability(features(span, certainty, attribution), model) >= model["threshold"]
+    return span_probability(span, certainty, attribution) >= load_model()["threshold"]

@@ -1,31 +1,37 @@
-"""Train the subjectivity model shipped in ``claimkit/data/subjectivity_model.json``.
+"""Train the kind model shipped in ``claimkit/data/subjectivity_model.json``.
 
 Reproduce the shipped file (needs scikit-learn, which is only a training dependency)::
 
-    claimkit train ../shared/data/newssd -o claimkit/data/subjectivity_model.json
-    python -m claimkit.train_kind ../shared/data/newssd -o claimkit/data/subjectivity_model.json  # the same
+    claimkit train ../shared/data -o claimkit/data
 
-It reads NewsSD ``train.csv`` and ``val.csv`` (fit, and the regularisation strength by
-cross-validation); ``test.csv`` is never read. A sentence's example is the union of the features
-of its statement candidates, labelled with the sentence's label (SUBJ = subjective).
+The entry point is :func:`train_kind`: labelled sentences in (``(text, 1 if SUBJ else 0)``),
+a model dict out. ``claimkit train`` feeds it NewsSD-ENG ``train.csv`` + ``val.csv``
+(``test.csv`` and the CheckThat! 2023 test TSV are never read); callers may pass more rows
+(e.g. reviewed statements). Each sentence is run through the pipeline's own stages; its
+author-voice statements (no speaker) are what NewsSD labels: a statement a rule of
+:mod:`claimkit.classify` decides counts towards that rule's precision (stored as
+``rule_precision``, the ``kind_score`` of rule decisions), every other author-voice statement
+is judged by the model. The model itself learns from one example per sentence (the union of
+the features of all its statements, the mean of their vectors) with the sentence's label.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import attribution, certainty, clean, nlp, segment, subjectivity
+from . import attribution, certainty, classify, clean, nlp, segment, subjectivity
 from .errors import InputError, UsageError
-from .io import atomic_writer
 
-C_GRID: tuple[float, ...] = (0.03, 0.1, 0.3, 1.0, 3.0)
+C_GRID: tuple[float, ...] = (0.03, 0.1, 0.3, 1.0)
 MIN_COUNT = 2
-DEFAULT_OUTPUT = Path(__file__).parent / "data" / subjectivity.MODEL_FILE
+FOLDS = 5
+SEED = 0
+RULES: tuple[str, ...] = ("frame", "advice", "speculative_cue", "belief_cue", "inference")
 
 
 def read_newssd(path: Path) -> list[tuple[str, int]]:
@@ -38,22 +44,50 @@ def read_newssd(path: Path) -> list[tuple[str, int]]:
     return [r for r in rows if r[0]]
 
 
-def sentence_features(texts: list[str], backend: str = "spacy") -> Iterator[list[set[str]]]:
-    """For each sentence, the feature sets of its statement candidates (as the pipeline sees them)."""
+@dataclass
+class Example:
+    """One author-voice statement of a labelled sentence.
+
+    Attributes:
+        sentence: index of its sentence in the input rows.
+        rule: the name of the rule that decides its kind, or None (then the model decides).
+        features: its binary features (:func:`claimkit.subjectivity.features`).
+        vector: the mean of its tokens' ``doc.tensor`` rows.
+        author: whether it is in the author's voice (no speaker).
+    """
+
+    sentence: int
+    rule: str | None
+    features: set[str]
+    vector: list[float]
+    author: bool = True
+
+
+def examples(texts: Sequence[str], backend: str = "spacy", speakers: bool = False) -> Iterator[Example]:
+    """The author-voice statements of each text (with ``speakers``, all), as the pipeline sees them."""
     language = nlp.load(backend)
-    for doc in language.pipe(texts, batch_size=64):
+    for n, doc in enumerate(language.pipe(texts, batch_size=64)):
         cleaned = clean.clean(doc.text, {})
         cands = segment.segment(doc, cleaned)
         attrs = attribution.attribute(doc, cands, cleaned)
-        out = []
         for cand, attr in zip(cands, attrs, strict=True):
+            if (attr.speaker is not None and not speakers) or attribution.is_frame_only(doc, cand, attr):
+                continue
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is not None:
-                out.append(subjectivity.features(span, certainty.assess(doc, cand, attr), attr))
-        yield out
+            if span is None:
+                continue
+            cert = certainty.assess(doc, cand, attr)
+            found = classify.rule(doc, cand, attr, cert)
+            yield Example(
+                n,
+                None if found is None else found[1],
+                subjectivity.features(span, cert, attr),
+                subjectivity.vector(span),
+                attr.speaker is None,
+            )
 
 
-def _macro_f1(gold: list[int], pred: list[int]) -> float:
+def _macro_f1(gold: Sequence[int], pred: Sequence[int]) -> float:
     f1s = []
     for label in (0, 1):
         tp = sum(g == p == label for g, p in zip(gold, pred, strict=True))
@@ -63,72 +97,121 @@ def _macro_f1(gold: list[int], pred: list[int]) -> float:
     return sum(f1s) / 2
 
 
-def train(data_dir: Path, folds: int = 5) -> dict[str, Any]:
-    """Fit on ``train.csv`` + ``val.csv``; choose C by stratified cross-validation on them.
+def _matrix(exs: Sequence[Example], vocab: Sequence[str]) -> Any:
+    import numpy as np
 
-    Classes are weighted to balance (NewsSD train is two-thirds objective); the decision
-    threshold is 0.5. ``test.csv`` is never read.
+    index = {f: i for i, f in enumerate(vocab)}
+    dim = len(exs[0].vector) if exs else 0
+    x = np.zeros((len(exs), len(vocab) + dim))
+    for row, ex in enumerate(exs):
+        for f in ex.features:
+            if f in index:
+                x[row, index[f]] = 1.0
+        x[row, len(vocab) :] = ex.vector
+    return x
+
+
+def _sentence_examples(n_rows: int, exs: Sequence[Example]) -> list[Example]:
+    """One example per sentence: the union of its statements' features and their mean vector."""
+    import numpy as np
+
+    grouped: list[list[Example]] = [[] for _ in range(n_rows)]
+    for ex in exs:
+        grouped[ex.sentence].append(ex)
+    dim = len(exs[0].vector) if exs else 0
+    out = []
+    for n, group in enumerate(grouped):
+        feats = set().union(*(ex.features for ex in group)) if group else {"bias"}
+        vec = [float(v) for v in np.mean([ex.vector for ex in group], axis=0)] if group else [0.0] * dim
+        out.append(Example(n, None, feats, vec))
+    return out
+
+
+def _sentence_predictions(n_rows: int, exs: Sequence[Example], subjective: Sequence[bool]) -> list[int]:
+    """SUBJ (1) for a sentence when one of its author-voice statements is subjective."""
+    pred = [0] * n_rows
+    for ex, subj in zip(exs, subjective, strict=True):
+        if subj:
+            pred[ex.sentence] = 1
+    return pred
+
+
+def train_kind(
+    rows: Sequence[tuple[str, int]],
+    extra_rows: Iterable[tuple[str, int]] = (),
+    folds: int = FOLDS,
+    backend: str = "spacy",
+) -> dict[str, Any]:
+    """Fit the kind model on labelled sentences; return it as a JSON-ready dict.
+
+    Args:
+        rows: ``(sentence, 1 if subjective else 0)``: NewsSD train + val for the shipped model.
+        extra_rows: more labelled sentences (e.g. reviewed statements), appended to ``rows``.
+        folds: folds of the stratified cross-validation that picks C and reports the dev figure.
+        backend: NLP backend used to parse the sentences.
+
+    Returns:
+        ``{"bias", "weights", "vector_weights", "threshold", "rule_precision", "meta"}``. Classes
+        are weighted to balance; the decision threshold is 0.5. Deterministic: the same rows
+        and pipeline give the same model.
     """
     try:
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import StratifiedKFold
     except ImportError:
         raise UsageError("training needs scikit-learn: pip install scikit-learn") from None
-    rows = read_newssd(data_dir / "train.csv") + read_newssd(data_dir / "val.csv")
-    sents = list(sentence_features([t for t, _ in rows]))
-    # one example per sentence: the union of its statements' features
-    examples = [set().union(*sent) if sent else {"bias"} for sent in sents]
+    rows = [*rows, *extra_rows]
     labels = [label for _, label in rows]
-    counts = Counter(f for feats in examples for f in feats)
+    exs = list(examples([t for t, _ in rows], backend, speakers=True))
+    author = [ex for ex in exs if ex.author]
+    # how often each rule's decision agrees with the sentence label (opinion/speculation = SUBJ)
+    hits = Counter(ex.rule for ex in author if ex.rule and labels[ex.sentence])
+    fired = Counter(ex.rule for ex in author if ex.rule)
+    rule_precision = {r: round((hits[r] + 1) / (fired[r] + 2), 4) for r in RULES}  # Laplace: never 0 or 1
+    # one training example per sentence: the union of its statements' features, their mean vector
+    sentences = _sentence_examples(len(rows), exs)
+    counts = Counter(f for ex in sentences for f in ex.features)
     vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT and f != "bias")
-    index = {f: i for i, f in enumerate(vocab)}
-    x = [[0.0] * len(vocab) for _ in examples]
-    for row, feats in zip(x, examples, strict=True):
-        for f in feats:
-            if f in index:
-                row[index[f]] = 1.0
+    x, xa = _matrix(sentences, vocab), _matrix(author, vocab)
+
+    def clf(c: float) -> Any:
+        return LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=SEED)
+
+    # cross-validation over sentences; the figure is the sentence-level author-voice macro-F1
+    # (a sentence is SUBJ when a rule or the model makes one of its author-voice statements subjective)
     best: tuple[float, float] | None = None
     for c in C_GRID:
-        preds = [0] * len(labels)
-        for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=0).split(x, labels):
-            clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0)
-            clf.fit([x[i] for i in train_idx], [labels[i] for i in train_idx])
-            for i, p in zip(test_idx, clf.predict([x[i] for i in test_idx]), strict=True):
-                preds[i] = int(p)
-        f1 = _macro_f1(labels, preds)
+        flags = [ex.rule is not None for ex in author]
+        for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(x, labels):
+            fitted = clf(c).fit(x[train_idx], [labels[i] for i in train_idx])
+            held = set(test_idx)
+            idx = [i for i, ex in enumerate(author) if ex.sentence in held and ex.rule is None]
+            if idx:
+                for i, p in zip(idx, fitted.predict(xa[idx]), strict=True):
+                    flags[i] = bool(p)
+        f1 = _macro_f1(labels, _sentence_predictions(len(rows), author, flags))
         if best is None or f1 > best[0]:
             best = (f1, c)
     assert best is not None
     f1, c = best
-    clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=0).fit(x, labels)
-    weights = {f: round(float(w), 4) for f, w in zip(vocab, clf.coef_[0], strict=True) if abs(w) >= 1e-3}
+    fitted = clf(c).fit(x, labels)
+    coef = [float(w) for w in fitted.coef_[0]]
+    weights = {f: round(w, 4) for f, w in zip(vocab, coef, strict=False) if abs(w) >= 1e-3}
     return {
-        "bias": round(float(clf.intercept_[0]), 4),
+        "bias": round(float(fitted.intercept_[0]), 4),
         "threshold": 0.5,
         "weights": weights,
+        "vector_weights": [round(w, 4) for w in coef[len(vocab) :]],
+        "rule_precision": rule_precision,
         "meta": {
-            "trained_on": "NewsSD-ENG train.csv + val.csv (CC BY 4.0), balanced class weights",
+            "trained_on": "NewsSD-ENG train.csv + val.csv (CC BY 4.0), one example per sentence, balanced class weights",
+            "sentences": len(rows),
+            "author_statements": len(author),
+            "rule_statements": dict(sorted(fired.items())),
             "C": c,
-            "cv_macro_f1": round(f1, 4),
+            "cv_author_macro_f1": round(f1, 4),
             "folds": folds,
             "features": len(weights),
-            "command": "claimkit train ../shared/data/newssd -o claimkit/data/subjectivity_model.json",
+            "command": "claimkit train ../shared/data -o claimkit/data",
         },
     }
-
-
-def write_model(data_dir: Path, output: Path = DEFAULT_OUTPUT) -> dict[str, Any]:
-    """Train on ``data_dir`` and write the model JSON to ``output`` atomically; return its metadata."""
-    model = train(data_dir)
-    with atomic_writer(output) as f:
-        json.dump(model, f, indent=0, sort_keys=True)
-        f.write("\n")
-    return model["meta"]
-
-
-if __name__ == "__main__":
-    import sys
-
-    from .cli import app
-
-    app(["train", *sys.argv[1:]])

@@ -362,3 +362,117 @@ def test_normal_name_ignores_case_punctuation_apostrophes_and_articles():
     assert normal_name("James O’Neill") == normal_name("james o'neill") == "james oneill"
     assert normal_name("The Kelowna Rockets") == normal_name("Kelowna Rockets.")
     assert normal_name("Bill de Blasio") != normal_name("Blasio")
+
+
+# --- CheckThat! 2023 subjectivity TSV, Pei & Jurgens JSONL, author-voice headline ------------
+
+
+def test_newssd_format_sniffs_the_checkthat_tsv(tmp_path: Path):
+    tsv = tmp_path / "ct.tsv"
+    tsv.write_text(
+        'sentence_id\tsentence\tlabel\na1\t"""He said: """"no"""" to the plan."""\tOBJ\nb2\tWhat a shameful plan.\tSUBJ\n',
+        encoding="utf-8",
+    )
+    gold = load(tsv, "newssd")
+    assert [d.document.text for d in gold.docs] == ['He said: "no" to the plan.', "What a shameful plan."]
+    assert [d.sentences[0].label for d in gold.docs] == ["OBJ", "SUBJ"]
+
+
+def test_checkthat_tsv_bad_label_names_the_line(tmp_path: Path):
+    tsv = tmp_path / "ct.tsv"
+    tsv.write_text("sentence_id\tsentence\tlabel\na1\tIt rained.\tMAYBE\n", encoding="utf-8")
+    with pytest.raises(errors.GoldFormatError, match=r"ct.tsv:2: unknown label 'MAYBE'"):
+        load(tsv, "newssd")
+
+
+def _pei_jurgens(tmp_path: Path) -> Path:
+    rows = [
+        {
+            "id": 1,
+            "finding": "Coffee may reduce the risk of stroke.",
+            "sentence-level-certainty": 3.0,
+            "split": "train",
+        },
+        {"id": 2, "finding": "The drug cut deaths by 15%.", "sentence-level-certainty": 6.0, "split": "val"},
+        {"id": 3, "finding": "Sleep might possibly help memory.", "sentence-level-certainty": 2.0, "split": "val"},
+        {"id": 4, "finding": "Exercise improves mood.", "sentence-level-certainty": 5.0, "split": "val"},
+    ]
+    path = tmp_path / "pj.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_pei_jurgens_loader_and_own_split(tmp_path: Path):
+    gold = load(_pei_jurgens(tmp_path), "pei-jurgens")
+    assert gold.tasks == ("certainty_score",)
+    assert [(d.document.doc_id, d.part, d.sentences[0].value) for d in gold.docs][:2] == [
+        ("pj-1", "train", 3.0),
+        ("pj-2", "val", 6.0),
+    ]
+    assert [d.document.doc_id for d in select(gold, "val").docs] == ["pj-2", "pj-3", "pj-4"]
+    assert [d.document.doc_id for d in select(gold, "train").docs] == ["pj-1"]
+
+
+def test_own_split_on_gold_without_one_is_a_usage_error():
+    with pytest.raises(errors.UsageError, match="own train/val split"):
+        select(load(DATA / "newssd.csv", "newssd"), "val")
+
+
+def test_pei_jurgens_pearson_and_spearman_with_pred(tmp_path: Path):
+    path = _pei_jurgens(tmp_path)
+    scores = {"pj-2": 1.0, "pj-3": 0.2, "pj-4": 0.9}
+    texts = {d.document.doc_id: d.document.text for d in load(path, "pei-jurgens").docs}
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "doc_id": k,
+                    "start": 0,
+                    "end": len(texts[k]),
+                    "kind": "fact",
+                    "certainty": {"label": "certain", "score": v},
+                }
+            )
+            + "\n"
+            for k, v in scores.items()
+        ),
+        encoding="utf-8",
+    )
+    r = run(path, "pei-jurgens", pred=pred, split="val")
+    ours = r.tables["certainty_score"]["claimkit"]
+    assert ours["support"] == 3 and ours["spearman"] == 1.0 and 0.95 < ours["pearson"] < 1.0
+    assert r.tables["certainty_score"]["baseline:author-fact"]["pearson"] is None  # a constant score
+    assert "baseline:hedge-count" in r.tables["certainty_score"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"id": 1, "finding": "x"}\n', r"pj.jsonl:1: expected an object with id, finding"),
+        ('{"id": 1, "finding": "x", "sentence-level-certainty": 9, "split": "val"}\n', r"pj.jsonl:1: needs .* 1 to 6"),
+        ("not json\n", r"pj.jsonl:1: not JSON"),
+    ],
+)
+def test_malformed_pei_jurgens(tmp_path: Path, content: str, message: str):
+    path = tmp_path / "pj.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(errors.GoldFormatError, match=message):
+        load(path, "pei-jurgens")
+
+
+def test_author_voice_headline_counts_only_statements_without_speaker():
+    """A sentence that only reports someone's opinion is OBJ; the author's own opinion makes it SUBJ."""
+    from claimkit.evaluate.gold import GoldDoc, GoldSentence
+    from claimkit.evaluate.metrics import subjectivity
+    from claimkit.records import Document
+
+    text = "Critics said the plan is shameful. The plan is shameful."
+    doc = GoldDoc(Document("d", text), "d", sentences=[GoldSentence(0, 34, "OBJ"), GoldSentence(35, len(text), "SUBJ")])
+    preds = [
+        {"start": 13, "end": 33, "kind": "opinion", "speaker": {"name": "Critics"}},
+        {"start": 35, "end": len(text), "kind": "opinion", "speaker": None},
+    ]
+    f = subjectivity.score([doc], {"d": preds}).figures
+    assert (f["author_accuracy"], f["author_macro_f1"]) == (1.0, 1.0)
+    assert f["accuracy"] == 0.5  # any statement: the reported opinion makes the first sentence SUBJ

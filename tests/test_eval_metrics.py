@@ -155,13 +155,21 @@ def test_certainty_sentence_and_cue_level():
         ]
     )
     preds = [
-        st(0, 10, "speculation", cues=[{"start": 4, "end": 6, "type": "modal"}]),  # TP sentence, TP cue
+        st(0, 10, "speculation", label="possible", cues=[{"start": 4, "end": 6, "type": "modal"}]),  # TP, TP cue
         st(11, 21, label="probable", cues=[{"start": 12, "end": 14, "type": "hedge"}]),  # FP sentence, FP cue
         st(21, 30, cues=[{"start": 22, "end": 25, "type": "booster"}]),  # certain: FN sentence; booster ignored
     ]
     f = certainty.score([doc], {"d": preds}).figures
     assert (f["precision"], f["recall"], f["f1"], f["accuracy"]) == (0.5, 0.5, 0.5, 0.3333)
     assert (f["cue_precision"], f["cue_recall"], f["cue_f1"]) == (0.5, 0.5, 0.5)
+
+
+def test_certainty_prediction_is_not_uncertainty():
+    """A firmly asserted prediction ("rates will rise": speculation, certain) is a certain sentence."""
+    doc = gdoc(sentences=[GoldSentence(0, 10, "certain")])
+    preds = [st(0, 10, "speculation", cues=[{"start": 2, "end": 6, "type": "prediction"}])]
+    f = certainty.score([doc], {"d": preds}).figures
+    assert (f["accuracy"], f["precision"]) == (1.0, 0.0)
 
 
 def test_certainty_without_gold_cues_has_no_cue_figures():

@@ -158,3 +158,11 @@ def test_cli_render(tmp_path: Path, sample_text: str) -> None:
     result = runner.invoke(app, ["render", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "p2.html")])
     assert result.exit_code == 3 and "no such file" in result.output
     assert not (tmp_path / "p2.html").exists()
+
+
+def test_page_shows_kind_confidence_and_who_decided(sample, sample_text: str) -> None:
+    record, statements = sample
+    page = html.render_page([html.make_article("sample", statements, sample_text, record)])
+    shown = re.findall(r'<span class="sub kind-score">([0-9.]+) by (rule|model)</span>', page)
+    assert len(shown) == len(statements)
+    assert sorted(shown) == sorted((f"{s['kind_score']:.2f}", s["kind_by"]) for s in statements)

@@ -215,3 +215,10 @@ def test_cli_export_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     result = runner.invoke(app, ["export", str(src), "-o", str(tmp_path / "o.parquet")])
     assert result.exit_code == 2 and "claimkit[parquet]" in result.output
     assert not (tmp_path / "o.parquet").exists()
+
+
+def test_kind_score_and_kind_by_are_columns(extractor, sample_text: str) -> None:
+    _, statements = extractor.extract_one(Document("sample", sample_text))
+    df = claimkit.to_dataframe(statements)
+    assert list(df["kind_score"]) == [s.kind_score for s in statements]
+    assert set(df["kind_by"]) <= {"rule", "model"} and df["kind_score"].between(0, 1).all()

@@ -1,4 +1,4 @@
-"""``claimkit train``: rebuild the subjectivity model that decides opinion vs fact."""
+"""``claimkit train``: rebuild the models shipped in ``claimkit/data`` from the shared data."""
 
 import json
 from pathlib import Path
@@ -10,28 +10,40 @@ from .common import handle_errors
 
 
 def train(
-    newssd_dir: Annotated[
-        Path, typer.Argument(help="Folder with NewsSD train.csv and val.csv (test.csv is never read).")
+    data: Annotated[
+        Path, typer.Argument(help="The data folder (../shared/data): newssd/ (test files are never read), ...")
     ],
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Where to write the model JSON, atomically (default: the model claimkit ships, "
-            "claimkit/data/subjectivity_model.json).",
+            help="Folder to write the model JSON files into (atomically); "
+            "-o claimkit/data replaces the shipped models.",
         ),
     ] = None,
 ) -> None:
-    """Train the subjectivity model on NewsSD train + val and write its weights as JSON.
+    """Train every shipped model on the training parts of the data and write them as JSON.
 
-    Needs scikit-learn (pip install scikit-learn). Prints the model's metadata (chosen C,
-    cross-validated macro-F1, number of features) as one JSON line.
+    Needs scikit-learn (pip install "claimkit[train]"). Prints each model's metadata (its
+    training data, chosen settings and dev figures) as one JSON line per file.
 
-    Exit codes: 0 ok, 2 scikit-learn missing, 3 unreadable data, 5 output not writable.
+    Example: claimkit train ../shared/data -o /tmp/models
+
+    Exit codes: 0 ok, 2 no -o or scikit-learn missing, 3 unreadable data, 5 output not writable.
     """
     with handle_errors():
-        from .. import train_kind
+        from .. import train_models
+        from ..errors import UsageError
 
-        meta = train_kind.write_model(newssd_dir, output or train_kind.DEFAULT_OUTPUT)
-        typer.echo(json.dumps(meta))
+        if output is None:
+            raise UsageError(
+                "name the folder for the models with -o: -o DIR writes them there; "
+                f"-o {train_models.PACKAGE_DATA} replaces the models shipped in the package"
+            )
+        train_models.check_data(data)
+        if output.exists() and not output.is_dir():
+            raise UsageError(f"-o {output}: expected a folder, not a file")
+        output.mkdir(parents=True, exist_ok=True)
+        for name, meta in train_models.build(data, output).items():
+            typer.echo(json.dumps({"model": name, **meta}))

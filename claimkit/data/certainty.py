@@ -188,11 +188,55 @@ HABITUAL_ADVERBS: frozenset[str] = frozenset(
 # Words that make "possible"/"likely" etc. a fixed expression, not a hedge ("as soon as possible").
 NOT_HEDGE_BEFORE: frozenset[str] = frozenset(["as", "if", "wherever", "whenever", "where"])
 
+# Words that make a DATE a day on the calendar (a scheduled event), unlike "next year" or "soon".
+CALENDAR_WORDS: frozenset[str] = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "noon",
+        "midnight",
+    ]
+)
+
 # Verbs that make a "will" future a scheduled plan rather than a prediction.
 PLAN_VERBS: frozenset[str] = frozenset(
     [
         "visit",
         "meet",
+        "succeed",
+        "replace",
+        "join",
         "hold",
         "attend",
         "travel",
@@ -273,7 +317,9 @@ CUE_WEIGHTS: dict[str, float] = {
     "investigation": -0.7,
     "question": -0.75,
     "negated_certainty": -0.45,
-    "prediction": -0.2,
+    # A plain future is asserted firmly (Szeged does not mark it): the cue makes the kind
+    # speculation but leaves certainty alone. "rates will likely rise" is lowered by "likely".
+    "prediction": 0.0,
     "weasel": -0.1,
     "booster": 0.1,
 }
@@ -302,6 +348,9 @@ EMBEDDED_FACTOR: float = 0.6
 SPECULATIVE_TYPES: frozenset[str] = frozenset(
     ["modal", "speculative", "hedge", "conditional", "investigation", "question", "negated_certainty", "prediction"]
 )
+
+# Cue types that say something about the kind but not about how firmly it is asserted.
+NEUTRAL_TYPES: frozenset[str] = frozenset(["prediction", "booster"])
 
 # Score thresholds of the labels: certain >= 0.9 > probable >= 0.6 > possible >= 0.3 > unknown.
 LABEL_THRESHOLDS: tuple[tuple[float, str], ...] = ((0.9, "certain"), (0.6, "probable"), (0.3, "possible"))

@@ -8,6 +8,8 @@
   :data:`claimkit.data.baselines.REPORTING_WORDS` is attributed: cue = that word, speaker
   mention = the run of capitalised words just before it (else just after it, else the word
   before it), speaker name = the mention; other sentences are author facts.
+* ``hedge-count`` (graded certainty gold only): like ``hedge-lexicon``, with score
+  ``1 / (1 + number of lexicon words)``.
 * ``majority``: every sentence gets the gold set's most frequent sentence label (only for
   sentence-labelled gold such as NewsSD: ``OBJ`` -> fact, ``SUBJ`` -> opinion).
 
@@ -102,6 +104,19 @@ def hedge_lexicon(gold: GoldSet) -> Preds:
     return out
 
 
+def hedge_count(gold: GoldSet) -> Preds:
+    out: Preds = {}
+    for d in gold.docs:
+        rows = []
+        for n, sp in enumerate(sentences(d), 1):
+            cues = hedge_cues(d.document.text, sp)
+            row = statement(d, n, sp, "speculation" if cues else "fact", "possible" if cues else "certain", cues)
+            row["certainty"]["score"] = round(1 / (1 + len(cues)), 4)
+            rows.append(row)
+        out[d.document.doc_id] = rows
+    return out
+
+
 def _speaker_near(text: str, span: Span, cue: re.Match[str]) -> tuple[int, int] | None:
     """The capitalised words just before ``cue`` (else just after, else the word before)."""
     words = [m for m in _WORD.finditer(text, span[0], span[1])]
@@ -169,4 +184,6 @@ def for_gold(gold: GoldSet) -> dict[str, Callable[[GoldSet], Preds]]:
         out["reporting-verb"] = reporting_verb
     if "subjectivity" in gold.tasks:
         out["majority"] = majority
+    if "certainty_score" in gold.tasks:
+        out["hedge-count"] = hedge_count
     return out

@@ -22,6 +22,7 @@ TASKS: tuple[str, ...] = (
     "subjectivity",
     "factuality",
     "speakers",
+    "certainty_score",
 )
 
 
@@ -61,13 +62,17 @@ class GoldQuote:
 
 @dataclass
 class GoldSentence:
-    """A gold sentence with a label (``certain``/``uncertain``, ``OBJ``/``SUBJ``) and cue spans."""
+    """A gold sentence with a label (``certain``/``uncertain``, ``OBJ``/``SUBJ``) and cue spans.
+
+    ``value`` is a graded rating when the gold has one (Pei & Jurgens: certainty 1 to 6).
+    """
 
     start: int
     end: int
     label: str
     cues: list[Span] = field(default_factory=list)
     cue_types: list[str] = field(default_factory=list)
+    value: float | None = None
 
 
 @dataclass
@@ -87,6 +92,7 @@ class GoldDoc:
         document: the text the extractor reads (``doc_id`` is unique within the set).
         key: what the held-out split hashes (file name, DocID, ...).
         statements: gold statement records (dicts in the statement schema) for claimkit gold.
+        part: the gold's own split of this document (``train``, ``val``) when it has one.
     """
 
     document: Document
@@ -96,6 +102,7 @@ class GoldDoc:
     events: list[GoldEvent] = field(default_factory=list)
     statements: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
+    part: str | None = None
 
 
 @dataclass

@@ -44,7 +44,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "support",
     ),
     "certainty": ("precision", "recall", "f1", "cue_precision", "cue_recall", "cue_f1", "support"),
-    "subjectivity": ("accuracy", "macro_f1", "subj_precision", "subj_recall", "subj_f1", "support"),
+    "subjectivity": (
+        "author_accuracy",
+        "author_macro_f1",
+        "accuracy",
+        "macro_f1",
+        "subj_precision",
+        "subj_recall",
+        "subj_f1",
+        "support",
+    ),
+    "certainty_score": ("pearson", "spearman", "support"),
     "factuality": ("agreement", "macro_f1", "certain_f1", "uncertain_f1", "support"),
     "speakers": ("quote_recall", "speaker_accuracy", "full_name_accuracy", "full_name_recall", "support"),
 }

@@ -26,11 +26,15 @@ def metric(task: str) -> Callable[..., Result]:
 
 
 def select(gold: GoldSet, split: str | None = "all", limit: int | None = None) -> GoldSet:
-    """The documents of ``split`` (by stable hash of each document's key; None = all), then the first ``limit``."""
+    """The documents of ``split``, then the first ``limit``.
+
+    ``dev`` / ``test`` use a stable hash of each document's key; ``train`` / ``val`` the gold's
+    own split (Pei & Jurgens); ``all`` or None keeps every document.
+    """
     split = split or "all"
     if limit is not None and limit < 1:
         raise UsageError(f"--limit must be at least 1, not {limit}")
-    docs = [d for d in gold.docs if keep(d.key, split)]
+    docs = [d for d in gold.docs if keep(d.key, split, d.part)]
     if limit is not None:
         docs = docs[:limit]
     return GoldSet(gold.format, gold.path, gold.tasks, docs, dict(gold.notes))

@@ -6,7 +6,9 @@ import hashlib
 
 from ..errors import UsageError
 
-SPLITS: tuple[str, ...] = ("all", "dev", "test")
+SPLITS: tuple[str, ...] = ("all", "dev", "test", "train", "val")
+#: Splits that the gold itself defines (Pei & Jurgens' ``split`` field), not the hash split.
+OWN_SPLITS: tuple[str, ...] = ("train", "val")
 TEST_PERCENT = 20
 
 
@@ -20,8 +22,21 @@ def part(key: str) -> str:
     return "test" if bucket(key) < TEST_PERCENT else "dev"
 
 
-def keep(key: str, split: str) -> bool:
-    """Whether ``key`` belongs to ``split`` (``all``, ``dev`` or ``test``)."""
+def keep(key: str, split: str, own: str | None = None) -> bool:
+    """Whether a document belongs to ``split``.
+
+    Args:
+        key: what the hash split hashes (``dev`` / ``test``).
+        split: ``all``, ``dev``, ``test``, or one of :data:`OWN_SPLITS`.
+        own: the gold's own split of the document, for ``train`` / ``val``.
+
+    Raises:
+        UsageError: an unknown split, or ``train``/``val`` on gold without its own split.
+    """
     if split not in SPLITS:
         raise UsageError(f"unknown split {split!r}; allowed: {', '.join(SPLITS)}")
+    if split in OWN_SPLITS:
+        if own is None:
+            raise UsageError(f"--split {split} needs gold with its own train/val split (e.g. --format pei-jurgens)")
+        return own == split
     return split == "all" or part(key) == split

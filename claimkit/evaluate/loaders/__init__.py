@@ -20,6 +20,7 @@ REGISTRY: dict[str, str] = {
     "factuality": "factuality",
     "doccano": "doccano",
     "ggt": "ggt",
+    "pei-jurgens": "pei_jurgens",
 }
 FORMATS: tuple[str, ...] = tuple(REGISTRY)
 

@@ -52,8 +52,3 @@ def by_sentence(sentences: list[tuple[int, int]], statements: list[dict[str, Any
         if i is not None:
             owned[i].append(st)
     return owned
-
-
-def is_uncertain(statement: dict[str, Any]) -> bool:
-    """A statement is uncertain when it is speculation or its certainty label is not ``certain``."""
-    return statement.get("kind") == "speculation" or (statement.get("certainty") or {}).get("label") != "certain"

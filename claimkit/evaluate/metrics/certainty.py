@@ -3,10 +3,11 @@
 Rules (documented in docs/eval.md):
 
 * Each predicted statement belongs to the gold sentence holding most of its characters.
-* A sentence is predicted uncertain when one of its statements is speculation or has a
-  certainty label other than ``certain``; precision / recall / F1 are for the class
-  *uncertain*.
-* Cue level: predicted certainty cues (all types except ``booster``) are matched one-to-one
+* A sentence is predicted uncertain when one of its statements has a certainty label other
+  than ``certain`` (the kind does not count: "rates will rise" is speculation but asserted
+  firmly, as Szeged annotates it); precision / recall / F1 are for the class *uncertain*.
+* Cue level: predicted certainty cues (all types except ``booster`` and ``prediction``,
+  which do not lower certainty) are matched one-to-one
   with gold cues, larger overlap first; any overlap counts (lenient match).
 """
 
@@ -18,9 +19,9 @@ from typing import Any
 from ..gold import GoldDoc
 from ..scores import PRF
 from ..spans import Span, match_one_to_one, overlap
-from . import DocScore, Preds, Result, by_sentence, is_uncertain
+from . import DocScore, Preds, Result, by_sentence
 
-NON_HEDGE_CUE_TYPES = frozenset(["booster"])
+NON_HEDGE_CUE_TYPES = frozenset(["booster", "prediction"])
 
 
 def predicted_cues(statements: Sequence[dict[str, Any]]) -> list[Span]:
@@ -52,7 +53,10 @@ def score(docs: Sequence[GoldDoc], preds: Preds) -> Result:
         d = PRF()
         ok = 0
         for sent, mine in zip(doc.sentences, owned, strict=True):
-            gold_u, pred_u = sent.label == "uncertain", any(is_uncertain(st) for st in mine)
+            gold_u, pred_u = (
+                sent.label == "uncertain",
+                any((st.get("certainty") or {}).get("label") != "certain" for st in mine),
+            )
             d.tp += gold_u and pred_u
             d.fp += pred_u and not gold_u
             d.fn += gold_u and not pred_u

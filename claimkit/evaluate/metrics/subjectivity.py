@@ -3,8 +3,13 @@
 Rules (documented in docs/eval.md): each predicted statement belongs to the gold sentence
 holding most of its characters; a sentence is predicted SUBJ when one of its statements is an
 opinion or speculation, else OBJ (also when it has no statement). Accuracy and macro-F1 over
-OBJ and SUBJ on all sentences (NewsSD labels every sentence in its author's voice), and the
-same on the *author-voice* sentences: those where no statement has a speaker.
+OBJ and SUBJ on all sentences, and the same on the *author-voice* sentences: those where no
+statement has a speaker.
+
+The headline (``author_macro_f1``, ``author_accuracy``) reads NewsSD / CheckThat! as they
+are annotated, over **all** sentences: a sentence is SUBJ when one of its author-voice
+statements (speaker null) is an opinion or speculation, else OBJ; a sentence that only reports
+someone else's opinion is OBJ.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ def score(docs: Sequence[GoldDoc], preds: Preds) -> Result:
     """Accuracy / macro-F1 and the confusion matrix; per-document headline is accuracy."""
     pairs: list[tuple[str, str]] = []
     author: list[tuple[str, str]] = []
+    voice: list[tuple[str, str]] = []
     per_doc = []
     for doc in docs:
         owned = by_sentence([(s.start, s.end) for s in doc.sentences], preds.get(doc.document.doc_id, []))
@@ -51,6 +57,8 @@ def score(docs: Sequence[GoldDoc], preds: Preds) -> Result:
         for sent, mine in zip(doc.sentences, owned, strict=True):
             pred = "SUBJ" if any(st.get("kind") in SUBJECTIVE_KINDS for st in mine) else "OBJ"
             pairs.append((sent.label, pred))
+            own = any(st.get("kind") in SUBJECTIVE_KINDS and not st.get("speaker") for st in mine)
+            voice.append((sent.label, "SUBJ" if own else "OBJ"))
             if not any(st.get("speaker") for st in mine):
                 author.append((sent.label, pred))
             ok += sent.label == pred
@@ -58,5 +66,6 @@ def score(docs: Sequence[GoldDoc], preds: Preds) -> Result:
             DocScore(doc.document.doc_id, ok / len(doc.sentences) if doc.sentences else 1.0, len(doc.sentences))
         )
     confusion = {g: {p: sum(1 for a, b in pairs if a == g and b == p) for p in LABELS} for g in LABELS}
-    figures = {**_figures(pairs), **_figures(author, "author_voice_")}
+    headline = {k: v for k, v in _figures(voice, "author_").items() if k != "author_support"}
+    figures = {**headline, **_figures(pairs), **_figures(author, "author_voice_")}
     return Result(figures, "accuracy", per_doc, {"confusion": confusion})

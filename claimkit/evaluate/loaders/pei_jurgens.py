@@ -1,0 +1,59 @@
+"""Pei & Jurgens (EMNLP 2021) sentence certainty JSONL: one finding per line.
+
+Each line is ``{"id", "finding", "sentence-level-certainty", "split"}``: a finding from
+science news or a paper, rated for certainty from 1 (uncertain) to 6 (certain), in the
+corpus's own ``train`` or ``val`` split (``--split train|val``). Each finding becomes a
+one-sentence document ``pj-<id>`` whose sentence carries the rating as ``value``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ...errors import GoldFormatError
+from ...records import Document
+from ..gold import GoldDoc, GoldSentence, GoldSet
+
+FIELDS = ("id", "finding", "sentence-level-certainty", "split")
+
+
+def load(path: Path) -> GoldSet:
+    """Load the Pei & Jurgens JSONL file."""
+    if path.is_dir():
+        found = sorted(path.glob("*.jsonl"))
+        if len(found) != 1:
+            raise GoldFormatError(f"{path}: expected one .jsonl file, found {len(found)}; name the file")
+        path = found[0]
+    docs: list[GoldDoc] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(f"{path}: not UTF-8 ({exc})") from None
+    seen: set[str] = set()
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(f"{where}: not JSON ({exc.msg})") from None
+        if not isinstance(row, dict) or any(k not in row for k in FIELDS):
+            raise GoldFormatError(f"{where}: expected an object with {', '.join(FIELDS)}")
+        text = str(row["finding"]).strip()
+        rating = row["sentence-level-certainty"]
+        if not text or not isinstance(rating, (int, float)) or not 1 <= rating <= 6:
+            raise GoldFormatError(f"{where}: needs a non-empty finding and a rating from 1 to 6, got {rating!r}")
+        doc_id = f"pj-{row['id']}"
+        if doc_id in seen:
+            raise GoldFormatError(f"{where}: duplicate id {row['id']!r}")
+        seen.add(doc_id)
+        sentence = GoldSentence(0, len(text), f"{float(rating):g}", value=float(rating))
+        document = Document(doc_id=doc_id, text=text, path=where)
+        docs.append(GoldDoc(document, doc_id, sentences=[sentence], part=str(row["split"])))
+    if not docs:
+        raise GoldFormatError(f"{path}:1: no findings (is this the Pei & Jurgens JSONL?)")
+    return GoldSet(format="pei-jurgens", path=str(path), tasks=("certainty_score",), docs=docs)

@@ -1,0 +1,71 @@
+"""Rebuild every model shipped in ``claimkit/data`` from ``../shared/data`` (``claimkit train``).
+
+Each builder reads only training parts, fixes its seeds and writes sorted JSON, so the same
+data and pipeline give byte-identical files. Builders, by output file:
+
+- ``subjectivity_model.json``: the kind model (:func:`claimkit.train_kind.train_kind`) from
+  NewsSD-ENG ``train.csv`` + ``val.csv``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import subjectivity, train_kind
+from .errors import InputError
+from .io import atomic_writer
+
+PACKAGE_DATA = Path(__file__).parent / "data"
+
+
+def _kind(data: Path) -> dict[str, Any]:
+    newssd = data / "newssd"
+    rows = train_kind.read_newssd(newssd / "train.csv") + train_kind.read_newssd(newssd / "val.csv")
+    return train_kind.train_kind(rows)
+
+
+#: Output file name -> builder taking the data folder.
+BUILDERS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    subjectivity.MODEL_FILE: _kind,
+}
+
+
+def write_json(model: dict[str, Any], path: Path) -> None:
+    """Write ``model`` as sorted JSON, atomically (the bytes depend only on the model)."""
+    with atomic_writer(path) as f:
+        json.dump(model, f, indent=0, sort_keys=True)
+        f.write("\n")
+
+
+#: Training files each builder reads, relative to the data folder (checked before training).
+NEEDS: tuple[str, ...] = ("newssd/train.csv", "newssd/val.csv")
+
+
+def check_data(data: Path) -> None:
+    """Raise :class:`InputError` naming the first training file missing under ``data``."""
+    for rel in NEEDS:
+        if not (data / rel).is_file():
+            raise InputError(f"{data / rel}: missing (expected the shared data folder, ../shared/data)")
+
+
+def build(data: Path, out_dir: Path, only: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
+    """Train every model (or those named in ``only``) on ``data`` and write them into ``out_dir``.
+
+    Returns:
+        The metadata of each model written, by file name (its dev figures included).
+
+    Raises:
+        InputError: a training file is missing.
+    """
+    check_data(data)
+    metas = {}
+    for name, builder in BUILDERS.items():
+        if only and name not in only:
+            continue
+        model = builder(data)
+        write_json(model, out_dir / name)
+        metas[name] = model["meta"]
+    return metas
