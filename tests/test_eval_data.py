@@ -47,3 +47,29 @@ def test_factuality_test_slice(shared_data: Path, extractor, corpus: str):
     f = r.tables["factuality"]["claimkit"]
     in_unit(f)
     assert f["support"] > 8 and f["not_in_a_statement"] < f["support"]
+
+
+def test_factbank_dev_loads_as_szeged(shared_data: Path, extractor):
+    r = run(shared_data / "szeged" / "factbank-dev.xml", "szeged", extractor=extractor, limit=5)
+    f = r.tables["certainty"]["claimkit"]
+    in_unit(f)
+    assert r.documents == 5 and f["sentences"] > 20 and "cue_f1" in f
+
+
+def test_checkthat23_subjectivity_tsv_slice(shared_data: Path, extractor):
+    r = run(shared_data / "newssd" / "checkthat23-test.tsv", "newssd", extractor=extractor, limit=20)
+    f = r.tables["subjectivity"]["claimkit"]
+    in_unit(f)
+    assert f["support"] == 20 and "author_macro_f1" in f
+
+
+def test_pei_jurgens_val_slice(shared_data: Path, extractor):
+    r = run(
+        shared_data / "certainty" / "pei-jurgens-sentence-certainty.jsonl",
+        "pei-jurgens",
+        extractor=extractor,
+        split="val",
+        limit=30,
+    )
+    f = r.tables["certainty_score"]["claimkit"]
+    assert f["support"] == 30 and -1.0 <= f["pearson"] <= 1.0 and -1.0 <= f["spearman"] <= 1.0
