@@ -105,15 +105,10 @@ def hedge_lexicon(gold: GoldSet) -> Preds:
 
 
 def hedge_count(gold: GoldSet) -> Preds:
-    out: Preds = {}
-    for d in gold.docs:
-        rows = []
-        for n, sp in enumerate(sentences(d), 1):
-            cues = hedge_cues(d.document.text, sp)
-            row = statement(d, n, sp, "speculation" if cues else "fact", "possible" if cues else "certain", cues)
-            row["certainty"]["score"] = round(1 / (1 + len(cues)), 4)
-            rows.append(row)
-        out[d.document.doc_id] = rows
+    out = hedge_lexicon(gold)
+    for rows in out.values():
+        for row in rows:
+            row["certainty"]["score"] = round(1 / (1 + len(row["certainty"]["cues"])), 4)
     return out
 
 

@@ -14,17 +14,14 @@ from pathlib import Path
 from ...errors import GoldFormatError
 from ...records import Document
 from ..gold import GoldDoc, GoldSentence, GoldSet
+from .szeged import the_file
 
 FIELDS = ("id", "finding", "sentence-level-certainty", "split")
 
 
 def load(path: Path) -> GoldSet:
     """Load the Pei & Jurgens JSONL file."""
-    if path.is_dir():
-        found = sorted(path.glob("*.jsonl"))
-        if len(found) != 1:
-            raise GoldFormatError(f"{path}: expected one .jsonl file, found {len(found)}; name the file")
-        path = found[0]
+    path = the_file(path, ".jsonl")
     docs: list[GoldDoc] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()

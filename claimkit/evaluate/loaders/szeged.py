@@ -36,13 +36,19 @@ def _sentence(el: ET.Element, offset: int, where: str) -> tuple[str, GoldSentenc
     return text, GoldSentence(offset, offset + len(text), label, cues, types)
 
 
+def the_file(path: Path, suffix: str) -> Path:
+    """``path``, or the one ``*suffix`` file in the directory ``path`` (else a clear error)."""
+    if not path.is_dir():
+        return path
+    found = sorted(path.glob(f"*{suffix}"))
+    if len(found) != 1:
+        raise GoldFormatError(f"{path}: expected one {suffix} file, found {len(found)}; name the file")
+    return found[0]
+
+
 def load(path: Path) -> GoldSet:
     """Load a Szeged Uncertainty XML file."""
-    if path.is_dir():
-        found = sorted(path.glob("*.xml"))
-        if len(found) != 1:
-            raise GoldFormatError(f"{path}: expected one .xml file, found {len(found)}; name the file")
-        path = found[0]
+    path = the_file(path, ".xml")
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
