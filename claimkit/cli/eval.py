@@ -31,7 +31,9 @@ def eval_command(
     split: Annotated[
         str,
         typer.Option(
-            "--split", click_type=choice("split", SPLITS), help="Stable 80/20 hash split of documents (test = 20%)."
+            "--split",
+            click_type=choice("split", SPLITS),
+            help="dev/test: stable 80/20 hash split of documents (test = 20%); train/val: the gold's own split (pei-jurgens).",
         ),
     ] = "all",
     limit: Annotated[
