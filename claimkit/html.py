@@ -191,6 +191,11 @@ def _layers(article: Article) -> list[tuple[int, int, str, str]]:
             marks[(sp["start"], sp["end"], "sp")] = f"speaker: {sp['name']} ({sp['type']}{desc})"
         if cue := st.get("cue"):
             marks[(cue["start"], cue["end"], "cu")] = f"reporting cue: {cue['lemma']}"
+        for part in (st.get("content") or {}).get("parts", []):
+            # underlined inside its own statement (a continuation is underlined in the next one)
+            start, end = max(part["start"], st["start"]), min(part["end"], st["end"])
+            if end > start:
+                marks[(start, end, "ct")] = "content: what is said"
         for cc in (st.get("certainty") or {}).get("cues", []):
             marks[(cc["start"], cc["end"], "cc")] = f"certainty cue: {cc['type']}"
     n = len(article.text or "")
@@ -375,7 +380,7 @@ def _legend() -> str:
         '<label for="speaker-filter">speaker</label><select id="speaker-filter">{speakers}</select>'
         '<span class="shown"><span id="shown"></span> shown</span></div>'
         '<div class="legend">legend: <span class="key sp">speaker</span> <span class="key cu">cue</span> '
-        '<span class="key cc">certainty cue</span> <span class="key bp">boilerplate</span></div>'
+        '<span class="key ct">content</span> <span class="key cc">certainty cue</span> <span class="key bp">boilerplate</span></div>'
     )
 
 

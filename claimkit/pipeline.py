@@ -30,7 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, attribution, certainty, classify, clean, nlp, schema, segment
+from . import __version__, attribution, certainty, classify, clean, content, nlp, schema, segment
 from .constants import DEFAULT_BATCH_SIZE
 from .errors import ClaimkitError, ExtractionError, ModelError, UsageError
 from .io import jsonl_line
@@ -87,7 +87,16 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
     attributions = attribution.attribute(doc, candidates, cleaned)
     statements: list[Statement] = []
     kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if not attribution.is_frame_only(doc, c, a)]
-    for n, (cand, attr) in enumerate(kept, 1):
+    for _, attr in kept:
+        if attr.cue is not None and attr.speaker is not None:
+            attr.cue = content.verb_group(doc, attr.cue)
+    said = content.contents(
+        doc,
+        [c for c, _ in kept],
+        [a.cue if a.speaker is not None else None for _, a in kept],
+        [a.quote for _, a in kept],
+    )
+    for n, ((cand, attr), parts) in enumerate(zip(kept, said, strict=True), 1):
         cert = certainty.assess(doc, cand, attr)
         kind = classify.decide(doc, cand, attr, cert, genre=cleaned.genre)
         statements.append(
@@ -105,6 +114,7 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
                 certainty=cert,
                 kind_score=kind.score,
                 kind_by=kind.by,
+                content=content.make(text, parts) if attr.speaker is not None else None,
             )
         )
     record = DocumentRecord(

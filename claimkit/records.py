@@ -83,6 +83,28 @@ class Cue:
 
 
 @dataclass
+class ContentPart:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Content:
+    """What is said, without source and cue (version 1.1).
+
+    ``text`` is ``document_text[start:end]``, from the first part to the last; ``parts`` are
+    the pieces themselves (one when the content is contiguous; two or more when the frame
+    splits a quotation, "“A,” she said, “B.”", or a quotation continues in the next sentence).
+    """
+
+    text: str
+    start: int
+    end: int
+    parts: list[ContentPart] = field(default_factory=list)
+
+
+@dataclass
 class Source:
     name: str
     type: SourceType
@@ -124,6 +146,7 @@ class Statement:
     certainty: Certainty
     kind_score: float | None = None
     kind_by: Literal["rule", "model"] | None = None
+    content: Content | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

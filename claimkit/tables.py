@@ -74,6 +74,8 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 INT_COLUMNS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "source_start", "source_end")
 FLOAT_COLUMNS = ("certainty_score",)
 OBJECT_COLUMNS = ("certainty_cues",)
+#: Columns of the version 1.1 ``content`` (present when the records have it), after :data:`COLUMNS`.
+CONTENT_COLUMNS = ("content_text", "content_start", "content_end", "content_parts")
 
 _CUE_REQUIRED = ("text", "start", "end", "type")
 
@@ -143,10 +145,39 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in certainty.items():
         if key not in ("label", "score", "cues"):
             row[f"certainty_{key}"] = value
+    if "content" in record:
+        row.update(_flat_content(record["content"]))
     for key, value in record.items():
-        if key not in CONTRACT_FIELDS:
+        if key not in CONTRACT_FIELDS and key != "content":
             row[key] = value
     return row
+
+
+def _flat_content(content: Mapping[str, Any] | None) -> dict[str, Any]:
+    """``content`` (version 1.1) as ``content_text``, ``content_start``, ``content_end`` and
+    ``content_parts`` (a list of ``{text, start, end}``); all missing when it is null."""
+    content = content or {}
+    return {
+        "content_text": content.get("text"),
+        "content_start": content.get("start"),
+        "content_end": content.get("end"),
+        "content_parts": [dict(p) for p in content["parts"]] if content.get("parts") is not None else None,
+    }
+
+
+def _content_from(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    text = _as_str(row.get("content_text"))
+    if text is None:
+        return None
+    parts = _plain(row.get("content_parts"))
+    if isinstance(parts, str):  # read back from CSV, where the list is JSON text
+        parts = json.loads(parts)
+    return {
+        "text": text,
+        "start": _as_int(row.get("content_start")),
+        "end": _as_int(row.get("content_end")),
+        "parts": [{"text": str(p["text"]), "start": int(p["start"]), "end": int(p["end"])} for p in parts or []],
+    }
 
 
 def to_dataframe(source: str | os.PathLike[str] | Iterable[Mapping[str, Any] | Statement]) -> pd.DataFrame:
@@ -169,6 +200,9 @@ def to_dataframe(source: str | os.PathLike[str] | Iterable[Mapping[str, Any] | S
     rows = [flatten(r) for r in _as_records(source)]
     columns = list(COLUMNS) + [c for c in dict.fromkeys(k for row in rows for k in row) if c not in COLUMNS]
     df = pd.DataFrame.from_records(rows, columns=columns)
+    for col in CONTENT_COLUMNS:
+        if col in df.columns and col != "content_parts":
+            df[col] = df[col].astype("Int64" if col != "content_text" else "string")
     for col in COLUMNS:
         if col in CATEGORIES:
             known = CATEGORIES[col]
@@ -251,7 +285,9 @@ def from_dataframe(df: pd.DataFrame) -> list[dict[str, Any]]:
     nested_extras = {
         name: [c for c in extras if c.startswith(f"{name}_")] for name in ("speaker", "cue", "source", "certainty")
     }
-    top_extras = [c for c in extras if not any(c in cols for cols in nested_extras.values())]
+    top_extras = [
+        c for c in extras if not any(c in cols for cols in nested_extras.values()) and c not in CONTENT_COLUMNS
+    ]
     records = []
     for row in df.to_dict(orient="records"):
         certainty: dict[str, Any] = {
@@ -275,6 +311,8 @@ def from_dataframe(df: pd.DataFrame) -> list[dict[str, Any]]:
             "source": _nested(row, "source", nested_extras["source"]),
             "certainty": certainty,
         }
+        if "content_text" in row:
+            record["content"] = _content_from(row)
         for col in top_extras:
             if (value := _plain(row[col])) is not None:
                 record[col] = value

@@ -41,6 +41,7 @@ def test_page_highlights_every_statement_once(sample, sample_text: str) -> None:
         ("cc", any(s["certainty"]["cues"] for s in statements)),
         ("sp", any(s["speaker"] and s["speaker"]["start"] is not None for s in statements)),
         ("cu", any(s["cue"] for s in statements)),
+        ("ct", any(s["content"] for s in statements)),
     ):
         assert present and re.search(rf'<span class="[^"]*\b{layer}\b', page), layer
     # self-contained: no external resources
@@ -166,3 +167,30 @@ def test_page_shows_kind_confidence_and_who_decided(sample, sample_text: str) ->
     shown = re.findall(r'<span class="sub kind-score">([0-9.]+) by (rule|model)</span>', page)
     assert len(shown) == len(statements)
     assert sorted(shown) == sorted((f"{s['kind_score']:.2f}", s["kind_by"]) for s in statements)
+
+
+def test_content_is_underlined_inside_its_statement() -> None:
+    text = "“We are ready,” Kim said, “and we will go.” The river rose."
+    quoted = {
+        "id": "t:1",
+        "doc_id": "t",
+        "kind": "fact",
+        "text": text[:43],
+        "start": 0,
+        "end": 43,
+        "quote": "direct",
+        "speaker": {"name": "Kim", "mention": "Kim", "start": 16, "end": 19, "type": "person"},
+        "cue": {"text": "said", "start": 20, "end": 24, "lemma": "say"},
+        "source": None,
+        "certainty": {"label": "certain", "score": 1.0, "cues": []},
+        "content": {
+            "text": text[:43],
+            "start": 0,
+            "end": 43,
+            "parts": [{"text": text[:15], "start": 0, "end": 15}, {"text": text[26:43], "start": 26, "end": 43}],
+        },
+    }
+    page = html.render_text(html.make_article("t", [quoted], text), "a")
+    underlined = re.findall(r'<span class="ct" title="content: what is said">([^<]*)</span>', page)
+    assert underlined == ["“We are ready,”", "“and we will go.”"]
+    assert "The river rose." in page and "Kim" not in underlined

@@ -224,3 +224,29 @@ def test_kind_score_and_kind_by_are_columns(extractor, sample_text: str) -> None
     df = claimkit.to_dataframe(statements)
     assert list(df["kind_score"]) == [s.kind_score for s in statements]
     assert set(df["kind_by"]) <= {"rule", "model"} and df["kind_score"].between(0, 1).all()
+
+
+def test_content_is_flattened_and_comes_back(tmp_path: Path) -> None:
+    quoted = _record(
+        5,
+        speaker={"name": "Kim", "mention": "Kim", "start": 9, "end": 12, "type": "person", "description": None},
+        cue={"text": "said", "start": 13, "end": 17, "lemma": "say"},
+        quote="direct",
+        content={
+            "text": "“A,” Kim said, “B.”",
+            "start": 0,
+            "end": 19,
+            "parts": [{"text": "“A,”", "start": 0, "end": 4}, {"text": "“B.”", "start": 15, "end": 19}],
+        },
+    )
+    author = _record(6, content=None)
+    df = tables.to_dataframe([quoted, author])
+    assert list(df.columns[len(tables.COLUMNS) :]) == list(tables.CONTENT_COLUMNS)
+    assert df.loc[0, "content_text"] == "“A,” Kim said, “B.”" and df.loc[0, "content_end"] == 19
+    assert [p["text"] for p in df.loc[0, "content_parts"]] == ["“A,”", "“B.”"]
+    assert pd.isna(df.loc[1, "content_start"]) and df["content_start"].dtype == "Int64"
+    assert tables.from_dataframe(df) == [quoted, author]
+    tables.write_parquet(df, tmp_path / "c.parquet")
+    assert tables.from_dataframe(pd.read_parquet(tmp_path / "c.parquet")) == [quoted, author]
+    tables.write_csv(df, tmp_path / "c.csv")
+    assert tables.from_dataframe(pd.read_csv(tmp_path / "c.csv")) == [quoted, author]

@@ -1,0 +1,326 @@
+"""Content: what an attributed statement says, without its source and cue (PolNeAR's reading).
+
+The span is drawn as the PolNeAR annotation guidelines draw it:
+
+* the whole reported clause: "Park said *that the talks may resume*" (the complementiser
+  "that" and an infinitive's "to" belong to the content: "She hopes *to become president*");
+* quotations with their quotation marks and everything inside them, the comma or full stop
+  inside the marks included: "*“We are ready,”* she said";
+* a quotation split by its frame is one content in two parts: "*“A,”* she said, *“B.”*"; a
+  quotation that continues after the frame in the next sentence or paragraph (a floating
+  quotation that takes this statement's speaker and cue) joins the same content, as the
+  guidelines' "content continuations" do;
+* "according to X" and other sourcing phrases are cut out, which may leave two parts
+  ("*The mayor*, according to aides, *is tired*");
+* punctuation that ends the sentence (or separates content from the frame) is left out; a
+  "?" or "!" that belongs to the content is kept.
+
+Nested attributions are not separate contents: the guidelines annotate only the outermost
+attribution, so "X said Y told him that Z" has the content "Y told him that Z".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .data import reporting as lex
+from .quotes import QuoteSpan
+from .records import Content, ContentPart, Cue
+from .segment import Candidate, text_of
+
+Part = tuple[int, int]
+
+_CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
+_OBJECT_DEPS = frozenset(["dobj"])
+# children of a reporting verb that belong to its frame, not to what is said
+_FRAME_DEPS = frozenset(
+    [
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "aux",
+        "auxpass",
+        "neg",
+        "advmod",
+        "dative",
+        "agent",
+        "punct",
+        "cc",
+        "prt",
+        "npadvmod",
+    ]
+)
+_OBJECT_PREPS = frozenset(["for", "of", "as", "over", "about"])
+# prepositions that link a cue to its content ("called for", "complained about")
+_CONTENT_PREPS = frozenset(["for", "about", "on", "to", "with", "against", "of", "at", "that"])
+_RECIPIENT_VERBS = frozenset(["tell", "inform", "remind", "assure", "warn", "ask", "urge", "advise"])
+# what the ends of a content never keep (outside quotation marks)
+_EDGE = " \t\r\n\u00a0,.;:—–-"
+_LEAD_EDGE = _EDGE + ")"
+_MAX_FRAME = 120  # characters of frame (source, cue, recipient) between a quotation and its cue
+_EDGE_WORDS = frozenset(["and", "but", "or", "as", "while"])
+
+
+def _trim(text: str, start: int, end: int) -> Part | None:
+    """Drop frame punctuation and a dangling conjunction at the ends of a part."""
+    for _ in range(3):
+        while start < end and text[start] in _LEAD_EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        last = text[start:end].rsplit(None, 1)
+        if len(last) == 2 and last[1].lower() in _EDGE_WORDS:
+            end = start + len(last[0])
+            continue
+        first = text[start:end].split(None, 1)
+        if len(first) == 2 and first[0].lower() in _EDGE_WORDS:
+            start = end - len(first[1])
+            continue
+        break
+    return (start, end) if start < end else None
+
+
+def _merge(parts: Sequence[Part], text: str) -> list[Part]:
+    """Sorted parts, overlapping ones joined, and parts separated only by spaces joined too."""
+    out: list[Part] = []
+    for s, e in sorted(parts):
+        if out and (s <= out[-1][1] or not text[out[-1][1] : s].strip()):
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _with_quotes(parts: list[Part], quotes: Sequence[QuoteSpan]) -> list[Part]:
+    """Widen each part to every quotation it touches (quotation marks belong to the content)."""
+    out = []
+    for s, e in parts:
+        for q in quotes:
+            if q.start < e and s < q.end:
+                s, e = min(s, q.start), max(e, q.end)
+        out.append((s, e))
+    return out
+
+
+def _subtree(tok: Token) -> Part:
+    right = tok.right_edge
+    return (tok.left_edge.idx, right.idx + len(right))
+
+
+def _clauses(head: Token) -> list[Token]:
+    """The clausal complements of a cue head (through "be" for report nouns)."""
+    return [c for c in head.children if c.dep_ in _CLAUSE_DEPS]
+
+
+def _runs(tokens: Sequence[Token], drop: set[int]) -> list[Part]:
+    """Character spans of the runs of ``tokens`` whose indices are not in ``drop``."""
+    parts: list[Part] = []
+    run: list[Token] = []
+    for tok in [*tokens, None]:
+        if tok is not None and tok.i not in drop:
+            run.append(tok)
+            continue
+        if run:
+            parts.append((run[0].idx, run[-1].idx + len(run[-1])))
+            run = []
+    return parts
+
+
+def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list[Part]:
+    """A reporting verb's clause, else its object, else the statement without the frame."""
+    clauses = [c for c in _clauses(head) if c.i not in cue_ids]
+    if clauses:
+        return [_subtree(c) for c in clauses]
+    if head.lemma_.lower() not in _RECIPIENT_VERBS:
+        objects = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
+        if objects:
+            start, end = _subtree(objects[0])
+            for c in head.rights:
+                # "called the system *rotten*", "criticized X *for Y*", "described it *as Z*"
+                if c.i > objects[0].i and (
+                    c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+                ):
+                    end = max(end, _subtree(c)[1])
+            return [(start, end)]
+        preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
+        if preps:
+            # "called for *a ceasefire*", "complained about *the rules*": the preposition joins the cue
+            objs = [o for o in preps[0].children if o.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                return [_subtree(objs[0])]
+    drop = set(cue_ids)
+    for child in head.children:
+        adverbial = child.dep_ in {"advcl", "mark", "prep"} and child.i < head.i
+        if adverbial or child.dep_ in _FRAME_DEPS or (child.dep_ == "dobj" and head.lemma_.lower() in _RECIPIENT_VERBS):
+            drop.update(t.i for t in child.subtree)
+    drop.add(head.i)
+    return _runs(tokens, drop)
+
+
+def _noun_content(noun: Token) -> list[Part]:
+    """A report noun's clause: "the view *that ...*", "X's view is *that ...*"."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}]
+    if not clauses and noun.head.lemma_ == "be":
+        clauses = [c for c in noun.head.children if c.dep_ in {"ccomp", "attr"} and c.i != noun.i]
+    return [_subtree(c) for c in clauses]
+
+
+def _sourcing_content(tokens: Sequence[Token], cue_tokens: Sequence[Token]) -> list[Part]:
+    """The statement without the sourcing phrase ("according to X") and its commas."""
+    first = cue_tokens[0]
+    drop = {t.i for t in first.subtree} | {t.i for t in cue_tokens}
+    last = cue_tokens[-1]
+    drop |= {t.i for c in last.children for t in c.subtree}
+    return _runs(tokens, drop)
+
+
+def _framed(text: str, quotes: Sequence[QuoteSpan], cue: Cue | None) -> list[QuoteSpan]:
+    """The quotations a cue frames: the nearest before it and the nearest after it.
+
+    "“A,” she said, “B.”" gives both; a quotation further away in the same statement belongs
+    to another attribution. Without a cue inside the statement, every quotation.
+    """
+    if cue is None:
+        return list(quotes)
+    before = [q for q in quotes if q.end <= cue.start and not _sentence_end(text[q.end : cue.start])]
+    after = [q for q in quotes if q.start >= cue.end and not _sentence_end(text[cue.end : q.start])]
+    near = before[-1:] + after[:1]
+    return near or list(quotes)
+
+
+def _sentence_end(gap: str) -> bool:
+    """Whether a gap between a quotation and its cue runs over a sentence end or is long."""
+    return len(gap) > _MAX_FRAME or any(m in gap for m in (". ", "? ", "! ", "\n"))
+
+
+def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
+    """The content parts of one attributed candidate (empty when none is found).
+
+    Args:
+        doc: the parsed document.
+        cand: the statement candidate.
+        cue: its cue (None: the content is the quotations, else nothing).
+        quote: its quote type (``direct`` statements say their quotations).
+    """
+    text = text_of(doc)
+    quotes = cand.direct_quotes
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return []
+    tokens = list(span)
+    cue_inside = cue is not None and cand.start <= cue.start and cue.end <= cand.end
+    if quote == "direct" and quotes and (not cue_inside or not any(q.start <= cue.start < q.end for q in quotes)):
+        parts = [(q.start, q.end) for q in _framed(text, quotes, cue if cue_inside else None)]
+    elif not cue_inside or cue is None:
+        return []
+    else:
+        cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if cue_span is None:
+            return []
+        cue_ids = {t.i for t in cue_span}
+        head = cue_span.root
+        if cue.lemma in lex.ACCORDING_PHRASES or cue_span.text.lower() in lex.ACCORDING_PHRASES:
+            parts = _sourcing_content(tokens, list(cue_span))
+        elif head.pos_ in {"NOUN", "PROPN"}:
+            parts = _noun_content(head) or _runs(tokens, cue_ids | {t.i for t in head.subtree})
+        else:
+            parts = _verb_content(head, tokens, cue_ids)
+        parts = _with_quotes(parts, quotes)
+    out = []
+    for s, e in _merge(parts, text):
+        part = _trim(text, max(s, cand.start), min(e, cand.end))
+        if part is not None:
+            out.append(part)
+    return out
+
+
+def make(text: str, parts: Sequence[Part]) -> Content | None:
+    """The :class:`Content` record of some parts (None when there are none)."""
+    if not parts:
+        return None
+    parts = sorted(parts)
+    start, end = parts[0][0], parts[-1][1]
+    return Content(text[start:end], start, end, [ContentPart(text[s:e], s, e) for s, e in parts])
+
+
+def contents(
+    doc: Doc, candidates: Sequence[Candidate], cues: Sequence[Cue | None], quotes: Sequence[str]
+) -> list[list[Part]]:
+    """Content parts of every candidate (empty for the author's voice), continuations joined.
+
+    A candidate whose cue lies outside it (a floating quotation that took the cue of the
+    quotation beside it) says the same content as the statement of that cue: all of them get
+    the parts of the whole group.
+    """
+    found = [
+        find(doc, c, cue, q) if cue is not None else [] for c, cue, q in zip(candidates, cues, quotes, strict=True)
+    ]
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, cue in enumerate(cues):
+        if cue is not None and found[i]:
+            groups.setdefault((cue.start, cue.end), []).append(i)
+    for key, members in groups.items():
+        anchor = [i for i in members if candidates[i].start <= key[0] < candidates[i].end]
+        if len(members) < 2 or len(anchor) != 1:
+            continue
+        group = [anchor[0]]
+        for step in (-1, 1):
+            i = anchor[0] + step
+            while i in members and quotes[i] == "direct":
+                group.append(i)
+                i += step
+        if len(group) < 2:
+            continue
+        union = sorted({p for i in group for p in found[i]})
+        for i in group:
+            found[i] = union
+    return found
+
+
+_GROUP_LEFT = frozenset(["aux", "auxpass", "neg", "advmod"])
+_GROUP_RIGHT = frozenset(["prt", "neg", "advmod", "npadvmod"])
+_FRAME_PREPS = frozenset(["in", "during", "at", "per", "after", "before", "via", "through"])
+
+
+def verb_group(doc: Doc, cue: Cue) -> Cue:
+    """Widen a verb cue to its verb group, as PolNeAR draws cues (one contiguous span).
+
+    Auxiliaries, modals, negation and adverbs before the verb ("has not yet responded"),
+    particles and time words after it ("pointed out", "said Tuesday"), a circumstance
+    phrase before the content ("said in a statement"), the preposition that links the verb to
+    its content ("called for", "responded to") and a colon that introduces a quotation
+    ("said:"). Other cues are returned unchanged.
+    """
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in {"VERB", "AUX"}:
+        return cue
+    head = span.root
+    first, last = span.start, span.end - 1
+    while first > 0:
+        tok = doc[first - 1]
+        if tok.head.i == head.i and tok.dep_ in _GROUP_LEFT and tok.tag_ not in {"WRB"}:
+            first -= 1
+        else:
+            break
+    has_content = any(c.dep_ in _CLAUSE_DEPS or c.dep_ in _OBJECT_DEPS for c in head.children)
+    while last + 1 < len(doc):
+        tok = doc[last + 1]
+        if tok.head.i != head.i:
+            break
+        if tok.dep_ in _GROUP_RIGHT and tok.right_edge.i == tok.i and tok.tag_ not in {"WRB"}:
+            last = tok.i
+        elif tok.dep_ == "prep" and tok.lower_ in _FRAME_PREPS and has_content and tok.right_edge.i - tok.i <= 4:
+            last = tok.right_edge.i  # "said in a statement that ..."
+        elif tok.dep_ == "prep" and tok.lower_ in _CONTENT_PREPS and not has_content:
+            last = tok.i  # "called for", "responded to"
+            break
+        else:
+            break
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        last += 1
+    if (first, last) == (span.start, span.end - 1):
+        return cue
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return Cue(text_of(doc)[start:end], start, end, cue.lemma)

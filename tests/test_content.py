@@ -1,0 +1,83 @@
+"""Content spans drawn as the PolNeAR guidelines draw them, on examples written for these
+tests: reported clause, split quotation, continuation in the next sentence, "according to",
+nested attribution, object and preposition content; and cue verb groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimkit import pipeline
+from claimkit.records import Document
+
+
+@pytest.fixture(scope="module")
+def build(nlp):
+    def run(text: str):
+        _, statements = pipeline.build(Document("t", text), nlp(text))
+        return statements
+
+    return run
+
+
+def parts(statement) -> list[str]:
+    assert statement.content is not None, statement.text
+    return [p.text for p in statement.content.parts]
+
+
+def test_reported_clause_without_source_cue_or_full_stop(build):
+    (st,) = build("Minister Park said that the talks may resume next week.")
+    assert parts(st) == ["that the talks may resume next week"]
+    assert st.content.text == "that the talks may resume next week"
+    assert (st.content.start, st.content.end) == (19, 54)  # 19 + len("that the talks may resume next week") = 19 + 35
+
+
+def test_infinitive_to_belongs_to_the_content_and_verb_group_to_the_cue(build):
+    (st,) = build("The senator has repeatedly refused to endorse the tax plan.")
+    assert parts(st) == ["to endorse the tax plan"]
+    assert st.cue.text == "has repeatedly refused"
+    (st,) = build("The governor did not say whether she would sign the bill.")
+    assert st.cue.text == "did not say" and parts(st) == ["whether she would sign the bill"]
+
+
+def test_split_quotation_is_one_content_in_two_parts(build):
+    text = "“I never saw the letter,” the mayor said, “but my staff did.”"
+    (st,) = build(text)
+    assert parts(st) == ["“I never saw the letter,”", "“but my staff did.”"]
+    assert st.content.text == text  # from the first part to the last
+
+
+def test_quotation_continuing_in_the_next_sentence_joins_the_content(build):
+    text = "“We will stay here for a while,” the coach said. “These games take a lot of patience.”"
+    first, second = build(text)
+    assert second.speaker is not None and second.speaker.mention == "the coach"
+    expected = ["“We will stay here for a while,”", "“These games take a lot of patience.”"]
+    assert parts(first) == expected and parts(second) == expected
+
+
+def test_according_to_is_cut_out_of_the_content(build):
+    (st,) = build("According to the report, most farmers distrust the new rules.")
+    assert st.cue.text == "According to" and parts(st) == ["most farmers distrust the new rules"]
+    (st,) = build("The mayor, according to his aides, is tired.")
+    assert parts(st) == ["The mayor", "is tired"]
+
+
+def test_nested_attribution_stays_inside_the_outer_content(build):
+    # the guidelines annotate only the outermost attribution
+    (st,) = build("Park said Kim told him that the border would reopen in May.")
+    assert st.speaker.mention == "Park" and st.cue.text == "said"
+    assert parts(st) == ["Kim told him that the border would reopen in May"]
+
+
+def test_object_and_preposition_content(build):
+    (st,) = build("The union criticized the company for cutting the pensions of retired workers.")
+    assert parts(st) == ["the company for cutting the pensions of retired workers"]
+    (st,) = build("The bishops have called for a ceasefire in the region.")
+    assert st.cue.text == "have called for" and parts(st) == ["a ceasefire in the region"]
+
+
+def test_colon_is_part_of_the_cue_and_author_voice_has_no_content(build):
+    statements = build("The river flooded the town on Monday. The mayor said: “We are rebuilding.”")
+    author, quoted = statements
+    assert author.speaker is None and author.content is None
+    assert quoted.cue.text == "said:" and parts(quoted) == ["“We are rebuilding.”"]
+    assert quoted.to_dict()["content"]["parts"][0]["start"] == quoted.content.start
