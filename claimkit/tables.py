@@ -145,10 +145,10 @@ def flatten(record: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in certainty.items():
         if key not in ("label", "score", "cues"):
             row[f"certainty_{key}"] = value
-    if "content" in record:
-        row.update(_flat_content(record["content"]))
     for key, value in record.items():
-        if key not in CONTRACT_FIELDS and key != "content":
+        if key == "content":
+            row.update(_flat_content(value))
+        elif key not in CONTRACT_FIELDS:
             row[key] = value
     return row
 
@@ -285,8 +285,9 @@ def from_dataframe(df: pd.DataFrame) -> list[dict[str, Any]]:
     nested_extras = {
         name: [c for c in extras if c.startswith(f"{name}_")] for name in ("speaker", "cue", "source", "certainty")
     }
+    # the extra fields in column order; "content_text" stands for the whole content
     top_extras = [
-        c for c in extras if not any(c in cols for cols in nested_extras.values()) and c not in CONTENT_COLUMNS
+        c for c in extras if not any(c in cols for cols in nested_extras.values()) and c not in CONTENT_COLUMNS[1:]
     ]
     records = []
     for row in df.to_dict(orient="records"):
@@ -311,10 +312,10 @@ def from_dataframe(df: pd.DataFrame) -> list[dict[str, Any]]:
             "source": _nested(row, "source", nested_extras["source"]),
             "certainty": certainty,
         }
-        if "content_text" in row:
-            record["content"] = _content_from(row)
         for col in top_extras:
-            if (value := _plain(row[col])) is not None:
+            if col == "content_text":
+                record["content"] = _content_from(row)
+            elif (value := _plain(row[col])) is not None:
                 record[col] = value
         records.append(record)
     return records
