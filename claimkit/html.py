@@ -3,8 +3,16 @@
 One self-contained page (CSS and JavaScript inlined, a Content-Security-Policy that forbids
 every network request): per article a summary (counts by kind, named vs anonymous sources),
 the text with each statement highlighted by kind, speaker mentions and reporting cues marked,
-certainty cues underlined and boilerplate greyed out, and the list of statements beside it.
-Filters by kind and by speaker. Every piece of article text is HTML-escaped.
+certainty cues underlined and boilerplate greyed out, the article's speakers (one button per
+speaker entity, its other names in the tooltip), and the list of statements beside it. The
+heading is the title, else the first line of the text. From two articles on, a contents list.
+
+Filters by kind, by speaker (per article) and a search over statement text, speakers and cues
+hide what does not match: list rows, articles left without a match (and their contents
+entry); highlights in the text lose their colour. A message says when nothing matches. The
+lists sort by text order, certainty, kind confidence (``kind_score``) or check-worthiness
+(``checkworthiness``), the last two only when records carry them. Every piece of article text
+is HTML-escaped.
 
 Offsets are only meaningful against the exact text they were extracted from, so the text of
 an article is used only when its sha256 matches the document record and every statement's
@@ -179,6 +187,24 @@ def _speaker_key(st: Mapping[str, Any]) -> str:
     return (st.get("speaker") or {}).get("name") or ""
 
 
+def _speaker_filter(st: Mapping[str, Any], number: int) -> str:
+    """The speaker filter value of a statement: its article and speaker entity, so that two
+    articles' "Park" stay apart and "Park" and "Park Won-gon" of one article (one ``speaker.id``)
+    go together. ``N|`` is the author's voice of article N."""
+    sp = st.get("speaker") or {}
+    return f"{number}|{sp.get('id') or sp.get('name') or ''}"
+
+
+def _sort_keys(st: Mapping[str, Any]) -> str:
+    """``data-*`` attributes the page sorts by; a figure a record lacks is left out."""
+    attrs = [f'data-cert="{float(st["certainty"]["score"]):.4f}"']
+    if st.get("kind_score") is not None:
+        attrs.append(f'data-kind-score="{float(st["kind_score"]):.4f}"')
+    if st.get("checkworthiness") is not None:
+        attrs.append(f'data-checkworthiness="{float(st["checkworthiness"]):.4f}"')
+    return " ".join(attrs)
+
+
 def _layers(article: Article) -> list[tuple[int, int, str, str]]:
     """``(start, end, css_class, tooltip)`` of everything marked inside the text."""
     marks: dict[tuple[int, int, str], str] = {}
@@ -213,13 +239,13 @@ def _statement_spans(statements: Sequence[Mapping[str, Any]]) -> list[tuple[int,
     return spans
 
 
-def _mark_open(st: Mapping[str, Any], idx: str) -> str:
+def _mark_open(st: Mapping[str, Any], idx: str, number: int) -> str:
     cert = st["certainty"]
     who = _speaker_key(st) or AUTHOR
     tip = f"{st['kind']}{_kind_confidence(st)} · {who} · certainty {cert['label']} ({cert['score']:.2f})"
     return (
         f'<mark class="st k-{_attr(st["kind"])}" data-kind="{_attr(st["kind"])}" '
-        f'data-speaker="{_attr(_speaker_key(st))}" data-idx="{idx}" data-n="{_attr(_number(st))}" '
+        f'data-speaker="{_attr(_speaker_filter(st, number))}" data-idx="{idx}" data-n="{_attr(_number(st))}" '
         f'title="{_attr(tip)}">'
     )
 
@@ -235,7 +261,7 @@ def _number(st: Mapping[str, Any]) -> str:
     return str(st["id"]).rpartition(":")[2]
 
 
-def render_text(article: Article, prefix: str) -> str:
+def render_text(article: Article, prefix: str, number: int = 1) -> str:
     """The article text as HTML: statements as ``<mark>``, other layers as classed spans."""
     text = article.text or ""
     layers = _layers(article)
@@ -263,7 +289,7 @@ def render_text(article: Article, prefix: str) -> str:
         active.update(dict.fromkeys(starting.get(a, [])))
         out.extend("</mark>" for _ in range(closes.get(a, 0)))
         for end, idx in opens.get(a, []):
-            out.append(_mark_open(article.statements[idx], f"{prefix}{idx}"))
+            out.append(_mark_open(article.statements[idx], f"{prefix}{idx}", number))
             if end == a:  # an empty (fully overlapped) statement still gets its element
                 out.append("</mark>")
         if b <= a:
@@ -299,7 +325,7 @@ def _summary_html(article: Article) -> str:
     return f'<div class="summary">{"".join(cards)}</div>'
 
 
-def _row(st: Mapping[str, Any], idx: str) -> str:
+def _row(st: Mapping[str, Any], idx: str, number: int) -> str:
     """One statement of the list: who says it how, the text, source and certainty."""
     sp, cue, src, cert = st.get("speaker"), st.get("cue"), st.get("source"), st["certainty"]
     head = [
@@ -326,48 +352,129 @@ def _row(st: Mapping[str, Any], idx: str) -> str:
     foot = [f"source: {escape(src['name'])} ({escape(src['type'])})" if src else "source: —"]
     if cert["cues"]:
         foot.append("certainty cues: " + ", ".join(f"{escape(c['text'])} ({escape(c['type'])})" for c in cert["cues"]))
+    if st.get("checkworthiness") is not None:
+        foot.append(f"check-worthiness {float(st['checkworthiness']):.2f}")
     return (
         f'<li class="row k-{_attr(st["kind"])}" data-kind="{_attr(st["kind"])}" '
-        f'data-speaker="{_attr(_speaker_key(st))}" data-idx="{idx}">'
+        f'data-speaker="{_attr(_speaker_filter(st, number))}" data-idx="{idx}" {_sort_keys(st)}>'
         f'<div class="rh">{" ".join(head)}</div><div class="quote">{escape(st["text"])}</div>'
         f'<div class="sub">{" · ".join(foot)}</div></li>'
     )
 
 
+def heading_of(article: Article, limit: int = 120) -> str:
+    """The article's heading: its title, else the first line of its text (shortened), else its id."""
+    if article.title and article.title.strip():
+        return article.title.strip()
+    for line in (article.text or "").splitlines():
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    return article.doc_id
+
+
+def _speakers_html(article: Article, number: int) -> str:
+    """The article's own speakers (one per entity, with the other names it goes by) as filter buttons."""
+    entities: dict[str, dict[str, Any]] = {}
+    for st in article.statements:
+        key = _speaker_filter(st, number)
+        sp = st.get("speaker") or {}
+        entry = entities.setdefault(key, {"name": sp.get("name") or AUTHOR, "n": 0, "names": {}})
+        entry["n"] += 1
+        for alias in (sp.get("name"), sp.get("mention")):
+            if alias and alias != entry["name"]:
+                entry["names"][alias] = None
+    if not entities:
+        return ""
+    buttons = []
+    for key, entry in sorted(entities.items(), key=lambda p: (-p[1]["n"], p[1]["name"].lower())):
+        also = f' title="{_attr("also: " + ", ".join(entry["names"]))}"' if entry["names"] else ""
+        buttons.append(
+            f'<button type="button" class="spk" data-speaker="{_attr(key)}"{also}>'
+            f"{escape(entry['name'])} <small>{entry['n']}</small></button>"
+        )
+    return f'<div class="speakers"><span class="sub">speakers</span> {"".join(buttons)}</div>'
+
+
 def render_article(article: Article, number: int) -> str:
-    """One ``<section>``: heading, summary, text with highlights (if any) and the list."""
+    """One ``<section>``: heading, summary, speakers, text with highlights (if any) and the list."""
     prefix = f"{number}-"
-    heading = article.title or article.doc_id
     meta = [f"doc_id {article.doc_id}"]
     if article.publisher:
         meta.append(f"publisher {article.publisher}")
-    rows = "".join(_row(st, f"{prefix}{i}") for i, st in enumerate(article.statements))
+    rows = "".join(_row(st, f"{prefix}{i}", number) for i, st in enumerate(article.statements))
     table = f'<ol class="statements">{rows}</ol>'
+    if not article.statements:
+        table = '<p class="empty">No statements were found in this article.</p>'
     if article.text is not None:
         body = (
-            f'<div class="cols"><div class="article-text">{render_text(article, prefix)}</div>'
+            f'<div class="cols"><div class="article-text">{render_text(article, prefix, number)}</div>'
             f'<div class="list">{table}</div></div>'
         )
     else:
         why = escape(article.note or "no text available")
         body = f'<p class="nottext">Article text not shown: {why}. Statements only.</p><div class="list full">{table}</div>'
     return (
-        f'<section class="article" data-doc="{_attr(article.doc_id)}"><h2>{escape(heading)}</h2>'
-        f'<div class="docmeta">{escape(" · ".join(meta))}</div>{_summary_html(article)}{body}</section>'
+        f'<section class="article" id="article-{number}" data-doc="{_attr(article.doc_id)}" '
+        f'data-statements="{len(article.statements)}"><h2>{escape(heading_of(article))}</h2>'
+        f'<div class="docmeta">{escape(" · ".join(meta))}</div>{_summary_html(article)}'
+        f"{_speakers_html(article, number)}{body}</section>"
     )
 
 
+def _contents(articles: Sequence[Article]) -> str:
+    """The contents list: one link per article with its statement count (shown from two articles)."""
+    if len(articles) < 2:
+        return ""
+    items = []
+    for n, article in enumerate(articles, 1):
+        kinds = Counter(st["kind"] for st in article.statements)
+        detail = " · ".join(f"{kinds[k]} {k}" for k in KINDS if kinds[k])
+        items.append(
+            f'<li data-article="article-{n}"><a href="#article-{n}">{escape(heading_of(article, 90))}</a> '
+            f'<span class="sub"><span class="count">{len(article.statements)}</span> statements'
+            f"{' · ' + detail if detail else ''}</span></li>"
+        )
+    return f'<nav class="toc" aria-label="contents"><h2>Contents</h2><ol>{"".join(items)}</ol></nav>'
+
+
 def _speaker_options(articles: Sequence[Article]) -> str:
-    counts = Counter(_speaker_key(st) for a in articles for st in a.statements)
+    """The speaker filter: one group of options per article, one option per speaker entity."""
     options = ['<option data-all value="" selected>all speakers</option>']
-    if "" in counts:
-        options.append(f'<option value="">{AUTHOR} ({counts.pop("")})</option>')
-    for name, n in sorted(counts.items(), key=lambda p: (-p[1], p[0].lower())):
-        options.append(f'<option value="{_attr(name)}">{escape(name)} ({n})</option>')
+    many = len(articles) > 1
+    for number, article in enumerate(articles, 1):
+        counts = Counter(_speaker_filter(st, number) for st in article.statements)
+        names = {_speaker_filter(st, number): _speaker_key(st) or AUTHOR for st in article.statements}
+        if not counts:
+            continue
+        group = [
+            f'<option value="{_attr(key)}">{escape(names[key])} ({n})</option>'
+            for key, n in sorted(counts.items(), key=lambda p: (-p[1], names[p[0]].lower()))
+        ]
+        label = f"{number}. {heading_of(article, 60)}"
+        options.append(f'<optgroup label="{_attr(label)}">{"".join(group)}</optgroup>' if many else "".join(group))
     return "".join(options)
 
 
-def _legend() -> str:
+SORTS = (
+    ("text", "text order", None),
+    ("cert", "certainty, least certain first", None),
+    ("kind-score", "kind confidence, lowest first", "kind_score"),
+    ("checkworthiness", "check-worthiness, highest first", "checkworthiness"),
+)
+
+
+def _sort_options(articles: Sequence[Article]) -> str:
+    """Sort orders of the statement lists; a figure no record carries is not offered."""
+    present = {key for a in articles for st in a.statements for key in st if st.get(key) is not None}
+    return "".join(
+        f'<option value="{value}">{label}</option>'
+        for value, label, field in SORTS
+        if field is None or field in present
+    )
+
+
+def _legend(articles: Sequence[Article]) -> str:
     kinds = "".join(
         f'<button type="button" class="kf k-{k}" data-kind="{k}" style="--c: var(--{k})">'
         f'<span class="dot"></span>{k}</button>'
@@ -377,8 +484,11 @@ def _legend() -> str:
         '<div class="filters"><label>kind</label>'
         '<button type="button" class="kf" data-kind="">all</button>'
         f"{kinds}"
-        '<label for="speaker-filter">speaker</label><select id="speaker-filter">{speakers}</select>'
-        '<span class="shown"><span id="shown"></span> shown</span></div>'
+        f'<label for="speaker-filter">speaker</label><select id="speaker-filter">{_speaker_options(articles)}</select>'
+        '<input type="search" id="search" placeholder="search text, speakers, cues" aria-label="search statements">'
+        f'<label for="sort">sort</label><select id="sort">{_sort_options(articles)}</select>'
+        '<span class="shown"><span id="shown"></span> shown</span>'
+        '<button type="button" id="reset" class="kf">reset</button></div>'
         '<div class="legend">legend: <span class="key sp">speaker</span> <span class="key cu">cue</span> '
         '<span class="key ct">content</span> <span class="key cc">certainty cue</span> <span class="key bp">boilerplate</span></div>'
     )
@@ -389,10 +499,14 @@ def render_page(articles: Sequence[Article], title: str = "claimkit review") -> 
     css = (ASSETS / "review.css").read_text(encoding="utf-8")
     js = (ASSETS / "review.js").read_text(encoding="utf-8")
     total = sum(len(a.statements) for a in articles)
-    sections = "".join(render_article(a, n) for n, a in enumerate(articles, 1))
+    sections = _contents(articles) + "".join(render_article(a, n) for n, a in enumerate(articles, 1))
     if not articles:
-        sections = '<p class="nottext">No statements.</p>'
-    header = _legend().replace("{speakers}", _speaker_options(articles))
+        sections = '<p class="empty">No statements: there was no article to show.</p>'
+    sections += (
+        '<p id="no-match" class="empty" hidden>No statement matches these filters. '
+        '<button type="button" class="kf" data-reset>Show all</button></p>'
+    )
+    header = _legend(articles)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

@@ -194,3 +194,67 @@ def test_content_is_underlined_inside_its_statement() -> None:
     underlined = re.findall(r'<span class="ct" title="content: what is said">([^<]*)</span>', page)
     assert underlined == ["“We are ready,”", "“and we will go.”"]
     assert "The river rose." in page and "Kim" not in underlined
+
+
+def _statement(doc_id: str, n: int, text: str, start: int, **extra) -> dict:
+    record = {
+        "id": f"{doc_id}:{n}",
+        "doc_id": doc_id,
+        "kind": "fact",
+        "text": text[start:],
+        "start": start,
+        "end": len(text),
+        "speaker": None,
+        "cue": None,
+        "quote": "none",
+        "source": None,
+        "certainty": {"label": "certain", "score": 1.0, "cues": []},
+    }
+    record.update(extra)
+    return record
+
+
+def test_heading_is_the_title_else_the_first_line_else_the_id() -> None:
+    assert html.heading_of(html.Article("d", title="  A Title ")) == "A Title"
+    text = "\n\n  Seoul   weighs talks <b>now</b>\nSecond line."
+    assert html.heading_of(html.Article("d", text=text)) == "Seoul weighs talks <b>now</b>"
+    assert html.heading_of(html.Article("d", text="x" * 300)).endswith("…")
+    assert len(html.heading_of(html.Article("d", text="x" * 300))) == 120
+    assert html.heading_of(html.Article("d")) == "d"
+    page = html.render_page([html.Article("d", text=text), html.Article("e", text="Other.")])
+    assert "<h2>Seoul weighs talks &lt;b&gt;now&lt;/b&gt;</h2>" in page
+    assert '<a href="#article-1">Seoul weighs talks &lt;b&gt;now&lt;/b&gt;</a>' in page
+
+
+def test_contents_only_from_two_articles_and_empty_states() -> None:
+    one = html.render_page([html.Article("d", text="Quiet day.")])
+    assert 'class="toc"' not in one and "No statements were found in this article." in one
+    assert 'id="no-match"' in one and "hidden>" in one
+    assert "No statements: there was no article to show." in html.render_page([])
+
+
+def test_sorts_offered_only_for_figures_present_and_rows_carry_them() -> None:
+    text = "Prices rose. Rents fell."
+    plain = [_statement("d", 1, text, 0)]
+    page = html.render_page([html.make_article("d", plain, None)])
+    assert 'value="cert"' in page and 'value="kind-score"' not in page and 'value="checkworthiness"' not in page
+    rich = [_statement("d", 1, text, 0, kind_score=0.61, checkworthiness=0.9)]
+    page = html.render_page([html.make_article("d", rich, None)])
+    assert 'value="kind-score"' in page and 'value="checkworthiness"' in page
+    assert 'data-kind-score="0.6100"' in page and 'data-checkworthiness="0.9000"' in page
+
+
+def test_speaker_filter_is_per_article_and_per_entity() -> None:
+    text = "Park said it rained. Park Won-gon said it snowed."
+    park = {"name": "Park Won-gon", "mention": "Park", "start": 0, "end": 4, "type": "person", "id": "e1"}
+    a = [
+        _statement("a", 1, text, 0, speaker=park),
+        _statement("a", 2, text, 21, speaker={**park, "mention": "Park Won-gon", "start": 21, "end": 33}),
+    ]
+    b = [_statement("b", 1, text, 0, speaker={**park, "id": "e1"})]
+    page = html.render_page([html.make_article("a", a, text), html.make_article("b", b, text)])
+    assert page.count('data-speaker="1|e1"') == 2 * 2 + 1  # two rows, two marks, one button
+    assert page.count('data-speaker="2|e1"') == 1 * 2 + 1
+    assert '<optgroup label="1. Park said it rained. Park Won-gon said it snowed.">' in page
+    assert '<option value="1|e1">Park Won-gon (2)</option>' in page
+    assert 'title="also: Park"' in page  # the other name it goes by

@@ -140,11 +140,13 @@ def test_page_loads_filters_and_screenshot(browser, pages) -> None:
     # "all" again, then filter by one speaker
     browser.find_element("css selector", 'button.kf[data-kind=""]').click()
     assert len(_visible_rows(browser)) == len(records)
-    speakers = Counter((r["speaker"] or {}).get("name") for r in records) - Counter({None: len(records)})
-    name, count = speakers.most_common(1)[0]
+    speakers = Counter(
+        f"1|{r['speaker'].get('id') or r['speaker']['name']}" for r in records if r["speaker"] is not None
+    )
+    key, count = speakers.most_common(1)[0]
     from selenium.webdriver.support.ui import Select
 
-    Select(browser.find_element("id", "speaker-filter")).select_by_value(name)
+    Select(browser.find_element("id", "speaker-filter")).select_by_value(key)
     assert len(_visible_rows(browser)) == count
     assert _errors(browser) == []
 
@@ -160,3 +162,147 @@ def test_markup_in_the_article_renders_as_text(browser, pages) -> None:
     assert "<script>window.__pwned = 1</script>" in text
     assert '<img src=x onerror="window.__pwned = 2">' in text
     assert len(browser.find_elements("css selector", "mark.st")) == len(records)
+
+
+# --- a page of several articles: contents, filters that hide, search, sort, empty state --------
+
+ARTICLES = {
+    "seoul": "Park Won-gon, a professor, said the talks may resume next year.\n\n"
+    "Prices rose 3% in May, the ministry said.\n\n“We are ready,” Park added.",
+    "busan": "Busan port volumes fell in April.\n\nPark Ji-hoon, a port official, said exports could recover.",
+    "untitled": "\n\nRain is expected on Friday, forecasters said. Some experts believe the drought will end.",
+}
+
+
+@pytest.fixture(scope="module")
+def many(extractor, tmp_path_factory):
+    """Three articles (no document records: headings come from the first lines); every
+    statement gets a check-worthiness so that the page offers that sort."""
+    articles, records = [], []
+    for doc_id, text in ARTICLES.items():
+        _, statements = extractor.extract_one(Document(doc_id, text))
+        group = [s.to_dict() for s in statements]
+        for n, record in enumerate(group):
+            record.setdefault("checkworthiness", round(0.1 + 0.8 * ((n * 7) % 5) / 4, 2))
+        records.extend(group)
+        articles.append(html.make_article(doc_id, group, text))
+    path = tmp_path_factory.mktemp("many") / "many.html"
+    html.write_page(articles, path)
+    return path, records
+
+
+def _visible(driver, selector: str) -> list:
+    return driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].filter(e => e.offsetParent !== null)", selector
+    )
+
+
+def _shown(driver) -> int:
+    return int(driver.find_element("id", "shown").text)
+
+
+def test_contents_list_links_every_article(browser, many) -> None:
+    path, _ = many
+    browser.get(path.as_uri())
+    assert _errors(browser) == []
+    links = browser.find_elements("css selector", "nav.toc a")
+    assert [link.get_attribute("href").rpartition("#")[2] for link in links] == ["article-1", "article-2", "article-3"]
+    headings = [h.text for h in browser.find_elements("css selector", "section.article > h2")]
+    assert [link.text for link in links] == headings
+    assert headings[2] == "Rain is expected on Friday, forecasters said. Some experts believe the drought will end."
+    for n in (2, 3):
+        browser.execute_script("window.scrollTo(0, 0)")
+        links[n - 1].click()
+        top, header, height = browser.execute_script(
+            f"return [document.querySelector('#article-{n} > h2').getBoundingClientRect().top, "
+            "document.querySelector('header.top').getBoundingClientRect().bottom, window.innerHeight]"
+        )
+        assert header <= top < height, "the heading is in view, not under the sticky header"
+    assert browser.execute_script("return window.scrollY") > 0
+    _screenshot(browser, "review-page-many.png")
+
+
+def test_filters_hide_articles_and_contents_entries(browser, many) -> None:
+    path, records = many
+    browser.get(path.as_uri())
+    kinds = Counter(r["kind"] for r in records)
+    kind = min(kinds, key=lambda k: (kinds[k], k))
+    browser.find_element("css selector", f'button.kf[data-kind="{kind}"]').click()
+    with_kind = {r["doc_id"] for r in records if r["kind"] == kind}
+    assert {s.get_attribute("data-doc") for s in _visible(browser, "section.article")} == with_kind
+    assert len(_visible(browser, "nav.toc li")) == len(with_kind)
+    assert _shown(browser) == kinds[kind] == len(_visible(browser, "li.row"))
+    browser.find_element("id", "reset").click()
+    assert len(_visible(browser, "section.article")) == 3 and _shown(browser) == len(records)
+
+
+def test_per_article_speaker_buttons(browser, many) -> None:
+    path, records = many
+    browser.get(path.as_uri())
+    second = browser.find_element("id", "article-2")
+    names = [b.text.rsplit(" ", 1)[0] for b in second.find_elements("css selector", "button.spk")]
+    assert "Park Ji-hoon" in names and "Park Won-gon" not in names
+    button = next(b for b in second.find_elements("css selector", "button.spk") if b.text.startswith("Park Ji-hoon"))
+    button.click()
+    expected = [r for r in records if r["doc_id"] == "busan" and (r["speaker"] or {}).get("name") == "Park Ji-hoon"]
+    assert _shown(browser) == len(expected) >= 1
+    assert [s.get_attribute("id") for s in _visible(browser, "section.article")] == ["article-2"]
+    assert button.get_attribute("aria-pressed") == "true"
+    button.click()  # again: the filter is off
+    assert _shown(browser) == len(records)
+
+
+def test_search_hides_rows_and_uncolours_highlights_and_says_when_nothing_matches(browser, many) -> None:
+    path, records = many
+    browser.get(path.as_uri())
+    box = browser.find_element("id", "search")
+    box.send_keys("DROUGHT")
+    matching = [r for r in records if "drought" in r["text"].lower()]
+    assert _shown(browser) == len(matching) >= 1
+    coloured = [m for m in browser.find_elements("css selector", "mark.st") if "off" not in m.get_attribute("class")]
+    assert len(coloured) == len(matching)
+    assert browser.find_element("id", "no-match").is_displayed() is False
+    box.send_keys(" zebra")
+    assert _shown(browser) == 0 and _visible(browser, "section.article") == []
+    assert browser.find_element("id", "no-match").is_displayed()
+    _screenshot(browser, "review-page-no-match.png")
+    browser.find_element("css selector", "#no-match button").click()
+    assert _shown(browser) == len(records) and box.get_attribute("value") == ""
+    assert not browser.find_element("id", "no-match").is_displayed()
+
+
+def test_sort_by_certainty_and_checkworthiness(browser, many) -> None:
+    path, _ = many
+    browser.get(path.as_uri())
+    from selenium.webdriver.support.ui import Select
+
+    def order(attr: str) -> list[list[float]]:
+        return browser.execute_script(
+            "return [...document.querySelectorAll('ol.statements')].map("
+            "l => [...l.children].map(e => Number(e.getAttribute(arguments[0]))))",
+            attr,
+        )
+
+    sort = Select(browser.find_element("id", "sort"))
+    assert [o.get_attribute("value") for o in sort.options] == ["text", "cert", "kind-score", "checkworthiness"]
+    sort.select_by_value("checkworthiness")
+    assert all(lst == sorted(lst, reverse=True) for lst in order("data-checkworthiness"))
+    assert any(lst != sorted(lst) for lst in order("data-checkworthiness")), "the sort must change something"
+    sort.select_by_value("cert")
+    assert all(lst == sorted(lst) for lst in order("data-cert"))
+    sort.select_by_value("kind-score")
+    assert all(lst == sorted(lst) for lst in order("data-kind-score"))
+    sort.select_by_value("text")
+    numbers = browser.execute_script(
+        "return [...document.querySelectorAll('ol.statements')].map(l => [...l.children].map(e => e.dataset.idx))"
+    )
+    assert all(lst == sorted(lst, key=lambda i: int(i.split("-")[1])) for lst in numbers)
+    assert _errors(browser) == []
+
+
+def test_empty_page_says_so(browser, tmp_path) -> None:
+    path = tmp_path / "empty.html"
+    html.write_page([], path)
+    browser.get(path.as_uri())
+    assert _errors(browser) == []
+    assert "there was no article to show" in browser.find_element("css selector", "main").text
