@@ -11,6 +11,7 @@ from html import unescape
 
 import pandas as pd
 import pytest
+from factories import statement
 
 import claimkit
 from claimkit.errors import UsageError
@@ -156,13 +157,7 @@ def test_display_returns_the_review_page_in_an_iframe(pipeline_with_component) -
 
 def test_display_escapes_and_explains() -> None:
     evil = '<script>alert(1)</script> "Quotes" said Park.'
-    records = [
-        {
-            "id": "e:1", "doc_id": "e", "kind": "fact", "text": evil, "start": 0, "end": len(evil),
-            "speaker": None, "cue": None, "quote": "none", "source": None,
-            "certainty": {"label": "certain", "score": 1.0, "cues": []},
-        }
-    ]  # fmt: skip
+    records = [statement(1, "e", evil)]
     page = _page_of(claimkit.display(records, evil, jupyter=False))
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     without_text = _page_of(claimkit.display(records, jupyter=False))

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from factories import statement
 from typer.testing import CliRunner
 
 from claimkit import html
@@ -197,21 +198,8 @@ def test_content_is_underlined_inside_its_statement() -> None:
 
 
 def _statement(doc_id: str, n: int, text: str, start: int, **extra) -> dict:
-    record = {
-        "id": f"{doc_id}:{n}",
-        "doc_id": doc_id,
-        "kind": "fact",
-        "text": text[start:],
-        "start": start,
-        "end": len(text),
-        "speaker": None,
-        "cue": None,
-        "quote": "none",
-        "source": None,
-        "certainty": {"label": "certain", "score": 1.0, "cues": []},
-    }
-    record.update(extra)
-    return record
+    """A record covering ``text[start:]``."""
+    return statement(n, doc_id, text[start:], start=start, end=len(text), **extra)
 
 
 def test_heading_is_the_title_else_the_first_line_else_the_id() -> None:
