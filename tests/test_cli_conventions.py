@@ -117,3 +117,10 @@ def test_version_and_completion_are_offered() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("claimkit ")
     assert "--install-completion" in CliRunner().invoke(app, ["-h"]).stdout
+
+
+def test_every_command_documents_its_exit_codes() -> None:
+    from test_cli_help import COMMANDS
+
+    for command in COMMANDS:
+        assert "Exit codes: 0 " in help_words(*command), " ".join(command) or "claimkit"

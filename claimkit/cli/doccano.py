@@ -19,7 +19,9 @@ from .common import CONTEXT, Progress, error_line, handle_errors, warn
 
 app = typer.Typer(
     name="doccano",
-    help="Review drafts in Doccano: serve a local server, push drafts, pull reviewed statements, diff.",
+    help="Review drafts in Doccano: serve a local server, push drafts, pull reviewed statements, diff.\n\n"
+    "Exit codes: 0 ok, 1 invalid records, 2 usage, 3 unreadable input, 4 pull wrote part, 5 output "
+    "not writable, 7 server down / login refused / HTTP failure / unknown project.",
     no_args_is_help=True,
     add_completion=False,
     context_settings=CONTEXT,
@@ -77,7 +79,8 @@ def serve(
 
     Starting twice is harmless: a running, healthy server is left alone. The first start
     creates the database and the admin user (password from CLAIMKIT_DOCCANO_PASSWORD).
-    Exit 0 when running (or stopped with --stop); --status exits 7 when it is not running.
+    Exit codes: 0 running (or stopped with --stop), 2 usage or Doccano not installed, 7 the
+    server did not start, or (--status) is not running.
     """
     from ..doccano.server import LocalServer
 
@@ -121,6 +124,9 @@ def push(
 
     Creates the project (sequence labelling, overlapping spans, relations) when missing.
     Idempotent: drafts are updated, confirmed or reviewer-edited examples are skipped and listed.
+
+    Exit codes: 0 ok, 2 usage (no password), 3 unreadable or mismatched input, 7 server down,
+    login refused or HTTP failure.
     """
     from ..doccano.push import collect_documents, push_documents
 
@@ -160,6 +166,9 @@ def pull(
 
     Every record validates against schemas/statement.schema.json and its offsets against the
     text whose sha256 was pushed; ``review`` keeps status, reviewer and time.
+
+    Exit codes: 0 ok, 2 usage, 3 unreadable --docs, 4 some examples failed their checks (the
+    others are written), 5 output not writable, 7 server down / login refused / unknown project.
     """
     from ..doccano.pull import pull_project
 
@@ -214,7 +223,10 @@ def diff(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Report what reviewers changed (added, removed, relabelled, speaker, offsets, certainty,
-    cue) and precision / recall of the drafts against the reviewed statements."""
+    cue) and precision / recall of the drafts against the reviewed statements.
+
+    Exit codes: 0 ok, 2 usage, 3 unreadable or malformed input.
+    """
     from ..doccano.diff import diff_statements
 
     with handle_errors():
