@@ -15,6 +15,7 @@ Stages follow the method (as in BBC citron): cue -> content -> source -> resolut
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -57,6 +58,12 @@ class Attribution:
     cue: Cue | None = None
     quote: QuoteType = "none"
     source: Source | None = None
+
+
+class Attributions(list[Attribution]):
+    """The attributions of a document's candidates (a list) and its speaker entities."""
+
+    entities: list[entities.Entity]
 
 
 @dataclass
@@ -178,6 +185,8 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
             continue
         if not attitude and not _has_content(tok, quotes):
             continue
+        if _negated(tok):
+            continue  # "have not said", "would not comment", "declined to say": nothing reported
         subj = subject_of(tok, all_quotes)
         if (
             subj is None
@@ -193,6 +202,8 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
             # a dangling participle frame ("..., adding, “B.”") continues the previous speaker
             found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, None, continues=True, score=-5))
             continue
+        if subj is not None and subj.lemma_.lower() in lex.NOT_SPEAKERS:
+            continue  # "The number of cases suggests ..."
         relative = subj is not None and subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl"
         it_reports = subj is not None and subj.lower_ == "it" and not attitude  # "It said ..." (an organisation)
         if (
@@ -212,6 +223,26 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
         score += _CONTENT_WEIGHT * _content_share(tok, tokens)
         found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, subj, score=score))
     return found
+
+
+def _negated(verb: Token) -> bool:
+    """Refused, negated or unknown speech that reports nothing: "declined to comment",
+    "refused to say", "would not comment", "have not said when ...".
+
+    A negated verb with a content clause still reports it ("did not say that ..." is PolNeAR's
+    attribution, and "does not think ..." an opinion); an open question ("when", "whether")
+    or no content at all is not.
+    """
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.REFUSAL_VERBS:
+        return True
+    if verb.lemma_.lower() in lex.REFUSAL_VERBS:
+        return any(c.dep_ == "xcomp" for c in verb.children)
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
+    if not clauses:
+        return True
+    return any(t.tag_ in {"WRB", "WP"} or t.lower_ in {"whether", "if"} for c in clauses for t in c.children)
 
 
 def _content_share(verb: Token, tokens: list[Token]) -> float:
@@ -367,7 +398,8 @@ def quote_type(cand: Candidate, text: str | None = None, cue: Cue | None = None)
 
 
 def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span]:
-    """The resolved speaker of a cue and the phrase that names it."""
+    """The resolved speaker of a cue and the phrase that names it (for a document subject,
+    the document: see :func:`_document_speaker`)."""
     if found.source is None:
         phrase = found.anonymous if found.anonymous is not None else found.cue
         name = _UNNAMED if phrase is found.cue else phrase.text.lower()
@@ -381,7 +413,65 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
         speaker = Speaker(named.name, mention.text, mention.start_char, mention.end_char, named.type, named.description)
         return speaker, phrase
     phrase = noun_phrase(doc, head)
+    if _is_document(phrase):
+        return _document_speaker(doc, head, phrase, resolver), phrase
     return resolver.resolve(phrase, description_of(doc, head)), phrase
+
+
+def _is_document(phrase: Span) -> bool:
+    root = phrase.root
+    return root.pos_ == "NOUN" and not root.ent_type_ and root.lemma_.lower() in lex.DOCUMENT_NOUNS
+
+
+def _issuer(head: Token) -> Span | None:
+    """Who issued a document: "The RCMP statement", "her statement", "Foster's book",
+    "a statement from the ministry", "the report by the committee"."""
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ == "poss":
+            if child.pos_ == "PRON":
+                return doc[child.i : child.i + 1]
+            return noun_phrase(doc, child)
+    names = [c for c in head.lefts if c.dep_ in {"compound", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_)]
+    if names:
+        return doc[names[0].left_edge.i if names[0].left_edge.pos_ == "PROPN" else names[0].i : names[-1].i + 1]
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}):
+                return noun_phrase(doc, obj)
+    return None
+
+
+def _earlier_issuer(head: Token) -> Span | None:
+    """The issuer of an earlier mention of the same document: "X released a report ... the
+    report says" -> X; "a statement from X ... the statement said" -> X."""
+    lemma = head.lemma_.lower()
+    for tok in reversed(head.doc[: head.i]):
+        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+            continue
+        issuer = _issuer(tok)
+        if issuer is not None:
+            return issuer
+        if tok.dep_ == "dobj":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}):
+                return noun_phrase(head.doc, subj)
+    return None
+
+
+def _document_speaker(doc: Doc, head: Token, phrase: Span, resolver: Resolver) -> Speaker:
+    """The speaker of a document subject: its issuer when named (here, or at an earlier
+    mention of the same document), else the document itself."""
+    issuer = _issuer(head)
+    if issuer is None and any(t.lower_ == "the" for t in head.lefts):
+        issuer = _earlier_issuer(head)
+    if issuer is not None:
+        speaker = resolver.resolve(issuer)
+        if speaker.type != "anonymous":
+            return speaker
+    start = phrase.start + 1 if len(phrase) > 1 and phrase[0].lower_ in lex.NAME_DROP_WORDS else phrase.start
+    return Speaker(doc[start : phrase.end].text, phrase.text, phrase.start_char, phrase.end_char, "organization")
 
 
 def _is_floating(text: str, cand: Candidate) -> bool:
@@ -397,13 +487,16 @@ def _same_or_next_paragraph(text: str, a: Candidate, b: Candidate) -> bool:
     return gap.count("\n") <= 2 and not gap.strip(' \t\r\n\u00a0”"’')
 
 
-def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[Attribution]:
-    """One :class:`Attribution` per candidate, resolving speakers across the article."""
+def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attributions:
+    """One :class:`Attribution` per candidate, resolving speakers across the article.
+
+    The result also carries the article's speaker entities (``.entities``).
+    """
     resolver = Resolver(doc)
     publisher = Source(cleaned.publisher, "publication") if cleaned.publisher else None
     text = text_of(doc)
     all_quotes = sorted({q for cand in candidates for q in cand.direct_quotes}, key=lambda q: q.start)
-    out: list[Attribution] = []
+    out = Attributions()
     for i, cand in enumerate(candidates):
         found = find_cue(doc, cand, all_quotes)
         if found is None and i + 1 < len(candidates) and _introduces(text, cand, candidates[i + 1]):
@@ -422,13 +515,62 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> list[A
         speaker, phrase = _speaker(doc, found, resolver)
         resolver.remember(speaker)
         cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
-        out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source_for(speaker, phrase)))
+        if found.source is not None and _is_document(phrase):
+            source = Source(speaker.name, "document", phrase.start_char, phrase.end_char)
+        else:
+            source = source_for(speaker, phrase)
+        out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source))
     _attribute_floating(text, candidates, out)
-    entities.link([a.speaker for a in out], doc, resolver.names)
+    _attribute_turns(text, candidates, out)
+    out.entities = entities.link([a.speaker for a in out], doc, resolver.names)
     for attr in out:
-        if attr.speaker is not None and attr.source is not None and attr.source.type != "document":
+        if attr.speaker is not None and attr.source is not None:
             attr.source.name = attr.speaker.name
     return out
+
+
+_TURN = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’ -]{0,40}[A-Z.])|Q|A)[ \t]*:(?=\s)", re.MULTILINE)
+_ROLES = {"Q": "interviewer", "A": "interviewee"}
+
+
+def transcript_turns(text: str) -> list[tuple[int, int, int]]:
+    """Speaker turns of a transcript: ``(label start, label end, turn end)`` for every line
+    that starts with an upper-case name or role and a colon (``WALLACE:``, ``Q:``,
+    ``MR. SMITH:``); a turn runs to the next one. Fewer than two such lines, or labels that
+    hardly recur (the section headings of a news round-up): no transcript.
+    """
+    found = [m for m in _TURN.finditer(text) if _turn_label(m.group(1))]
+    labels = {m.group(1) for m in found}
+    if len(labels) < 2 or len(labels) == len(found) or len(labels) > max(3, 2 * len(found) / 3):
+        return []  # speakers take turns again and again; section headings do not recur
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    return [(m.start(1), m.end(1), end) for m, end in zip(found, ends, strict=True)]
+
+
+def _turn_label(label: str) -> bool:
+    """A speaker label: at most three words, none of them a heading word ("WATCH", "UPDATE")."""
+    words = label.strip(" .").lower().split()
+    return len(words) <= 3 and " ".join(words) not in lex.NOT_TURN_LABELS and words[0] not in lex.NOT_TURN_LABELS
+
+
+def _attribute_turns(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:
+    """Give every statement of a transcript turn the speaker of the turn, cue the colon."""
+    turns = transcript_turns(text)
+    if not turns:
+        return
+    k = 0
+    for i, cand in enumerate(candidates):
+        while k < len(turns) and turns[k][2] <= cand.start:
+            k += 1
+        if k == len(turns) or cand.start < turns[k][0]:
+            continue
+        start, end, _ = turns[k]
+        label = text[start:end]
+        name = _ROLES.get(label) or " ".join(w.capitalize() for w in label.split())
+        speaker = Speaker(name, label, start, end, "person")
+        colon = text.index(":", end)
+        cue = Cue(":", colon, colon + 1, ":")
+        out[i] = Attribution(speaker, cue, "direct", source_for(speaker))
 
 
 def _introduces(text: str, cand: Candidate, nxt: Candidate) -> bool:
@@ -477,7 +619,12 @@ def is_frame_only(doc: Doc, cand: Candidate, attr: Attribution) -> bool:
     makes no statement itself. True when every word outside the speaker mention and the cue is
     a stop word or punctuation.
     """
-    if attr.speaker is None or attr.cue is None or not text_of(doc)[cand.start : cand.end].rstrip().endswith(":"):
+    if attr.speaker is None or attr.cue is None:
+        return False
+    start = attr.speaker.start if attr.speaker.start is not None else -1
+    if attr.cue.lemma == ":" and start <= cand.start and cand.end <= attr.cue.end:
+        return True  # a transcript label ("WALLACE:", "MR." "SMITH:") on its own
+    if not text_of(doc)[cand.start : cand.end].rstrip().endswith(":"):
         return False
     frame = [(attr.cue.start, attr.cue.end)]
     if attr.speaker.start is not None and attr.speaker.end is not None:

@@ -16,6 +16,6 @@ DEFAULT_BATCH_SIZE = 32
 #: JSON Schemas in ``schemas/``: ``claimkit validate --schema`` choices.
 SCHEMA_NAMES: tuple[str, ...] = ("statement", "document")
 #: ``claimkit export --format`` choices.
-EXPORT_FORMATS: tuple[str, ...] = ("csv", "parquet", "html")
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "parquet", "html", "speakers")
 #: Statement formats of ``claimkit extract --partitioned`` parts.
 PARTITION_FORMATS: tuple[str, ...] = ("jsonl", "parquet")

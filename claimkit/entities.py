@@ -304,5 +304,10 @@ def link(speakers: list[Speaker | None], doc: Doc, names: Names | None = None) -
 
 
 def _count_mentions(ent: Entity, names: Names, order: list[tuple[Speaker, tuple[str, str]]], keyed) -> int:
-    spans = {(sp.start, sp.end) for sp, key in order if keyed[key] is ent and sp.start is not None}
-    return max(1, len(spans))
+    """Speaker mentions of ``ent`` plus the other places the article names it."""
+    starts = {sp.start for sp, key in order if keyed[key] is ent and sp.start is not None}
+    if ent.type == "person":
+        for offset, name in {*names.persons, *names.runs}:
+            if offset not in starts and names.person(name, offset) == ent.name:
+                starts.add(offset)
+    return max(1, len(starts))

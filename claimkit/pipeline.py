@@ -126,11 +126,26 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
         publisher=cleaned.publisher,
         regions=cleaned.regions,
         statements=len(statements),
+        speakers=speaker_table(attributions.entities, statements),
         meta=document.meta,
         claimkit_version=__version__,
         genre=cleaned.genre,
     )
     return record, statements
+
+
+def speaker_table(entities: list[Any], statements: list[Statement]) -> list[dict[str, Any]]:
+    """The document's speaker table: each entity with its statement count and counts by kind."""
+    rows = []
+    for ent in entities:
+        kinds = [st.kind for st in statements if st.speaker is not None and st.speaker.id == ent.id]
+        if not kinds:
+            continue  # its only statements were frames ("Cruz continued:")
+        row = ent.to_dict()
+        row["statements"] = len(kinds)
+        row["kinds"] = {k: kinds.count(k) for k in ("fact", "opinion", "speculation")}
+        rows.append(row)
+    return rows
 
 
 def validated_dicts(

@@ -183,6 +183,7 @@ class DocumentRecord:
     meta: dict[str, Any] = field(default_factory=dict)
     claimkit_version: str = ""
     genre: str = "unknown"
+    speakers: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

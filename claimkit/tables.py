@@ -80,6 +80,10 @@ CONTENT_COLUMNS = ("content_text", "content_start", "content_end", "content_part
 _CUE_REQUIRED = ("text", "start", "end", "type")
 
 FORMATS = EXPORT_FORMATS
+SPEAKER_COLUMNS = (
+    *("doc_id", "speaker_id", "name", "type", "description", "mentions", "statements"),
+    *("fact", "opinion", "speculation"),
+)
 _SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".html": "html", ".htm": "html"}
 
 
@@ -376,3 +380,37 @@ def write_parquet(df: pd.DataFrame, output: str | os.PathLike[str]) -> None:
             df.to_parquet(fh, engine="pyarrow", index=False)
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as exc:
             raise OutputError(f"{output}: cannot write Parquet ({exc})") from None
+
+
+def speaker_frame(statements: Iterable[Mapping[str, Any]], documents: Iterable[Mapping[str, Any]] = ()) -> pd.DataFrame:
+    """One row per document x speaker: name, type, description, mentions, statements and
+    statements by kind (columns :data:`SPEAKER_COLUMNS`).
+
+    Speakers are told apart by ``speaker.id`` (else by name). ``mentions`` and ``description``
+    come from the documents' speaker tables (``claimkit extract --docs``) when given; else
+    mentions counts the distinct speaker mentions among the statements.
+    """
+    tables = {d["doc_id"]: {s["id"]: s for s in d.get("speakers") or []} for d in documents}
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    spans: dict[tuple[str, str], set[Any]] = {}
+    for st in statements:
+        sp = st.get("speaker")
+        if not sp:
+            continue
+        key = (str(st["doc_id"]), str(sp.get("id") or sp["name"]))
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = dict.fromkeys(SPEAKER_COLUMNS, 0)
+            row.update(doc_id=key[0], speaker_id=sp.get("id"), name=sp["name"], type=sp["type"])
+            row["description"] = sp.get("description")
+        row["statements"] += 1
+        if st.get("kind") in ("fact", "opinion", "speculation"):
+            row[st["kind"]] += 1
+        row["description"] = row["description"] or sp.get("description")
+        spans.setdefault(key, set()).add((sp.get("start"), sp.get("end")))
+    for key, row in rows.items():
+        known = tables.get(key[0], {}).get(row["speaker_id"] or "")
+        row["mentions"] = known["mentions"] if known else len(spans[key])
+        if known and known.get("description"):
+            row["description"] = known["description"]
+    return pd.DataFrame(list(rows.values()), columns=list(SPEAKER_COLUMNS))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from claimkit.attribution import Attribution, attribute
 from claimkit.clean import clean
 from claimkit.entities import gender_of, initials, proper_name
@@ -94,3 +98,130 @@ def test_pronoun_never_resolves_to_a_document(nlp) -> None:
     )
     results = _run(nlp, text)
     assert _speaker(results, "“We will").name == "Peter Alvik"
+
+
+def test_document_with_an_issuer_gives_the_issuer_and_a_document_source(nlp) -> None:
+    results = _run(nlp, "The RCMP statement said the two men were arrested on Friday.")
+    attr = results[0][1]
+    assert attr.speaker is not None and attr.speaker.name == "RCMP"
+    assert attr.source is not None and attr.source.type == "document"
+
+
+def test_document_without_an_issuer_is_the_speaker_but_never_a_person(nlp) -> None:
+    text = "The white paper said rail traffic would fall.\n\nThe poem says the river remembers everything."
+    results = _run(nlp, text)
+    for prefix, name in (("The white paper", "white paper"), ("The poem", "poem")):
+        attr = next(a for t, a in results if t.startswith(prefix))
+        assert attr.speaker is not None and attr.speaker.type != "person", prefix
+        assert attr.speaker.name == name
+        assert attr.source is not None and attr.source.type == "document"
+
+
+def test_earlier_issuer_of_the_same_document(nlp) -> None:
+    text = (
+        "Harbour Rail released a report on Monday about winter delays.\n\n"
+        "The report says cold weather slows every train."
+    )
+    attr = _run(nlp, text)[-1][1]
+    assert attr.speaker is not None and attr.speaker.name == "Harbour Rail"
+    assert attr.source is not None and attr.source.type == "document"
+
+
+def test_possessive_pronoun_issuer_is_resolved(nlp) -> None:
+    text = "Linda Farrow resigned on Monday.\n\nHer statement said the board had ignored her warnings."
+    attr = _run(nlp, text)[-1][1]
+    assert attr.speaker is not None and attr.speaker.name == "Linda Farrow"
+
+
+def test_a_number_is_never_a_speaker(nlp) -> None:
+    attr = _run(nlp, "The number of cases suggests that the outbreak is spreading.")[0][1]
+    assert attr.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers have not said when the vote will take place.",
+        "The president declined to declare an emergency.",
+        "The mayor refused to say whether the budget would pass.",
+        "A spokesman for the company would not comment.",
+        "Officials declined to comment on the investigation.",
+    ],
+)
+def test_negated_or_refused_speech_has_no_attributed_content(nlp, text: str) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.speaker is None and attr.cue is None, text
+
+
+def test_negated_speech_with_content_is_still_reported(nlp) -> None:
+    attr = _run(nlp, "The senator did not say that the bill was dead.")[0][1]
+    assert attr.speaker is not None and attr.cue is not None and attr.cue.text == "say"
+
+
+TRANSCRIPT = (
+    "Dana Whitfield interviewed the governor on Sunday.\n\n"
+    "WHITFIELD: Governor, will you sign the bill?\n\n"
+    "MR. OKONKWO: We will sign it. The budget allows it.\n\n"
+    "Q: And the deficit?\n\n"
+    "MR. OKONKWO: It will shrink next year.\n"
+)
+
+
+def test_transcript_lines_attribute_the_following_text_to_the_label(nlp) -> None:
+    results = _run(nlp, TRANSCRIPT)
+    assert _speaker(results, "Governor, will").name == "Dana Whitfield"
+    assert _speaker(results, "The budget").name == "Okonkwo"
+    assert _speaker(results, "Q: And").name == "interviewer"
+    assert _speaker(results, "It will shrink").name == "Okonkwo"
+    assert _speaker(results, "It will shrink").id == _speaker(results, "The budget").id
+    assert _run(nlp, "Dana Whitfield met the governor.")[0][1].speaker is None
+
+
+def test_transcript_labels_are_not_statements(extractor) -> None:
+    from claimkit.records import Document
+
+    _, statements = extractor.extract_one(Document("t", TRANSCRIPT))
+    texts = [s.text for s in statements]
+    assert not any(t.strip(" :.") in {"WHITFIELD", "MR", "OKONKWO", "MR. OKONKWO"} for t in texts), texts
+
+
+def test_a_single_capitalised_label_is_not_a_transcript() -> None:
+    from claimkit.attribution import transcript_turns
+
+    assert transcript_turns("UPDATE: the road reopened.\n\nWATCH: the video.\n") == []
+    assert transcript_turns("OTTAWA: The budget passed on Monday.\n") == []
+    assert len(transcript_turns("A: yes.\nQ: why?\nA: because.\n")) == 3
+    headings = "KEEPING SCORE: stocks fell.\nTHE DAY IN ASIA: calm.\nENERGY: oil rose.\nCURRENCIES: flat.\n"
+    assert transcript_turns(headings) == []
+
+
+def test_speaker_table_and_export(tmp_path, extractor) -> None:
+    from typer.testing import CliRunner
+
+    from claimkit.cli import app
+    from claimkit.records import Document
+
+    text = (
+        "Linda Farrow, a nurse in Leeds, said the ward was full.\n\n"
+        "Farrow said staff were exhausted and might leave.\n\n"
+        "Tomas Varga said operations were delayed."
+    )
+    record, statements = extractor.extract_one(Document("ward", text))
+    table = record.to_dict()["speakers"]
+    assert [(s["id"], s["name"], s["type"], s["statements"]) for s in table] == [
+        ("e1", "Linda Farrow", "person", 2),
+        ("e2", "Tomas Varga", "person", 1),
+    ]
+    assert table[0]["description"] == "a nurse in Leeds" and table[0]["mentions"] >= 2
+    st_path, docs_path = tmp_path / "s.jsonl", tmp_path / "d.jsonl"
+    st_path.write_text("".join(json.dumps(s.to_dict()) + "\n" for s in statements))
+    docs_path.write_text(json.dumps(record.to_dict()) + "\n")
+    out = tmp_path / "speakers.csv"
+    res = CliRunner().invoke(
+        app, ["export", str(st_path), "--format", "speakers", "--docs", str(docs_path), "-o", str(out)]
+    )
+    assert res.exit_code == 0, res.output
+    lines = out.read_text().splitlines()
+    assert lines[0] == "doc_id,speaker_id,name,type,description,mentions,statements,fact,opinion,speculation"
+    assert lines[1].startswith("ward,e1,Linda Farrow,person,a nurse in Leeds,")
+    assert len(lines) == 3

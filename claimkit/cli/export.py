@@ -23,7 +23,8 @@ def export(
             "--format",
             "-f",
             click_type=choice("format", EXPORT_FORMATS),
-            help="Output format (default: from the suffix of --output).",
+            help="Output format (default: from the suffix of --output); speakers: one row per document x "
+            "speaker, CSV or Parquet by the suffix of --output.",
         ),
     ] = None,
     docs: Annotated[
@@ -31,7 +32,8 @@ def export(
         typer.Option(
             "--docs",
             help="html: documents JSONL from claimkit extract --docs; each article's text is read from its "
-            "recorded path and used only if its sha256 matches.",
+            "recorded path and used only if its sha256 matches. speakers: mentions and descriptions from "
+            "its speaker tables.",
         ),
     ] = None,
     text: Annotated[
@@ -57,9 +59,17 @@ def export(
         from .. import tables
 
         kind = tables.format_for(output, fmt)
-        if kind != "html" and (docs is not None or text):
-            raise UsageError("--docs and --text only apply to --format html")
+        if kind not in ("html", "speakers") and (docs is not None or text):
+            raise UsageError("--docs and --text only apply to --format html or speakers")
+        if kind == "speakers" and text:
+            raise UsageError("--text only applies to --format html")
         records = list(tables.iter_records(statements))
+        if kind == "speakers":
+            documents = list(tables.iter_records(docs, "document")) if docs is not None else []
+            df = tables.speaker_frame(records, documents)
+            kind = "csv" if output in (None, "-") else tables.format_for(output, None)
+            if kind not in ("csv", "parquet"):
+                raise UsageError("--format speakers writes CSV or Parquet: name the output .csv or .parquet")
         if kind == "html":
             from .. import html
 
@@ -73,7 +83,8 @@ def export(
                         warn(f"{article.doc_id}: article text not shown ({article.note})")
             html.write_page(articles, output, title)
             return
-        df = tables.to_dataframe(records)
+        if fmt != "speakers":
+            df = tables.to_dataframe(records)
         if kind == "csv":
             tables.write_csv(df, output)
         else:

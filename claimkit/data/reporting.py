@@ -281,7 +281,7 @@ ANONYMOUS_WORDS: frozenset[str] = frozenset(
 
 # Personal pronouns and what they may resolve to.
 PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she", "him", "her"])
-GROUP_PRONOUNS: frozenset[str] = frozenset(["they", "them", "we", "us", "it"])
+GROUP_PRONOUNS: frozenset[str] = frozenset(["they", "them", "we", "us", "it", "its", "their"])
 FIRST_PERSON: frozenset[str] = frozenset(["i", "me"])
 
 # Titles and forms of address before a surname: "Professor Park", "Mr. Trump", "Sen. Sanders".
@@ -611,3 +611,32 @@ GENERIC_MEDIA_NOUNS: frozenset[str] = frozenset(
 # Sourcing phrases that yield to a reporting verb in the same sentence: in "Citing two officials,
 # the newspaper said ...", the newspaper speaks.
 SECONDARY_SOURCING: frozenset[str] = frozenset(["citing"])
+
+# Heads of phrases that name a document or artifact, not someone: as the subject of a
+# reporting verb they are a source of type ``document``, and the speaker is whoever issued them
+# ("The RCMP statement said" -> RCMP) or, when nobody is named, the document itself.
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    [
+        *("statement", "report", "study", "complaint", "poem", "paper", "memo", "letter", "document"),
+        *("survey", "poll", "lawsuit", "suit", "filing", "indictment", "ruling", "post", "tweet", "email"),
+        *("submission", "findings", "book", "article", "release", "transcript", "record", "records", "data"),
+        *("analysis", "claim", "affidavit", "petition", "motion", "brief", "note", "website", "video", "ad"),
+        *("advertisement", "editorial", "column", "essay", "review", "audit", "list", "figures", "message"),
+    ]
+)
+
+# Subjects that never speak: "The number of cases suggests ..." has no speaker.
+NOT_SPEAKERS: frozenset[str] = frozenset(["number", "percent", "percentage", "amount", "total", "share", "rate"])
+
+# Verbs of refusal: "declined to comment", "refused to say" report no content.
+REFUSAL_VERBS: frozenset[str] = frozenset(["decline", "refuse", "fail", "neglect", "avoid"])
+
+# Upper-case line labels that are not transcript speakers ("UPDATE:", "PHOTO:").
+NOT_TURN_LABELS: frozenset[str] = frozenset(
+    [
+        *("note", "editor's note", "editor’s note", "update", "updated", "photo", "photos", "video", "watch"),
+        *("related", "source", "sources", "correction", "read more", "advertisement", "click here", "caption"),
+        *("credit", "breaking", "exclusive", "opinion", "analysis", "warning", "ps", "p.s", "tags", "share"),
+        *("look", "see", "listen", "more", "also", "live", "latest", "background", "timeline", "key"),
+    ]
+)
