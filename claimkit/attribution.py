@@ -233,16 +233,20 @@ def _negated(verb: Token) -> bool:
     attribution, and "does not think ..." an opinion); an open question ("when", "whether")
     or no content at all is not.
     """
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.REFUSAL_VERBS:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.REFUSAL_VERBS and _speech(verb):
         return True
     if verb.lemma_.lower() in lex.REFUSAL_VERBS:
-        return any(c.dep_ == "xcomp" for c in verb.children)
+        return any(c.dep_ == "xcomp" and _speech(c) for c in verb.children)  # not "refused to endorse X"
     if not any(c.dep_ == "neg" for c in verb.children):
         return False
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
     if not clauses:
         return True
     return any(t.tag_ in {"WRB", "WP"} or t.lower_ in {"whether", "if"} for c in clauses for t in c.children)
+
+
+def _speech(verb: Token) -> bool:
+    return verb.lemma_.lower() in lex.REFUSED_SPEECH
 
 
 def _content_share(verb: Token, tokens: list[Token]) -> float:

@@ -630,6 +630,15 @@ NOT_SPEAKERS: frozenset[str] = frozenset(["number", "percent", "percentage", "am
 
 # Verbs of refusal: "declined to comment", "refused to say" report no content.
 REFUSAL_VERBS: frozenset[str] = frozenset(["decline", "refuse", "fail", "neglect", "avoid"])
+# What one refuses to do that is speech ("declined to comment", "refused to say"); "refused to
+# endorse the plan" is an attitude and still attributed.
+REFUSED_SPEECH: frozenset[str] = frozenset(
+    [
+        *("say", "tell", "comment", "respond", "answer", "elaborate", "specify", "identify", "name", "discuss"),
+        *("declare", "disclose", "reveal", "confirm", "deny", "explain", "speculate", "predict", "state"),
+        *("announce", "address", "detail", "give", "provide", "talk", "speak", "divulge", "release"),
+    ]
+)
 
 # Upper-case line labels that are not transcript speakers ("UPDATE:", "PHOTO:").
 NOT_TURN_LABELS: frozenset[str] = frozenset(
