@@ -132,7 +132,13 @@ def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> li
     """A reporting verb's clause, else its object, else the statement without the frame."""
     clauses = [c for c in _clauses(head) if c.i not in cue_ids]
     if clauses:
-        return [_subtree(c) for c in clauses]
+        parts = [_subtree(c) for c in clauses]
+        first = min(clauses, key=lambda c: c.i)
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < first.left_edge.i), None)
+        if first.dep_ == "xcomp" and obj is not None and obj.i > head.i:
+            # "urged the senator to resign": who is to act belongs to the content
+            parts[clauses.index(first)] = (_subtree(obj)[0], parts[clauses.index(first)][1])
+        return parts
     if head.lemma_.lower() not in _RECIPIENT_VERBS:
         objects = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
         if objects:
@@ -324,3 +330,39 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
         return cue
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Cue(text_of(doc)[start:end], start, end, cue.lemma)
+
+
+def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[int, int] | None:
+    """The source phrase as PolNeAR draws it: the speaker's whole noun phrase, with the
+    apposition and modifiers that identify it ("Christie, New Jersey’s sitting governor,",
+    "early results of the exit poll"), never running into the cue. A relative pronoun stays
+    alone ("who"). None when the mention is not in the parse.
+    """
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = span.root
+    if head.tag_ in {"WP", "WDT"}:
+        return mention
+    last = max(head.right_edge.i, span.end - 1)
+    if cue is not None:
+        for tok in doc[span.end : last + 1]:
+            if tok.idx >= cue.start or (tok.dep_ in {"relcl", "acl"} and tok.i > head.i and tok.head.i == head.i):
+                last = min(last, tok.i - 1)
+                break
+    while last >= span.end and (
+        (doc[last].is_punct and doc[last].text not in {")", "”", "’"})
+        or doc[last].is_space
+        or doc[last].tag_ in {"WP", "WDT"}
+        or doc[last].lower_ in {"both", "all"}
+    ):
+        last -= 1
+    appos = any(c.dep_ == "appos" and span.end <= c.i <= last for c in head.children)
+    if appos and last + 1 < len(doc) and doc[last + 1].text == "," and (cue is None or doc[last + 1].idx < cue.start):
+        last += 1  # the closing comma of a parenthetical apposition belongs to the source
+    start = mention[0]
+    dashes = [t for t in span if t.text in {"—", "–"}]
+    if dashes and dashes[-1].i + 1 < span.end:
+        start = doc[dashes[-1].i + 1].idx  # a dateline before the name ("RENO, Nev. (AP) — X")
+    end = max(mention[1], doc[last].idx + len(doc[last]))
+    return (start, end)

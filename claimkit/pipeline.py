@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import functools
 import gc
 import itertools
@@ -90,6 +91,10 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
     for _, attr in kept:
         if attr.cue is not None and attr.speaker is not None:
             attr.cue = content.verb_group(doc, attr.cue)
+        if attr.source is not None and attr.source.start is not None and attr.source.end is not None:
+            wide = content.source_span(doc, (attr.source.start, attr.source.end), attr.cue)
+            if wide is not None:
+                attr.source = dataclasses.replace(attr.source, start=wide[0], end=wide[1])
     said = content.contents(
         doc,
         [c for c, _ in kept],

@@ -82,3 +82,13 @@ def test_colon_is_part_of_the_cue_and_author_voice_has_no_content(build):
     assert author.speaker is None and author.content is None
     assert quoted.cue.text == "said:" and parts(quoted) == ["“We are rebuilding.”"]
     assert quoted.to_dict()["content"]["parts"][0]["start"] == quoted.content.start
+
+
+def test_source_offsets_cover_the_identifying_phrase(build):
+    text = "Chris Christie, New Jersey’s sitting governor, said the bridge would reopen."
+    (st,) = build(text)
+    assert st.speaker.mention == "Chris Christie"  # the mention is unchanged
+    assert text[st.source.start : st.source.end] == "Chris Christie, New Jersey’s sitting governor,"
+    text = "Park, who said the talks would resume, left early."
+    st = build(text)[0]
+    assert text[st.source.start : st.source.end] == "who"  # a relative pronoun stays alone

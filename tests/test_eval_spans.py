@@ -42,6 +42,7 @@ def test_tokens_and_jaccard():
     assert tok.of(((0, 14),)) == frozenset(range(7))
     assert tok.of(((9, 13),)) == frozenset({3, 4, 5})  # “Go. -> “ Go .
     assert tok.trim([(2, 8), (8, 8)]) == ((3, 8),)  # leading space dropped, empty span dropped
+    assert tok.trim([(10, 12), (0, 2), (3, 7)]) == ((0, 7), (10, 12))  # "He" + "said" joined over a space
     assert spans.jaccard(frozenset({1, 2, 3}), frozenset({2, 3, 4, 5})) == pytest.approx(2 / 5)
 
 

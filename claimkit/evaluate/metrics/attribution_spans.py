@@ -4,8 +4,9 @@ For each role, **source**, **cue** and **content**, the distinct gold spans of a
 (over all its gold attributions) are compared with the distinct predicted spans of its
 attributed statements, under three matchings:
 
-* ``exact``: the same characters (leading and trailing white space ignored; a discontinuous
-  gold content must be matched part for part).
+* ``exact``: the same characters (leading and trailing white space ignored, and parts
+  separated by white space only joined; a discontinuous gold content must be matched part
+  for part).
 * ``begin``: the same first token.
 * ``overlap``: token overlap, scored by the Jaccard index ``|G ∩ P| / |G ∪ P|`` of the two
   token sets; each gold span is paired with at most one prediction (best Jaccard first) and
@@ -58,16 +59,21 @@ class Tokens:
             self.ends.append(m.end())
 
     def trim(self, spans: Sequence[Span]) -> Parts:
-        """The non-empty spans without leading and trailing white space, sorted."""
-        out = []
-        for s, e in spans:
+        """The non-empty spans without leading and trailing white space, sorted; spans that
+        overlap or are separated by white space only are one (brat cuts a span at line ends)."""
+        out: list[Span] = []
+        for s, e in sorted(spans):
             while s < e and self.text[s].isspace():
                 s += 1
             while e > s and self.text[e - 1].isspace():
                 e -= 1
-            if s < e:
+            if s >= e:
+                continue
+            if out and (s <= out[-1][1] or not self.text[out[-1][1] : s].strip()):
+                out[-1] = (out[-1][0], max(out[-1][1], e))
+            else:
                 out.append((s, e))
-        return tuple(sorted(out))
+        return tuple(out)
 
     def of(self, parts: Parts) -> frozenset[int]:
         """Indices of the tokens that share a character with ``parts``."""
@@ -140,8 +146,8 @@ def _span(obj: Any) -> list[Span]:
 def predicted_roles(statement: dict[str, Any]) -> dict[str, list[Span]]:
     """The source, cue and content spans a statement with a speaker predicts."""
     cue = _span(statement.get("cue"))
-    source = _span(statement.get("speaker"))
-    if source == cue:
+    source = _span(statement.get("source")) or _span(statement.get("speaker"))
+    if source == cue or _span(statement.get("speaker")) == cue:
         source = []  # an unnamed source: its "mention" is the cue phrase
     if "content" in statement:
         content = _span(statement.get("content"))
