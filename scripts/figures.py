@@ -286,7 +286,7 @@ def run_eval(command: str) -> dict:
         return json.loads(out.read_text(encoding="utf-8"))["tables"]
 
 
-def rewrite_readme(text: str, tables: dict[str, dict]) -> str:
+def rewrite_readme(text: str, tables: dict[str, dict], dated: bool = True) -> str:
     """The README with the claimkit (and named baseline) figures of every measured row replaced."""
     out, corpus = [], None
     for line in text.splitlines(keepends=True):
@@ -296,11 +296,14 @@ def rewrite_readme(text: str, tables: dict[str, dict]) -> str:
         if corpus is not None and corpus.id in tables and len(row) >= 4 and row[1] in corpus.figures:
             task, key, baseline = corpus.figures[row[1]]
             system = tables[corpus.id][task]
-            row[2] = re.sub(NUMBER, f"{system['claimkit'][key]:.3f}", row[2], count=1)
+            parts = line.split("|")  # ["", corpus, figure, claimkit, baseline, command, "\n"]
+            parts[3] = re.sub(NUMBER, f"{system['claimkit'][key]:.3f}", parts[3], count=1)
             if baseline and baseline in system and key in system[baseline]:
-                row[3] = re.sub(NUMBER, f"{system[baseline][key]:.3f}", row[3], count=1)
-            line = "| " + " | ".join(row) + " |\n"
+                parts[4] = re.sub(NUMBER, f"{system[baseline][key]:.3f}", parts[4], count=1)
+            line = "|".join(parts)
         out.append(line)
+    if not dated:  # only some corpora were run: the date line stays
+        return "".join(out)
     today = datetime.date.today().isoformat()
     return re.sub(
         r"measured on \d{4}-\d{2}-\d{2} with the commands below",
@@ -350,7 +353,7 @@ def main() -> int:
                 continue
             print(f"figures: {command}", file=sys.stderr)
             tables[corpus_id] = run_eval(command)
-        README.write_text(rewrite_readme(text, tables), encoding="utf-8")
+        README.write_text(rewrite_readme(text, tables, dated=not args.only), encoding="utf-8")
         names = {}
         for line in text.splitlines():
             row = cells(line) if line.startswith("|") else []

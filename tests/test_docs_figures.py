@@ -84,3 +84,18 @@ def test_labels_mean_keys(figures) -> None:
     assert figures.key_of("macro-F1") == "macro_f1"
     assert figures.key_of("sentence uncertainty **F1") == "f1"
     assert figures.key_of("band agreement") == "agreement"
+
+
+def test_rewrite_readme_replaces_the_measured_figures_only(figures) -> None:
+    tables = {
+        "polnear-dev": {
+            "attribution": {
+                "claimkit": {"attribution_f1": 0.7311, "precision": 0.95},
+                "reporting-verb": {"attribution_f1": 0.3704, "precision": 0.9},
+            }
+        }
+    }
+    text = figures.rewrite_readme(README, tables, dated=False)
+    assert "| PolNeAR dev (84 articles) | attribution F1 | **0.731** | 0.370 (reporting verb) |" in text
+    assert "| | precision | **0.950** | 0.900 | |" in text
+    assert "| NewsSD test (219 sentences) | fact vs opinion macro-F1 | **0.692** | 0.340 |" in text  # not run
