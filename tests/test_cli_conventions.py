@@ -124,3 +124,11 @@ def test_every_command_documents_its_exit_codes() -> None:
 
     for command in COMMANDS:
         assert "Exit codes: 0 " in help_words(*command), " ".join(command) or "claimkit"
+
+
+def test_shell_completion_offers_choices() -> None:
+    env = {"_CLAIMKIT_COMPLETE": "complete_bash", "COMP_WORDS": "claimkit eval --format b", "COMP_CWORD": "3"}
+    result = CliRunner().invoke(app, [], env=env, prog_name="claimkit")
+    assert result.stdout.split() == ["brat"]
+    env["COMP_WORDS"], env["COMP_CWORD"] = "claimkit doc", "1"
+    assert CliRunner().invoke(app, [], env=env, prog_name="claimkit").stdout.split() == ["doccano"]
