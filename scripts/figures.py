@@ -274,16 +274,14 @@ def readme_commands(text: str) -> dict[str, str]:
     return commands
 
 
-def run_eval(command: str) -> dict:
-    """Run one README command with ``--json``; return the report's tables."""
+def run_eval(command: str, out: Path) -> dict:
+    """Run one README command with ``--json OUT``; return the report's tables."""
     claimkit = Path(sys.executable).parent / "claimkit"
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "figures.json"
-        argv = [str(claimkit), *shlex.split(command)[1:], "--json", str(out), "--quiet"]
-        done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            raise SystemExit(f"figures: {command} failed (exit {done.returncode}): {done.stderr.strip()[-300:]}")
-        return json.loads(out.read_text(encoding="utf-8"))["tables"]
+    argv = [str(claimkit), *shlex.split(command)[1:], "--json", str(out), "--quiet"]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"figures: {command} failed (exit {done.returncode}): {done.stderr.strip()[-300:]}")
+    return json.loads(out.read_text(encoding="utf-8"))["tables"]
 
 
 def rewrite_readme(text: str, tables: dict[str, dict], dated: bool = True) -> str:
@@ -340,6 +338,8 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="only report docs that disagree with the README")
     parser.add_argument("--docs", action="store_true", help="only sync the docs with the README (no eval runs)")
     parser.add_argument("--only", nargs="*", help="corpus ids to run (default: all)")
+    parser.add_argument("--json-dir", type=Path, help="keep each run's --json here (CORPUS.json)")
+    parser.add_argument("--reuse", action="store_true", help="with --json-dir: use the JSON there instead of running")
     args = parser.parse_args()
     if args.check:
         problems = disagreements()
@@ -348,12 +348,19 @@ def main() -> int:
     if not args.docs:
         text = README.read_text(encoding="utf-8")
         tables = {}
+        json_dir = args.json_dir or Path(tempfile.mkdtemp(prefix="claimkit-figures-"))
+        json_dir.mkdir(parents=True, exist_ok=True)
         for corpus_id, command in readme_commands(text).items():
             if args.only and corpus_id not in args.only:
                 continue
+            out = json_dir / f"{corpus_id}.json"
+            if args.reuse and out.exists():
+                tables[corpus_id] = json.loads(out.read_text(encoding="utf-8"))["tables"]
+                continue
             print(f"figures: {command}", file=sys.stderr)
-            tables[corpus_id] = run_eval(command)
-        README.write_text(rewrite_readme(text, tables, dated=not args.only), encoding="utf-8")
+            tables[corpus_id] = run_eval(command, out)
+        complete = set(tables) == set(readme_commands(text))
+        README.write_text(rewrite_readme(text, tables, dated=complete), encoding="utf-8")
         names = {}
         for line in text.splitlines():
             row = cells(line) if line.startswith("|") else []
@@ -362,7 +369,7 @@ def main() -> int:
         eval_md = DOCS / "eval.md"
         doc = eval_md.read_text(encoding="utf-8")
         block = re.compile(r"(<!-- figures: begin -->\n).*?(<!-- figures: end -->)", re.S)
-        if block.search(doc) and not args.only:
+        if block.search(doc) and complete:
             eval_md.write_text(
                 block.sub(lambda m: m.group(1) + eval_table(tables, names) + m.group(2), doc), encoding="utf-8"
             )
