@@ -32,9 +32,16 @@ def test_the_readme_table_is_read_whole(figures) -> None:
     read = figures.readme_figures((ROOT / "README.md").read_text(encoding="utf-8"))
     expected = {(c.id, key) for c in figures.SPEC for _, key, _ in c.figures.values()}
     assert set(read) == expected
-    assert set(figures.readme_commands((ROOT / "README.md").read_text(encoding="utf-8"))) == {
-        c.id for c in figures.SPEC
-    }
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert set(figures.readme_commands(text)) == {c.id for c in figures.SPEC}
+    table = text[text.index("| gold", text.index("## Measured scores")) :]
+    table = table[: table.index("\n\n")]
+    corpus = None
+    for line in table.splitlines()[2:]:
+        row = figures.cells(line)
+        corpus = figures.corpus_of(row[0]) if row[0] else corpus
+        assert corpus is not None, f"add this corpus to SPEC in scripts/figures.py: {row[0]}"
+        assert row[1] in corpus.figures, f"add this figure of {corpus.id} to SPEC in scripts/figures.py: {row[1]}"
 
 
 README = """\
