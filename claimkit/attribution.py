@@ -154,17 +154,55 @@ def _antecedent(noun: Token) -> Token:
 
 
 def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
-    """Whether a reporting verb reports something here.
+    """Whether a reporting verb reports something here: a clause, a quotation, a topic or an
+    object the speech act is about ("defended the vote", "denied the report": PolNeAR counts
+    these), or nothing visible where it frames speech ("..., the group said, ...").
 
-    "Clinton is adding to her lead" is not speech, and in "the things Trump said about Latinos"
-    the relative clause reports nothing of its own.
+    Nothing is reported by "Clinton is adding to her lead", "worse than I expected", "did not
+    say how the figures were calculated", "could have demanded a share", "rallied the party to
+    reject him", "After the newspaper endorsed a candidate, ..."; in "the things Trump said
+    about Latinos" the relative clause reports nothing of its own.
     """
+    if _unreal(verb) or _backgrounded(verb):
+        return False
     deps = {c.dep_ for c in verb.children}
     if deps & _CLAUSE_DEPS or quotes:
-        return True
-    if verb.lemma_.lower() == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
-        return False
+        return not ("neg" in deps and _open_question(verb))
+    if verb.lemma_.lower() == "add":
+        return False  # "adding to her lead", "will add two berths": only a clause or a quotation is said
+    if any(c.dep_ == "mark" and c.lower_ in {"than", "as"} for c in verb.children):
+        return False  # "worse than I expected", "as predicted"
     return verb.dep_ != "relcl" or any(c.tag_ in {"WP", "WDT"} for c in verb.children)
+
+
+def _backgrounded(verb: Token) -> bool:
+    """A speech act told as the background of another event, with a plain object or none:
+    "After the newspaper endorsed a candidate, ...", "the leaders rallied the party to reject him"."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & _CLAUSE_DEPS:
+        return False
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.BACKGROUND_MARKS for c in verb.children):
+        return True
+    # object control: in "rallied the party to reject him" the party would reject, nobody says so
+    return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
+
+
+def _unreal(verb: Token) -> bool:
+    """A speech act that did not happen: "could have rallied", "should have said", "should publish"."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if any(a in {"should", "must", "ought"} for a in aux):
+        return True
+    return any(a in {"could", "would", "might"} for a in aux) and any(a in {"have", "'ve"} for a in aux)
+
+
+def _open_question(verb: Token) -> bool:
+    """Whether a verb's clauses are open questions: "(did not say) how ...", "(can't explain) why ..."."""
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+    return bool(clauses) and all(
+        not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        and any(g.tag_ in {"WRB", "WP", "WDT"} or g.lower_ in {"whether", "if"} for g in c.subtree)
+        for c in clauses
+    )
 
 
 def _near_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
@@ -173,14 +211,28 @@ def _near_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
     return any((0 <= start - q.end < _NEAR_BEFORE) or (0 <= q.start - end < _NEAR_AFTER) for q in quotes)
 
 
-def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[QuoteSpan]) -> list[_Found]:
+def _verb_cues(
+    tokens: list[Token],
+    quotes: list[QuoteSpan],
+    all_quotes: list[QuoteSpan],
+    author: frozenset[str] = lex.AUTHOR_SUBJECTS,
+) -> list[_Found]:
     found = []
     for tok in tokens:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in _VERB_POS or tok.dep_ in _MODIFIER_DEPS:
+        if tok.pos_ not in _VERB_POS:
+            continue
+        if tok.dep_ in _MODIFIER_DEPS:
+            if (published := _published(tok, quotes, all_quotes)) is not None:
+                found.append(published)  # "issued a statement saying ..."
+            continue
+        if (hearsay := _hearsay(tok, author)) is not None:
+            found.append(hearsay)  # "I'm told ..."
             continue
         attitude = lemma not in lex.REPORTING_VERBS
-        quoting = lemma in lex.QUOTE_VERBS and bool(quotes) and _near_quote(tok, quotes)
+        quoting = bool(quotes) and (
+            (lemma in lex.QUOTE_VERBS and _near_quote(tok, quotes)) or _medium_before_quote(tok, quotes)
+        )
         if attitude and not quoting and not (lemma in lex.ATTITUDE_VERBS and _has_complement(tok)):
             continue
         if not attitude and not _has_content(tok, quotes):
@@ -188,6 +240,8 @@ def _verb_cues(tokens: list[Token], quotes: list[QuoteSpan], all_quotes: list[Qu
         if _negated(tok):
             continue  # "have not said", "would not comment", "declined to say": nothing reported
         subj = subject_of(tok, all_quotes)
+        if subj is not None and subj.lower_ in author and not _in_quotes(subj, all_quotes):
+            continue  # the author's own voice: "I argued last year that ..."
         if (
             subj is None
             and lemma in lex.IMPERSONAL_PASSIVES
@@ -249,6 +303,61 @@ def _speech(verb: Token) -> bool:
     return verb.lemma_.lower() in lex.REFUSED_SPEECH
 
 
+def _medium_before_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
+    """Speech in a publication or medium, right before a quotation: "X swiped at Y in a
+    series of posts: '...'", "fired back on Facebook: '...'"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.MEDIUM_PREPOSITIONS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            nouns = [obj, *(g for g in obj.subtree if g.dep_ == "pobj" and g.head.lower_ == "of")]
+            if not any(n.lemma_.lower() in lex.PUBLISHING_NOUNS or n.lower_ in lex.PUBLISHING_NOUNS for n in nouns):
+                continue
+            end = prep.right_edge.idx + len(prep.right_edge)
+            if any(0 <= q.start - end < _NEAR_AFTER for q in quotes):
+                return True
+    return False
+
+
+def _published(verb: Token, quotes: list[QuoteSpan], all_quotes: list[QuoteSpan]) -> _Found | None:
+    """A reporting participle on a publishing noun: "X issued a statement saying ...".
+
+    The one who issued the statement (the subject of the verb that governs the noun, or its
+    possessor: "Her statement saying ...") speaks; the cue runs from that verb to the participle.
+    """
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.lemma_.lower() not in lex.REPORTING_VERBS or noun is verb:
+        return None
+    if noun.lemma_.lower() not in lex.PUBLISHING_NOUNS or not _has_content(verb, quotes):
+        return None
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass"} else None
+    if governor is not None and governor.dep_ == "prep":
+        governor = governor.head  # "in a statement saying"
+    if holder is None and governor is not None and governor.pos_ in _VERB_POS:
+        holder = subject_of(governor, all_quotes)
+    if holder is None or holder.lower_ in _NO_SPEAKER or _in_quotes(holder, all_quotes):
+        return None
+    first = governor if governor is not None and governor.i < verb.i and governor.pos_ in _VERB_POS else noun
+    first_i = min(first.i, noun.i)
+    score = 2 + _CONTENT_WEIGHT * _content_share(verb, [verb, *verb.subtree])
+    return _Found(verb.doc[first_i : verb.i + 1], verb.lemma_.lower(), holder, score=score)
+
+
+def _hearsay(verb: Token, author: frozenset[str]) -> _Found | None:
+    """ "I'm told X ...", "we are told that ...": an unnamed source tells the author."""
+    if verb.lemma_.lower() not in lex.HEARSAY_VERBS or not _agentless_passive(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    # the parser may take the clause's subject for an object: "I'm told [the director] considered ..."
+    if (
+        subj is None
+        or subj.lower_ not in author | {"we"}
+        or not any(c.dep_ in {"ccomp", "dobj"} for c in verb.children)
+    ):
+        return None
+    cue = verb.doc[min([verb.i, *(c.i for c in verb.lefts if c.dep_ == "auxpass")]) : verb.i + 1]
+    return _Found(cue, verb.lemma_.lower(), None, anonymous=cue, score=1)
+
+
 def _content_share(verb: Token, tokens: list[Token]) -> float:
     """The share of the statement's tokens (outside quotations) in the verb's complements."""
     size = sum(c.right_edge.i - c.left_edge.i + 1 for c in verb.children if c.dep_ in _CONTENT_CHILDREN)
@@ -276,6 +385,8 @@ def _has_complement(verb: Token) -> bool:
 
     Perception verbs need a clause ("found that ...", not "found the posts").
     """
+    if _unreal(verb) or _backgrounded(verb):
+        return False
     allowed = _CLAUSES if verb.lemma_.lower() in lex.CLAUSE_ONLY_VERBS else _COMPLEMENTS
     return any(c.dep_ in allowed for c in verb.children)
 
@@ -338,13 +449,16 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in clause.children)
 
 
-def find_cue(doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = None) -> _Found | None:
+def find_cue(
+    doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = None, author: frozenset[str] = lex.AUTHOR_SUBJECTS
+) -> _Found | None:
     """The best reporting cue of a candidate (outside its quotations) and its source head.
 
     Args:
         doc: the parsed document.
         cand: the statement candidate.
         all_quotes: the direct quotations of the sentence or document (default: the candidate's).
+        author: first-person subjects that are the author's own voice (no cue, no speaker).
     """
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
@@ -357,7 +471,7 @@ def find_cue(doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = Non
     noun = _report_noun(tokens)
     if noun is not None and noun.cue.root.head.dep_ == "ROOT":
         return noun  # "The general view of experts is that ..." frames the whole sentence
-    verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes)
+    verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes, author)
     if verbs:
         return max(verbs, key=lambda f: f.score)
     return noun or acc
@@ -501,8 +615,11 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
     text = text_of(doc)
     all_quotes = sorted({q for cand in candidates for q in cand.direct_quotes}, key=lambda q: q.start)
     out = Attributions()
+
+    author = lex.EDITORIAL_SUBJECTS if cleaned.genre in {"opinion", "editorial"} else lex.AUTHOR_SUBJECTS
+    out: list[Attribution] = []
     for i, cand in enumerate(candidates):
-        found = find_cue(doc, cand, all_quotes)
+        found = find_cue(doc, cand, all_quotes, author)
         if found is None and i + 1 < len(candidates) and _introduces(text, cand, candidates[i + 1]):
             found = _introducer(doc, cand)
         if found is not None and found.continues:
@@ -530,6 +647,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
     for attr in out:
         if attr.speaker is not None and attr.source is not None:
             attr.source.name = attr.speaker.name
+    _office_holders(doc, out)
     return out
 
 
@@ -575,6 +693,44 @@ def _attribute_turns(text: str, candidates: list[Candidate], out: list[Attributi
         colon = text.index(":", end)
         cue = Cue(":", colon, colon + 1, ":")
         out[i] = Attribution(speaker, cue, "direct", source_for(speaker))
+
+
+def is_office_holder(phrase: Span) -> bool:
+    """Whether a mention names someone by a public office ("Mayor Dana Ortiz", "Port director X")."""
+    words = [t.lower_ for t in phrase]
+    if set(words) & lex.OFFICE_TITLES or (words and words[0] == "president" and len(words) > 1):
+        return True
+    return bool(set(words) & lex.OFFICE_HEADS and set(words) & lex.PUBLIC_BODIES)
+
+
+def _office_holders(doc: Doc, out: list[Attribution]) -> None:
+    """Make the source ``official`` for every statement of an office holder or a public body.
+
+    A person counts when any mention of the name in the text carries an office ("Mayor Dana
+    Ortiz said ..." and the later "she said ...", "Commissioner Alan Wei voted ... He said");
+    an organisation when its name holds a public body ("the transit authority", "the port").
+    """
+    names = {a.speaker.name for a in out if a.speaker is not None and a.speaker.type in {"person", "organization"}}
+    if not names:
+        return
+    officials = set()
+    for name in names:
+        words = set(name.lower().split())
+        if words & lex.PUBLIC_BODIES and not words & lex.ORGANIZATION_NOUNS - lex.PUBLIC_BODIES - {"office"}:
+            officials.add(name)
+    text = text_of(doc)
+    for name in names - officials:
+        at = text.find(name)
+        while at >= 0:
+            before = doc.char_span(max(0, at - 40), at, alignment_mode="contract")
+            if before is not None and len(before) and is_office_holder(before[-3:]):
+                officials.add(name)
+                break
+            at = text.find(name, at + len(name))
+    for attr in out:
+        src = attr.source
+        if attr.speaker is not None and attr.speaker.name in officials and src is not None and src.type == "named":
+            attr.source = Source(src.name, "official", src.start, src.end)
 
 
 def _introduces(text: str, cand: Candidate, nxt: Candidate) -> bool:

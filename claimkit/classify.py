@@ -11,7 +11,10 @@ Rules first, in this order:
    that governs the statement (scope ``main``) and leaves it less than certain makes
    speculation; a belief cue ("is considered", "believes") or a speaker's inference ("we can
    see that") governing it makes an opinion;
-4. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
+4. in an opinion column or an editorial (the document's ``genre``), the author's own
+   statement with an evaluative word outside quotations ("That confidence is misplaced",
+   "waited too long") is a verdict: an opinion (:func:`author_verdict`);
+5. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
    NewsSD) decides between opinion and fact.
 """
 
@@ -84,6 +87,27 @@ def _is_advice(span: Span) -> bool:
     return False
 
 
+OPINION_GENRES = frozenset(["opinion", "editorial"])
+
+
+def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre: str) -> bool:
+    """The author's evaluative verdict in a column or editorial: an opinion.
+
+    True in an opinion or editorial document for a statement in the author's voice (no
+    speaker) with an evaluative word (:data:`claimkit.data.reporting.EVALUATIVE_WORDS`) outside
+    its quotations.
+    """
+    if genre not in OPINION_GENRES or attribution.speaker is not None:
+        return False
+    quotes = [(q.start, q.end) for q in cand.quotes]
+    for tok in span:
+        if tok.pos_ == "PROPN" or any(s <= tok.idx < e for s, e in quotes):
+            continue
+        if tok.lemma_.lower() in rep_lex.EVALUATIVE_WORDS or tok.lower_ in rep_lex.EVALUATIVE_WORDS:
+            return True
+    return False
+
+
 def rule(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty) -> tuple[Kind, str] | None:
     """The kind a rule gives and the rule's name, or None when the rules are silent.
 
@@ -116,7 +140,8 @@ def decide(
 ) -> KindDecision:
     """The kind with its probability and what decided it (a rule, else the subjectivity model).
 
-    ``genre`` is the document's (:func:`claimkit.clean.clean`); not used by the rules or model yet.
+    ``genre`` is the document's (:func:`claimkit.clean.clean`): in an opinion column or an
+    editorial, the author's evaluative verdict is an opinion (:func:`author_verdict`).
 
     A rule's probability is its precision on the model's training data (stored in the model as
     ``rule_precision``); the model's is its probability of the kind it chose.
@@ -130,6 +155,8 @@ def decide(
     if span is None:
         return KindDecision("fact", 0.5, "rule")  # no tokens to look at: no evidence either way
     p = subjectivity.span_probability(span, certainty, attribution)
+    if author_verdict(span, cand, attribution, genre):
+        return KindDecision("opinion", round(max(p, 0.5), 3), "rule")  # no measured precision: the model's p
     if p >= model["threshold"]:
         return KindDecision("opinion", round(p, 3), "model")
     return KindDecision("fact", round(1.0 - p, 3), "model")

@@ -403,6 +403,8 @@ ORGANIZATION_NOUNS: frozenset[str] = frozenset(
         "foundation",
         "association",
         "coalition",
+        # public bodies and documents that speak ("the transit authority said", "the report found")
+        *("authority", "port", "report", "study", "survey", "poll", "audit", "evaluation", "memo", "statement"),
     ]
 )
 
@@ -647,5 +649,79 @@ NOT_TURN_LABELS: frozenset[str] = frozenset(
         *("related", "source", "sources", "correction", "read more", "advertisement", "click here", "caption"),
         *("credit", "breaking", "exclusive", "opinion", "analysis", "warning", "ps", "p.s", "tags", "share"),
         *("look", "see", "listen", "more", "also", "live", "latest", "background", "timeline", "key"),
+    ]
+)
+
+
+# --- What counts as reported content (issue 19) -------------------------------------------
+# Subordinators that make a speech act the background of another event: "After the
+# newspaper endorsed a candidate, ..." (a plain object then reports nothing).
+BACKGROUND_MARKS: frozenset[str] = frozenset(["after", "before", "since", "until", "once", "when", "while"])
+
+# Verbs of posting and publishing: "X posted: '...'", "posted that ...", "wrote on Facebook that".
+POSTING_VERBS: frozenset[str] = frozenset(["post", "tweet", "retweet", "blog", "text", "message", "publish", "write"])
+# Nouns of posting and publishing. With a reporting participle ("issued a statement saying
+# ...", "released a memo warning that ...") they report what the one who issued them says;
+# as where a verb was used ("swiped at Y in a series of posts: '...'", "fired back on X: '...'")
+# they make the verb a cue when a quotation or a clause follows.
+PUBLISHING_NOUNS: frozenset[str] = frozenset(
+    [
+        *("statement", "release", "memo", "letter", "post", "tweet", "message", "note", "email", "e-mail"),
+        *("video", "op-ed", "column", "essay", "blog", "interview", "speech", "announcement", "communique"),
+        *("communiqué", "editorial", "filing", "complaint", "notice", "bulletin", "thread", "reply", "response"),
+        *("twitter", "x", "facebook", "instagram", "threads", "truth", "media", "tiktok", "youtube", "podcast"),
+    ]
+)
+# Prepositions that put speech in a publication or a medium ("in a series of posts", "on X").
+MEDIUM_PREPOSITIONS: frozenset[str] = frozenset(["in", "on", "via", "through", "with"])
+# First-person subjects of the author's voice ("I argued last year that ..."); "we" counts only
+# in opinion columns and editorials. Speaker null for the author, always.
+AUTHOR_SUBJECTS: frozenset[str] = frozenset(["i"])
+EDITORIAL_SUBJECTS: frozenset[str] = frozenset(["i", "we"])
+# "I'm told ...", "we are told ...", "I have learned ...": an anonymous source tells the author.
+HEARSAY_VERBS: frozenset[str] = frozenset(["tell", "inform", "brief"])
+# Posting verbs report like "say" (with the content rules above).
+REPORTING_VERBS = REPORTING_VERBS | POSTING_VERBS
+
+# Titles in a speaker's mention that make the person an office holder (source ``official``):
+# "Mayor Dana Ortiz", "Councilman X", "City Councilwoman X". "chairman", "director", "chief",
+# "head" count with a public body ("Board chairman", "Port director"); "president" only as a
+# title before the name ("President X", not "Union president X").
+OFFICE_TITLES: frozenset[str] = frozenset(
+    [
+        *("mayor", "governor", "gov.", "senator", "sen.", "councilman", "councilwoman", "councilmember"),
+        *("councillor", "councilor", "alderman", "commissioner", "secretary", "minister", "lawmaker", "legislator"),
+        *("congressman", "congresswoman", "rep.", "representative", "ambassador", "spokesman", "spokeswoman"),
+        *("spokesperson", "official", "premier", "chancellor", "prosecutor", "judge", "superintendent", "sheriff"),
+    ]
+)
+OFFICE_HEADS: frozenset[str] = frozenset(["chairman", "chairwoman", "chair", "director", "chief", "head"])
+PUBLIC_BODIES: frozenset[str] = frozenset(
+    [
+        *("board", "authority", "port", "department", "agency", "commission", "council", "county", "city", "state"),
+        *("ministry", "library", "police", "school", "district", "transit", "federal", "government", "court"),
+    ]
+)
+
+# Evaluative words (lemmas, lower case): in an opinion column or an editorial, the author's
+# own statement with one of these is a verdict, an opinion ("That confidence is misplaced",
+# "the wrong place to look for savings", "waited too long"). A general list of evaluation and
+# judgement vocabulary, not drawn from any test text.
+EVALUATIVE_WORDS: frozenset[str] = frozenset(
+    [
+        *("good", "bad", "better", "worse", "best", "worst", "right", "wrong", "fair", "unfair", "wise", "unwise"),
+        *("foolish", "smart", "stupid", "absurd", "ridiculous", "shameful", "disgraceful", "disgrace", "scandal"),
+        *("scandalous", "outrageous", "unacceptable", "acceptable", "reckless", "careless", "irresponsible"),
+        *("responsible", "cruel", "shortsighted", "short-sighted", "naive", "cynical", "hypocritical", "hypocrisy"),
+        *("misplaced", "misguided", "mistaken", "mistake", "blunder", "failure", "fail", "broken", "hollow", "empty"),
+        *("pointless", "useless", "worthless", "wasteful", "waste", "meaningless", "dangerous", "alarming"),
+        *("troubling", "disturbing", "worrying", "welcome", "admirable", "laudable", "commendable", "brave"),
+        *("courageous", "cowardly", "timid", "weak", "strong", "sensible", "reasonable", "unreasonable"),
+        *("excessive", "inadequate", "insufficient", "too", "overdue", "premature", "painful"),
+        *("pleasure", "shame", "pity", "sadly", "unfortunately", "fortunately", "rightly", "wrongly", "clearly"),
+        *("obviously", "surely", "merely", "simply", "deserve", "nonsense", "folly", "farce", "fiasco", "mess"),
+        *("sham", "travesty", "tragedy", "triumph", "success", "successful", "disaster", "disastrous", "terrible"),
+        *("awful", "great", "excellent", "poor", "genuine", "honest", "dishonest", "credible", "incompetent"),
+        *("competent", "inept", "negligent", "arrogant", "hopeless", "pathetic", "ugly", "lame", "silly"),
     ]
 )

@@ -12,7 +12,8 @@ Rules (documented in docs/eval.md):
   has rows gold kind + ``spurious`` (unmatched predictions), columns predicted kind +
   ``missed`` (unmatched gold).
 * Field by field over the matched pairs (:func:`fields_right`): ``speaker`` (both null, or
-  the same type and the mention spans overlap or the names match), ``cue`` (both null, or
+  the same type and the resolved names match: same words, or one's last word among the
+  other's, ignoring case and articles), ``cue`` (both null, or
   overlapping spans), ``quote``, ``source`` (its type), ``certainty`` (its label), ``kind``.
   ``all_fields`` is the share of *gold* statements matched with every field right (an
   unmatched gold statement counts as wrong); ``spurious_cues`` counts matched pairs with a
@@ -57,6 +58,7 @@ FIELDS: tuple[str, ...] = ("kind", "speaker", "cue", "quote", "source", "certain
 
 
 def _overlaps(a: Record, b: Record) -> bool:
+    """Whether two records with offsets overlap."""
     if a.get("start") is None or b.get("start") is None:
         return False
     return overlap((a["start"], a["end"]), (b["start"], b["end"])) > 0
@@ -67,7 +69,7 @@ def _same_speaker(gold: Record | None, pred: Record | None) -> bool:
         return gold is pred
     if gold.get("type") != pred.get("type"):
         return False
-    return _overlaps(gold, pred) or name_matches(pred.get("name"), gold.get("name"))
+    return name_matches(pred.get("name"), gold.get("name")) or name_matches(gold.get("name"), pred.get("name"))
 
 
 def fields_right(gold: Record, pred: Record) -> dict[str, bool]:
