@@ -158,16 +158,16 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
     object the speech act is about ("defended the vote", "denied the report": PolNeAR counts
     these), or nothing visible where it frames speech ("..., the group said, ...").
 
-    Nothing is reported by "Clinton is adding to her lead", "worse than I expected", "did not
-    say how the figures were calculated", "could have demanded a share", "rallied the party to
-    reject him", "After the newspaper endorsed a candidate, ..."; in "the things Trump said
-    about Latinos" the relative clause reports nothing of its own.
+    Nothing is reported by "Clinton is adding to her lead", "worse than I expected", "could
+    have demanded a share", "rallied the party to reject him", "After the newspaper endorsed a
+    candidate, ..."; in "the things Trump said about Latinos" the relative clause reports
+    nothing of its own. A negated report keeps its cue ("did not say whether ...": PolNeAR).
     """
     if _unreal(verb) or _backgrounded(verb):
         return False
     deps = {c.dep_ for c in verb.children}
     if deps & _CLAUSE_DEPS or quotes:
-        return not ("neg" in deps and _open_question(verb))
+        return True
     if verb.lemma_.lower() == "add":
         return False  # "adding to her lead", "will add two berths": only a clause or a quotation is said
     if any(c.dep_ == "mark" and c.lower_ in {"than", "as"} for c in verb.children):
@@ -193,16 +193,6 @@ def _unreal(verb: Token) -> bool:
     if any(a in {"should", "must", "ought"} for a in aux):
         return True
     return any(a in {"could", "would", "might"} for a in aux) and any(a in {"have", "'ve"} for a in aux)
-
-
-def _open_question(verb: Token) -> bool:
-    """Whether a verb's clauses are open questions: "(did not say) how ...", "(can't explain) why ..."."""
-    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
-    return bool(clauses) and all(
-        not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        and any(g.tag_ in {"WRB", "WP", "WDT"} or g.lower_ in {"whether", "if"} for g in c.subtree)
-        for c in clauses
-    )
 
 
 def _near_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
