@@ -605,9 +605,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
     text = text_of(doc)
     all_quotes = sorted({q for cand in candidates for q in cand.direct_quotes}, key=lambda q: q.start)
     out = Attributions()
-
     author = lex.EDITORIAL_SUBJECTS if cleaned.genre in {"opinion", "editorial"} else lex.AUTHOR_SUBJECTS
-    out: list[Attribution] = []
     for i, cand in enumerate(candidates):
         found = find_cue(doc, cand, all_quotes, author)
         if found is None and i + 1 < len(candidates) and _introduces(text, cand, candidates[i + 1]):
