@@ -20,6 +20,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from ..errors import ServerError, UsageError
 
@@ -52,6 +53,22 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind((HOST, 0))
         return int(sock.getsockname()[1])
+
+
+PRIVATE_UMASK = 0o077
+
+
+def _open_private(path: Path, mode: str) -> IO[Any]:
+    """Open ``path`` for writing, created (or tightened to) 0600."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
+    fd = os.open(path, flags, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8")
+
+
+def _write_private(path: Path, text: str) -> None:
+    with _open_private(path, "w") as fh:
+        fh.write(text)
 
 
 def _alive(pid: int) -> bool:
@@ -167,9 +184,20 @@ class LocalServer:
     def _secret_key(self) -> str:
         path = self.home / "secret_key"
         if not path.exists():
-            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-            path.chmod(0o600)
+            _write_private(path, secrets.token_urlsafe(48))
         return path.read_text(encoding="utf-8").strip()
+
+    def _make_private(self) -> None:
+        """Home 0700 and every file in it 0600: the database holds the admin's API token.
+
+        Also tightens a home created by an earlier claimkit with the usual 0755/0644.
+        """
+        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (self.home / "media").mkdir(exist_ok=True, mode=0o700)
+        self.home.chmod(0o700)
+        for path in self.home.rglob("*"):
+            if not path.is_symlink():
+                path.chmod(0o700 if path.is_dir() else 0o600)
 
     def _env(self, backend: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMKIT_DOCCANO_PASSWORD")}
@@ -187,8 +215,10 @@ class LocalServer:
 
     def _run(self, args: list[str], env: dict[str, str], what: str) -> None:
         log = self.home / "setup.log"
-        with log.open("a", encoding="utf-8") as fh:
-            done = subprocess.run(args, env=env, stdout=fh, stderr=subprocess.STDOUT, check=False, cwd=self.home)
+        with _open_private(log, "a") as fh:
+            done = subprocess.run(
+                args, env=env, stdout=fh, stderr=subprocess.STDOUT, check=False, cwd=self.home, umask=PRIVATE_UMASK
+            )
         if done.returncode != 0:
             raise ServerError(f"Doccano {what} failed (exit {done.returncode}); see {log}")
 
@@ -249,7 +279,7 @@ class LocalServer:
             "worker": self._spawn(task_cmd, env, "worker.log"),
         }
         state = {"url": url, "port": port, "pids": pids, "venv": str(self.venv), "started": time.time()}
-        self.state_path.write_text(json.dumps(state), encoding="utf-8")
+        _write_private(self.state_path, json.dumps(state))
         if not self._wait_healthy(url, timeout, pids):
             self.stop()
             raise ServerError(f"Doccano did not come up at {url} within {timeout:g}s; see {self.home}/webserver.log")
@@ -266,19 +296,18 @@ class LocalServer:
         if not password:
             raise UsageError("no admin password: set CLAIMKIT_DOCCANO_PASSWORD or pass --password")
         self._require_installed()
-        self.home.mkdir(parents=True, exist_ok=True)
-        (self.home / "media").mkdir(exist_ok=True)
+        self._make_private()
         env = self._env(self._backend_dir())
         bin_dir = self.venv / "bin"
         if not (self.home / "db.sqlite3").exists() or not (self.home / ".initialised").exists():
             self._run([str(bin_dir / "doccano"), "init"], env, "init")
-            (self.home / ".initialised").touch()
+            _write_private(self.home / ".initialised", "")
         admin_env = {**env, "CLAIMKIT_ADMIN_USER": username, "CLAIMKIT_ADMIN_PASSWORD": password}
         self._run([str(bin_dir / "python"), "-c", _CREATE_ADMIN], admin_env, "createuser")
         return env
 
     def _spawn(self, cmd: list[str], env: dict[str, str], log_name: str) -> int:
-        with (self.home / log_name).open("ab") as log:
+        with _open_private(self.home / log_name, "ab") as log:
             proc = subprocess.Popen(
                 cmd,
                 env=env,
@@ -287,6 +316,7 @@ class LocalServer:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                umask=PRIVATE_UMASK,  # the database, media (pulled zips) and logs: owner only
             )
         return proc.pid
 
