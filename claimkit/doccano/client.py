@@ -9,8 +9,9 @@ The use cases (push, pull, diff) sit above this module and never touch ``request
 from __future__ import annotations
 
 import os
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,37 @@ ENV_PASSWORD = "CLAIMKIT_DOCCANO_PASSWORD"
 DEFAULT_URL = "http://127.0.0.1:8000"
 DEFAULT_USERNAME = "admin"
 PAGE = 100
+MAX_PAGES = 10_000
+"""Most pages read from one list (a million items): a ``next`` link that never ends stops there."""
+DEADLINE = 120.0
+"""Seconds one HTTP call may take in all, however slowly the server trickles its answer."""
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _call_with_deadline(fn: Callable[[], Any], deadline: float) -> Any:
+    """Run ``fn`` in a daemon thread; raise :class:`TimeoutError` when it has not returned
+    after ``deadline`` seconds (the thread is left to die with its socket)."""
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, name="claimkit-doccano-request", daemon=True)
+    thread.start()
+    thread.join(deadline)
+    if thread.is_alive():
+        raise TimeoutError
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
 
 
 @dataclass(frozen=True)
@@ -69,26 +101,72 @@ class DoccanoClient:
 
     Args:
         connection: URL and credentials.
-        timeout: seconds for one HTTP call.
+        timeout: seconds the server may stay silent (connect, or between two reads).
         session: a ``requests.Session`` to reuse (a new one by default).
+        deadline: seconds one HTTP call may take in all (a server trickling bytes cannot hold it longer).
+        max_pages: most pages read from one paginated list.
     """
 
-    def __init__(self, connection: Connection, timeout: float = 30.0, session: requests.Session | None = None) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        timeout: float = 30.0,
+        session: requests.Session | None = None,
+        deadline: float = DEADLINE,
+        max_pages: int = MAX_PAGES,
+    ) -> None:
         self.connection = connection
         self.url = connection.url
         self.timeout = timeout
+        self.deadline = max(deadline, timeout)
+        self.max_pages = max_pages
         self.session = session or requests.Session()
         self._token: str | None = None
+
+    def _shape_error(self, call: str, what: str) -> ServerError:
+        return ServerError(f"Doccano at {self.url}: {call} answered {what}; is this a Doccano 1.8 server?")
+
+    def _check(self, data: Any, call: str, shape: Any, keys: tuple[str, ...]) -> Any:
+        """``data`` if it has the expected ``shape`` (dict, or list of dicts) with ``keys``.
+
+        Raises:
+            ServerError: valid JSON of another shape (names the call).
+        """
+        if shape is None:
+            return data
+        if not isinstance(data, shape):
+            expected = "an object" if shape is dict else "a list"
+            raise self._shape_error(call, f"{_kind(data)} where {expected} was expected")
+        for item in [data] if shape is dict else data:
+            if not isinstance(item, dict):
+                raise self._shape_error(call, f"a list holding {_kind(item)} where objects were expected")
+            missing = [k for k in keys if k not in item]
+            if missing:
+                raise self._shape_error(call, f"an object without {', '.join(repr(k) for k in missing)}")
+        return data
 
     # -- the one place where HTTP can fail -------------------------------------------------
 
     def _request(
-        self, method: str, path: str, *, expect: tuple[int, ...] = (200,), raw: bool = False, **kw: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        expect: tuple[int, ...] = (200,),
+        raw: bool = False,
+        shape: Any = None,
+        keys: tuple[str, ...] = (),
+        **kw: Any,
     ) -> Any:
         """Send one request; return the decoded JSON (or the response when ``raw``).
 
+        Args:
+            shape: ``dict`` or ``list`` (of objects): the JSON the call must answer.
+            keys: fields every such object must have.
+
         Raises:
-            ServerError: for every failure, with the server, the call and the reason.
+            ServerError: for every failure, with the server, the call and the reason; also for
+                an answer not complete within :attr:`deadline` or of another shape.
         """
         url = f"{self.url}{path}"
         call = f"{method} {path}"
@@ -96,7 +174,13 @@ class DoccanoClient:
         if self._token:
             headers["Authorization"] = f"Token {self._token}"
         try:
-            response = self.session.request(method, url, headers=headers, timeout=self.timeout, **kw)
+            response = _call_with_deadline(
+                lambda: self.session.request(method, url, headers=headers, timeout=self.timeout, **kw), self.deadline
+            )
+        except TimeoutError:
+            raise ServerError(
+                f"Doccano at {self.url}: {call} did not complete within {self.deadline:g}s (the server answers too slowly)"
+            ) from None
         except requests.ConnectionError as exc:
             reason = "connection refused" if "refused" in str(exc).lower() else "cannot connect"
             raise ServerError(
@@ -120,35 +204,52 @@ class DoccanoClient:
         if raw:
             return response
         if response.status_code == 204 or not response.content:
+            if shape is not None:
+                raise self._shape_error(call, "nothing")
             return None
         try:
-            return response.json()
+            data = response.json()
         except ValueError:
             raise ServerError(
                 f"Doccano at {self.url}: {call} did not answer JSON (is this a Doccano server?)"
             ) from None
+        except RecursionError:
+            raise self._shape_error(call, "JSON nested too deeply") from None
+        return self._check(data, call, shape, keys)
 
-    def _pages(self, path: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-        """Every item of a paginated list (``{count, next, results}``) or of a plain list."""
+    def _pages(
+        self, path: str, params: dict[str, Any] | None = None, keys: tuple[str, ...] = ()
+    ) -> Iterator[dict[str, Any]]:
+        """Every item of a paginated list (``{count, next, results}``) or of a plain list.
+
+        Raises:
+            ServerError: a page of another shape, or more than :attr:`max_pages` pages.
+        """
         offset = 0
-        while True:
+        for _ in range(self.max_pages):
             data = self._request("GET", path, params={**(params or {}), "limit": PAGE, "offset": offset})
             if isinstance(data, list):
-                yield from data
+                yield from self._check(data, f"GET {path}", list, keys)
                 return
-            results = data.get("results", [])
+            self._check(data, f"GET {path}", dict, ())
+            results = self._check(data.get("results", []), f"GET {path} (results)", list, keys)
             yield from results
             offset += len(results)
-            if not data.get("next") or not results:
+            count = data.get("count")
+            if not data.get("next") or not results or (isinstance(count, int) and offset >= count):
                 return
+        raise ServerError(
+            f"Doccano at {self.url}: GET {path} still had a next page after {self.max_pages} pages; stopped"
+        )
 
     # -- session ----------------------------------------------------------------------------
 
     def health(self) -> bool:
         """True when the server answers its health check (no login needed, never raises)."""
         try:
-            return self.session.get(f"{self.url}/v1/health/", timeout=min(self.timeout, 5.0)).ok
-        except requests.RequestException:
+            wait = min(self.timeout, 5.0)
+            return _call_with_deadline(lambda: self.session.get(f"{self.url}/v1/health/", timeout=wait), 2 * wait).ok
+        except (requests.RequestException, TimeoutError):
             return False
 
     def login(self) -> DoccanoClient:
@@ -169,13 +270,13 @@ class DoccanoClient:
         return self
 
     def me(self) -> dict[str, Any]:
-        return self._request("GET", "/v1/me")
+        return self._request("GET", "/v1/me", shape=dict)
 
     # -- projects and label types -------------------------------------------------------------
 
     def find_project(self, name: str) -> dict[str, Any] | None:
         """The project called exactly ``name``, or None."""
-        for project in self._pages("/v1/projects", {"search": name}):
+        for project in self._pages("/v1/projects", {"search": name}, keys=("id", "name")):
             if project.get("name") == name:
                 return project
         return None
@@ -189,18 +290,20 @@ class DoccanoClient:
             "resourcetype": "SequenceLabelingProject",
             **options,
         }
-        return self._request("POST", "/v1/projects", json=body, expect=(201,))
+        return self._request("POST", "/v1/projects", json=body, expect=(201,), shape=dict, keys=("id",))
 
     def label_types(self, project_id: int, kind: str) -> list[dict[str, Any]]:
         """``kind`` is ``span`` or ``relation``."""
-        return list(self._pages(f"/v1/projects/{project_id}/{kind}-types"))
+        return list(self._pages(f"/v1/projects/{project_id}/{kind}-types", keys=("id", "text")))
 
     def create_label_type(self, project_id: int, kind: str, text: str, color: str) -> dict[str, Any]:
         body = {"text": text, "background_color": color, "text_color": "#ffffff"}
-        return self._request("POST", f"/v1/projects/{project_id}/{kind}-types", json=body, expect=(201,))
+        return self._request(
+            "POST", f"/v1/projects/{project_id}/{kind}-types", json=body, expect=(201,), shape=dict, keys=("id",)
+        )
 
     def members(self, project_id: int) -> list[dict[str, Any]]:
-        return list(self._pages(f"/v1/projects/{project_id}/members"))
+        return list(self._pages(f"/v1/projects/{project_id}/members", keys=("user", "username")))
 
     # -- users (for an annotation lead setting up reviewers) --------------------------------
 
@@ -212,11 +315,11 @@ class DoccanoClient:
             "password1": password,
             "password2": password,
         }
-        return self._request("POST", "/v1/users/create", json=body, expect=(201,))
+        return self._request("POST", "/v1/users/create", json=body, expect=(201,), shape=dict, keys=("id",))
 
     def add_member(self, project_id: int, user_id: int, role: str = "annotator") -> dict[str, Any]:
         """Give a user a role (``annotator``, ``annotation_approver``, ``project_admin``) in a project."""
-        roles = {r["name"]: r["id"] for r in self._pages("/v1/roles")}
+        roles = {r["name"]: r["id"] for r in self._pages("/v1/roles", keys=("id", "name"))}
         if role not in roles:
             raise UsageError(f"unknown Doccano role {role!r}; allowed: {', '.join(sorted(roles))}")
         body = {"user": user_id, "role": roles[role]}
@@ -225,11 +328,13 @@ class DoccanoClient:
     # -- examples ---------------------------------------------------------------------------
 
     def examples(self, project_id: int) -> Iterator[dict[str, Any]]:
-        return self._pages(f"/v1/projects/{project_id}/examples")
+        return self._pages(f"/v1/projects/{project_id}/examples", keys=("id",))
 
     def create_example(self, project_id: int, text: str, meta: dict[str, Any]) -> dict[str, Any]:
         body = {"text": text, "meta": meta}
-        return self._request("POST", f"/v1/projects/{project_id}/examples", json=body, expect=(201,))
+        return self._request(
+            "POST", f"/v1/projects/{project_id}/examples", json=body, expect=(201,), shape=dict, keys=("id",)
+        )
 
     def update_example_meta(self, project_id: int, example_id: int, meta: dict[str, Any]) -> dict[str, Any]:
         path = f"/v1/projects/{project_id}/examples/{example_id}"
@@ -247,7 +352,8 @@ class DoccanoClient:
 
     def annotations(self, project_id: int, example_id: int, kind: str) -> list[dict[str, Any]]:
         """``kind`` is ``spans`` or ``relations``."""
-        return self._request("GET", f"/v1/projects/{project_id}/examples/{example_id}/{kind}")
+        keys = ("id", "label", "start_offset", "end_offset") if kind == "spans" else ("id", "type", "from_id", "to_id")
+        return self._request("GET", f"/v1/projects/{project_id}/examples/{example_id}/{kind}", shape=list, keys=keys)
 
     def delete_annotations(self, project_id: int, example_id: int, kind: str) -> None:
         """Delete all ``spans`` or ``relations`` of an example (deleting spans drops their relations)."""
@@ -255,7 +361,8 @@ class DoccanoClient:
 
     def create_span(self, project_id: int, example_id: int, start: int, end: int, label_id: int) -> dict[str, Any]:
         body = {"start_offset": start, "end_offset": end, "label": label_id}
-        return self._request("POST", f"/v1/projects/{project_id}/examples/{example_id}/spans", json=body, expect=(201,))
+        path = f"/v1/projects/{project_id}/examples/{example_id}/spans"
+        return self._request("POST", path, json=body, expect=(201,), shape=dict, keys=("id",))
 
     def update_span(self, project_id: int, example_id: int, span_id: int, **fields: Any) -> dict[str, Any]:
         path = f"/v1/projects/{project_id}/examples/{example_id}/spans/{span_id}"
@@ -286,16 +393,17 @@ class DoccanoClient:
                 Celery worker, ``doccano task``, running?).
         """
         body = {"format": "JSONL", "exportApproved": only_confirmed}
-        task = self._request("POST", f"/v1/projects/{project_id}/download", json=body)
+        task = self._request("POST", f"/v1/projects/{project_id}/download", json=body, shape=dict)
         task_id = task.get("task_id") if isinstance(task, dict) else None
         if not task_id:
             raise ServerError(f"Doccano at {self.url}: export of project {project_id} returned no task id")
         deadline = time.monotonic() + wait
         delay = 0.1
         while True:
-            status = self._request("GET", f"/v1/tasks/status/{task_id}")
-            if status.get("error"):
-                raise ServerError(f"Doccano at {self.url}: export failed: {status['error'].get('text', '')[:200]}")
+            status = self._request("GET", f"/v1/tasks/status/{task_id}", shape=dict)
+            if error := status.get("error"):
+                reason = str(error.get("text", "") if isinstance(error, dict) else error)
+                raise ServerError(f"Doccano at {self.url}: export failed: {reason[:200]}")
             if status.get("ready"):
                 break
             if time.monotonic() > deadline:
