@@ -15,6 +15,8 @@ Stages follow the method (as in BBC citron): cue -> content -> source -> resolut
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -85,7 +87,20 @@ def _outside(tokens: Span, quotes: list[QuoteSpan]) -> list[Token]:
     return [t for t in tokens if not any(q.start < t.idx < q.end for q in quotes)]
 
 
+class _SortedQuotes(list[QuoteSpan]):
+    """The article's direct quotations sorted by start, for a binary search (a long article
+    would otherwise scan all of them for every verb)."""
+
+    def __init__(self, quotes: list[QuoteSpan]) -> None:
+        super().__init__(sorted(quotes, key=lambda q: q.start))
+        self.starts = [q.start for q in self]
+        self.disjoint = all(a.end <= b.start for a, b in itertools.pairwise(self))
+
+
 def _in_quotes(tok: Token, quotes: list[QuoteSpan]) -> bool:
+    if isinstance(quotes, _SortedQuotes) and quotes.disjoint:
+        i = bisect.bisect_right(quotes.starts, tok.idx) - 1
+        return i >= 0 and tok.idx < quotes[i].end
     return any(q.start <= tok.idx < q.end for q in quotes)
 
 
@@ -603,7 +618,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
     resolver = Resolver(doc)
     publisher = Source(cleaned.publisher, "publication") if cleaned.publisher else None
     text = text_of(doc)
-    all_quotes = sorted({q for cand in candidates for q in cand.direct_quotes}, key=lambda q: q.start)
+    all_quotes = _SortedQuotes(list({q for cand in candidates for q in cand.direct_quotes}))
     out = Attributions()
     author = lex.EDITORIAL_SUBJECTS if cleaned.genre in {"opinion", "editorial"} else lex.AUTHOR_SUBJECTS
     for i, cand in enumerate(candidates):

@@ -17,6 +17,7 @@ Only the quote marks are visited (one regular expression over the text), not eve
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -129,9 +130,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
             stack.close("”", i, width)  # even if an inner single quote was left open
     spans = stack.spans
     # unclosed marks run to the end of the paragraph; only double ones count as quotes
-    for _closing, open_at, mark in stack.items:
+    # (the stack holds them in text order: the number of marks below one is its depth)
+    for depth, (_closing, open_at, mark) in enumerate(stack.items):
         if mark in DOUBLE_MARKS and end > open_at + len(mark):
-            depth = sum(1 for _, o, _ in stack.items if o < open_at)
             spans.append(QuoteSpan(open_at, end, mark, depth, closed=False))
     return spans
 
@@ -139,3 +140,70 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
 def top_level(quotes: list[QuoteSpan]) -> list[QuoteSpan]:
     """The outermost double quotations (direct speech), excluding scare quotes in ‘ ’."""
     return [q for q in quotes if q.depth == 0 and q.is_double]
+
+
+class QuoteIndex:
+    """The quotations of one text, indexed so that every query costs O(log n + answer).
+
+    Quotations are nested or disjoint (a closing mark drops the unclosed marks inside it), so
+    each has at most one parent; the quotations around a position are the chain of parents
+    of the last quotation starting before it. Segmentation asks these questions once per
+    sentence or candidate: with a plain list every question would scan every quotation of
+    the article, and a long article would take quadratic time.
+
+    Args:
+        quotes: what :func:`find_quotes` returned (sorted by start, longest first).
+    """
+
+    def __init__(self, quotes: list[QuoteSpan]) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+        self.parent: list[int] = []
+        self.nested = True
+        open_: list[int] = []
+        for i, q in enumerate(quotes):
+            while open_ and quotes[open_[-1]].end <= q.start:
+                open_.pop()
+            if open_ and q.end > quotes[open_[-1]].end:
+                self.nested = False  # never produced by find_quotes; answers fall back to scanning
+            self.parent.append(open_[-1] if open_ else -1)
+            open_.append(i)
+        self.tops = top_level(quotes)
+        self.top_starts = [q.start for q in self.tops]
+        if any(a.end > b.start for a, b in zip(self.tops, self.tops[1:], strict=False)):
+            self.nested = False
+
+    def around(self, pos: int) -> list[QuoteSpan]:
+        """Quotations with ``start < pos < end``, outermost first."""
+        if not self.nested:
+            return [q for q in self.quotes if q.start < pos < q.end]
+        found: list[int] = []
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0:
+            if self.quotes[i].end > pos:
+                found.append(i)
+            i = self.parent[i]
+        return [self.quotes[i] for i in sorted(found)]
+
+    def inside(self, pos: int) -> bool:
+        """Whether ``pos`` lies strictly inside a quotation."""
+        return bool(self.around(pos))
+
+    def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
+        """Quotations that overlap ``[start, end)``, in :attr:`quotes` order."""
+        if not self.nested:
+            return [q for q in self.quotes if q.start < end and start < q.end]
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.around(start) + self.quotes[lo:hi]
+
+    def top_within(self, start: int, end: int) -> list[QuoteSpan]:
+        """Outermost double quotations that lie entirely within ``[start, end]``."""
+        lo, hi = bisect.bisect_left(self.top_starts, start), bisect.bisect_left(self.top_starts, end)
+        return [q for q in self.tops[lo:hi] if q.end <= end]
+
+    def top_around(self, pos: int) -> list[QuoteSpan]:
+        """Outermost double quotations with ``start < pos < end`` (at most one: they never overlap)."""
+        if not self.nested:
+            return [q for q in self.tops if q.start < pos < q.end]
+        i = bisect.bisect_left(self.top_starts, pos) - 1
+        return [self.tops[i]] if i >= 0 and pos < self.tops[i].end else []

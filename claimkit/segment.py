@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .clean import Cleaned
 from .data.reporting import ATTITUDE_VERBS, REPORTING_VERBS
-from .quotes import QuoteSpan, find_quotes, top_level
+from .quotes import QuoteIndex, QuoteSpan, find_quotes, top_level
 
 _TRIM = " \t\r\n\u00a0\u200b"
 _TWO_ALNUM = re.compile(r"[^\W_].*?[^\W_]", re.DOTALL)
@@ -73,12 +73,18 @@ def _is_content(text: str) -> bool:
     return _TWO_ALNUM.search(text) is not None
 
 
-def split_at_quote_openings(text: str, spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+def _index(quotes: list[QuoteSpan] | QuoteIndex) -> QuoteIndex:
+    return quotes if isinstance(quotes, QuoteIndex) else QuoteIndex(quotes)
+
+
+def split_at_quote_openings(
+    text: str, spans: list[tuple[int, int]], quotes: list[QuoteSpan] | QuoteIndex
+) -> list[tuple[int, int]]:
     """Split a sentence where a quotation opens after a full stop the parser did not split at.
 
     ``Mr. Farid said it could work. ''There is no limitation,'' he said.`` is two sentences.
     """
-    openings = [q.start for q in top_level(quotes)]
+    openings = _index(quotes).top_starts
     if not openings:
         return spans
     out: list[tuple[int, int]] = []
@@ -93,21 +99,24 @@ def split_at_quote_openings(text: str, spans: list[tuple[int, int]], quotes: lis
     return out
 
 
-def merge_quote_sentences(spans: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+def merge_quote_sentences(spans: list[tuple[int, int]], quotes: list[QuoteSpan] | QuoteIndex) -> list[tuple[int, int]]:
     """Join sentences that the parser split inside one closed quotation.
 
     ``“We will win. We always do,” she said.`` is one statement, not two.
     """
+    index = _index(quotes)
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and any(q.closed and q.start < s < q.end - 1 and q.start >= merged[-1][0] for q in top_level(quotes)):
+        if merged and any(
+            q.closed and q.start < s < q.end - 1 and q.start >= merged[-1][0] for q in index.top_around(s)
+        ):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
     return merged
 
 
-def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan] | QuoteIndex) -> list[tuple[int, int]]:
     """Split a sentence before each further direct quotation that starts a new utterance.
 
     ``“A,” he said, adding, “B.”`` gives ``“A,” he said,`` and ``adding, “B.”``; a quotation
@@ -116,7 +125,7 @@ def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) ->
     quotations goes with the second when it holds a reporting word after a comma
     (``adding,``), else with the first.
     """
-    inside = [q for q in top_level(quotes) if start <= q.start and q.end <= end]
+    inside = _index(quotes).top_within(start, end)
     cuts: list[int] = []
     for prev, cur in itertools.pairwise(inside):
         body = text[cur.content_start : cur.content_end].lstrip(" ‘'\"")
@@ -155,7 +164,9 @@ def _reports(tok: Token) -> bool:
     )
 
 
-def split_at_cues(doc: Doc, text: str, start: int, end: int, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+def split_at_cues(
+    doc: Doc, text: str, start: int, end: int, quotes: list[QuoteSpan] | QuoteIndex
+) -> list[tuple[int, int]]:
     """Split a sentence where a second reporting verb of the same speaker brings new content.
 
     "Carson said he plans a strategy, insisting that leaders are too concerned" gives
@@ -166,12 +177,13 @@ def split_at_cues(doc: Doc, text: str, start: int, end: int, quotes: list[QuoteS
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 2 * _MIN_PIECE_WORDS:
         return [(start, end)]
+    index = _index(quotes)
     cuts: list[int] = []
     for tok in span:
         if tok.dep_ not in _SECOND_CUE_DEPS or tok.head.i >= tok.i or not _reports(tok) or not _reports(tok.head):
             continue
         cut = tok.left_edge.idx
-        if any(q.start < cut < q.end for q in quotes) or not start < cut < end:
+        if index.inside(cut) or not start < cut < end:
             continue
         before = len(text[cuts[-1] if cuts else start : cut].split())
         if before >= _MIN_PIECE_WORDS and len(text[cut:end].split()) >= _MIN_PIECE_WORDS:
@@ -228,7 +240,7 @@ def _attach_frames(doc: Doc, text: str, candidates: list[Candidate]) -> list[Can
 def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
     """Statement candidates of a parsed document, in text order."""
     text = text_of(doc)
-    quotes = find_quotes(text)
+    quotes = QuoteIndex(find_quotes(text))
     sents = sentence_spans(doc)
     candidates: list[Candidate] = []
     for s_start, s_end in merge_quote_sentences(split_at_quote_openings(text, sents, quotes), quotes):
@@ -243,6 +255,6 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
             c_start, c_end = trim(text, p_start, p_end)
             if c_end <= c_start or not _is_content(text[c_start:c_end]) or cleaned.is_excluded(c_start, c_end):
                 continue
-            overlapping = [q for q in quotes if q.start < c_end and c_start < q.end]
+            overlapping = quotes.overlapping(c_start, c_end)
             candidates.append(Candidate(c_start, c_end, s_start, s_end, overlapping))
     return _attach_frames(doc, text, candidates)
