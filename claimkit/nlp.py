@@ -7,8 +7,10 @@ sentence break, so that no sentence ever runs across a paragraph.
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,6 +18,12 @@ from .constants import BACKENDS, DEFAULT_MODEL
 from .errors import ModelError, UsageError
 
 PARAGRAPH_COMPONENT = "claimkit_paragraphs_v1"
+CHUNK_CHARS = 100_000
+"""Texts longer than this are parsed in pieces of at most this many characters, cut at line
+breaks (sentences never cross one, so the parse is the same), and joined into one Doc."""
+CHUNKS_KEY = "claimkit_chunks"
+"""``doc.user_data`` key of a text parsed in pieces: ``{"pieces": n, "inside": a cut fell inside
+a paragraph, "over_limit": the text is longer than the parser's max_length}``."""
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -71,3 +79,42 @@ def load(backend: str = "spacy", model: str | None = None, stanza_dir: str | Non
         # parsed, where the paragraph component could not set sentence starts (spaCy E043).
         return stanza_backend.load(model=model, stanza_dir=stanza_dir)
     raise UsageError(f"unknown backend {backend!r}; allowed: {', '.join(BACKENDS)}")
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> tuple[list[int], bool]:
+    """Offsets that cut ``text`` into pieces of at most ``size`` characters, and whether a cut
+    fell inside a paragraph.
+
+    Each cut is just after the last line break of the piece's second half; a paragraph longer
+    than that is cut after a sentence end (``". "``), else after a space, else anywhere.
+    """
+    bounds, pos, inside = [0], 0, False
+    while len(text) - pos > size:
+        lo, hi = pos + size // 2, pos + size
+        cut = text.rfind("\n", lo, hi) + 1
+        if not cut:
+            inside = True
+            cut = next((at + len(m) for m in (". ", " ") if (at := text.rfind(m, lo, hi)) != -1), hi)
+        bounds.append(cut)
+        pos = cut
+    bounds.append(len(text))
+    return bounds, inside
+
+
+def parse(language: Language, text: str) -> Doc:
+    """Parse ``text``; one longer than :data:`CHUNK_CHARS` (or the parser's ``max_length``) is
+    parsed in pieces (see :func:`chunk_bounds`) joined into one Doc with the same offsets.
+
+    ``doc.user_data[CHUNKS_KEY]`` says how it was cut (absent when it was parsed whole).
+    """
+    size = min(CHUNK_CHARS, language.max_length)
+    if len(text) <= size:
+        return language(text)
+    bounds, inside = chunk_bounds(text, size)
+    docs = []
+    for piece in language.pipe((text[a:b] for a, b in itertools.pairwise(bounds)), batch_size=1):
+        piece.tensor = numpy.zeros((len(piece), 0), dtype="float32")  # not read by any stage; 0.4 KB a token
+        docs.append(piece)
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    doc.user_data[CHUNKS_KEY] = {"pieces": len(docs), "inside": inside, "over_limit": len(text) > language.max_length}
+    return doc

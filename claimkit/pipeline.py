@@ -57,6 +57,7 @@ class Result:
     error: ClaimkitError | None = None
     statements_jsonl: str = ""
     record_json: str = ""
+    warning: str = ""
 
     def error_record(self) -> dict[str, Any] | None:
         """The errors-file record of a failed input (None when it succeeded).
@@ -182,20 +183,31 @@ def analyse(document: Document, doc: Doc, validate: bool = True) -> tuple[Docume
 def parse_batch(language: Language, texts: list[str]) -> list[Doc | ExtractionError]:
     """Parse ``texts`` with ``language.pipe``; if the batch fails, parse one by one.
 
-    A text the parser rejects (e.g. longer than ``nlp.max_length``) becomes an
-    :class:`ExtractionError` in its place instead of failing the batch.
+    A text longer than :data:`nlp.CHUNK_CHARS` is parsed in pieces (:func:`nlp.parse`). A text
+    the parser rejects becomes an :class:`ExtractionError` in its place instead of failing the batch.
     """
-    try:
-        return list(language.pipe(texts, batch_size=max(len(texts), 1)))
-    except Exception:
-        pass
+    if all(len(text) <= nlp.CHUNK_CHARS for text in texts):
+        try:
+            return list(language.pipe(texts, batch_size=max(len(texts), 1)))
+        except Exception:
+            pass
     docs: list[Doc | ExtractionError] = []
     for text in texts:
         try:
-            docs.append(language(text))
+            docs.append(nlp.parse(language, text))
         except Exception as exc:
             docs.append(ExtractionError(f"parsing failed ({type(exc).__name__}: {exc})"))
     return docs
+
+
+def _chunk_warning(where: str, chars: int, doc: Doc) -> str:
+    """What to tell the user about a text parsed in pieces: nothing when every cut fell at a
+    line break of a text the parser would have taken whole (the parse is then the same)."""
+    chunks = doc.user_data.get(nlp.CHUNKS_KEY)
+    if not chunks or not (chunks["inside"] or chunks["over_limit"]):
+        return ""
+    how = "some inside a paragraph (no line break nearby)" if chunks["inside"] else "at line breaks"
+    return f"{where}: {chars} characters, parsed in {chunks['pieces']} pieces of at most {nlp.CHUNK_CHARS} cut {how}"
 
 
 def _finish(item: Document, doc: Doc | ExtractionError, validate: bool, serialize: bool) -> Result:
@@ -206,7 +218,7 @@ def _finish(item: Document, doc: Doc | ExtractionError, validate: bool, serializ
     try:
         record, statements = build(item, doc)
         if not (validate or serialize):
-            return Result(item, record, statements)
+            return Result(item, record, statements, warning=_chunk_warning(where, len(item.text), doc))
         record_dict, dicts = validated_dicts(record, statements, item.text)
     except ModelError:
         raise  # a missing model fails every document alike: stop the run
@@ -214,7 +226,7 @@ def _finish(item: Document, doc: Doc | ExtractionError, validate: bool, serializ
         return Result(item, error=exc)
     except Exception as exc:  # a stage bug must not stop a run over a whole corpus
         return Result(item, error=ExtractionError(f"{where}: analysis failed ({type(exc).__name__}: {exc})"))
-    result = Result(item, record, statements)
+    result = Result(item, record, statements, warning=_chunk_warning(where, len(item.text), doc))
     if serialize:
         result.statements_jsonl = "".join(map(jsonl_line, dicts))
         result.record_json = jsonl_line(record_dict)
@@ -370,7 +382,7 @@ class Extractor:
         self.validate = validate
 
     def extract_one(self, document: Document) -> tuple[DocumentRecord, list[Statement]]:
-        return analyse(document, self.nlp(document.text), self.validate)
+        return analyse(document, nlp.parse(self.nlp, document.text), self.validate)
 
     def extract(
         self,

@@ -4,6 +4,7 @@ devices, deep/huge JSON lines, concurrent --resume runs, a full disk (issue 18).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import socket
@@ -426,3 +427,52 @@ def test_validate_on_non_utf8_names_the_byte_without_a_missing_option(tmp_path: 
     res = invoke("validate", str(bad))
     assert res.exit_code == errors.EXIT_INVALID and "not valid UTF-8 at byte" in res.stdout
     assert "--encoding" not in res.stdout + res.stderr
+
+
+# --- 13. articles longer than the parser's limit ----------------------------------------------
+
+LONG = "".join(
+    f"“We will not accept proposal {i},” Park Won-gon said on Monday. Prices may rise {i}% next year.\n\n"
+    for i in range(12)
+)
+
+
+def test_chunk_bounds_cut_at_line_breaks_then_sentences() -> None:
+    from claimkit.nlp import chunk_bounds
+
+    bounds, inside = chunk_bounds(LONG, 300)
+    assert bounds[0] == 0 and bounds[-1] == len(LONG) and not inside
+    assert all(LONG[b - 1] == "\n" for b in bounds[1:-1]) and all(b - a <= 300 for a, b in itertools.pairwise(bounds))
+    one_line = LONG.replace("\n", " ")
+    bounds, inside = chunk_bounds(one_line, 300)
+    assert inside and all(one_line[b - 2 : b] == ". " for b in bounds[1:-1])
+    assert chunk_bounds("x" * 1000, 300)[0] == [0, 300, 600, 900, 1000]
+
+
+def test_a_text_parsed_in_pieces_gives_the_same_statements(extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimkit import nlp
+    from claimkit.records import Document
+
+    whole = [s.to_dict() for s in extractor.extract_one(Document("long", LONG))[1]]
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 400)
+    doc = nlp.parse(extractor.nlp, LONG)
+    assert doc.text == LONG and doc.user_data[nlp.CHUNKS_KEY]["pieces"] >= 3
+    pieces = [s.to_dict() for s in extractor.extract_one(Document("long", LONG))[1]]
+    assert pieces == whole
+
+
+def test_cli_processes_a_text_over_max_length_with_a_warning(
+    extractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimkit import nlp
+
+    monkeypatch.setattr(nlp, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(nlp.load("spacy", nlp.DEFAULT_MODEL, None), "max_length", 1000)
+    src = tmp_path / "long.txt"
+    src.write_text(LONG, encoding="utf-8")
+    out = tmp_path / "s.jsonl"
+    res = invoke("extract", str(src), "-o", str(out))
+    assert res.exit_code == 0, res.stderr
+    assert f"{len(LONG)} characters, parsed in" in res.stderr and "at line breaks" in res.stderr
+    records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 12 and all(LONG[r["start"] : r["end"]] == r["text"] for r in records)

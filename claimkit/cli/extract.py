@@ -59,6 +59,8 @@ class _Run:
         self.done += 1
         if not (result.document and result.document.text.strip()) and not self.quiet:
             warn(f"{result.record.path or result.record.doc_id}: empty document, no statements")
+        if result.warning and not self.quiet:
+            warn(result.warning)
 
     def skip_finished(self, items: Iterable["Item"], ledger: Ledger) -> Iterator["Item"]:
         """Leave out documents the ledger has (same doc_id and sha256)."""

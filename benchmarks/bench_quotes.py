@@ -1,0 +1,98 @@
+"""Long articles: time and peak memory of extracting one article with many quotations, and one
+article larger than the parser's ``max_length`` (processed in chunks).
+
+Usage:
+    .venv/bin/python benchmarks/bench_quotes.py [--sentences 2500 5000 10000] [--big-mb 5] [--bare]
+
+Each measurement runs in a fresh process (``--one``) so that its peak RSS is its own. An
+article of N quoted sentences is N paragraphs of the form ``“…,” Name said. …`` written here
+(no data needed). ``--bare`` also times bare spaCy parsing of the same text (the floor).
+Targets (issue 18): 10,000 quoted sentences in at most 10 s and 1 GB; a 5 MB article processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+SPEAKERS = ["Park Won-gon", "Kim Yo-jong", "the minister", "a spokesman", "Professor Lee"]
+QUOTES = [
+    "We will not accept this proposal",
+    "The talks may resume next week",
+    "Prices rose 3% in May, and they could rise again",
+    "It is a good day for the country",
+    "Nobody can rule out a delay",
+]
+
+
+def quoted_article(n: int) -> str:
+    """``n`` paragraphs, each one quoted sentence with its speaker and a plain sentence."""
+    lines = []
+    for i in range(n):
+        quote, speaker = QUOTES[i % len(QUOTES)], SPEAKERS[(i // len(QUOTES)) % len(SPEAKERS)]
+        lines.append(f"“{quote} ({i}),” {speaker} said. The meeting number {i} ended on Monday.")
+    return "\n\n".join(lines) + "\n"
+
+
+def big_article(megabytes: float) -> str:
+    """About ``megabytes`` MB of news paragraphs with quotations (beyond spaCy's max_length)."""
+    unit = quoted_article(200)
+    return unit * max(1, int(megabytes * 1_000_000 / len(unit.encode("utf-8"))))
+
+
+def measure(kind: str, size: float, bare: bool) -> dict[str, float]:
+    from claimkit.pipeline import Extractor
+    from claimkit.records import Document
+
+    text = quoted_article(int(size)) if kind == "quotes" else big_article(size)
+    extractor = Extractor()
+    extractor.nlp  # noqa: B018 - load the model before timing
+    result: dict[str, float] = {"chars": len(text), "mb": len(text.encode("utf-8")) / 1e6}
+    if bare:
+        nlp = extractor.nlp
+        nlp.max_length = max(nlp.max_length, len(text) + 1)
+        start = time.perf_counter()
+        nlp(text)
+        result["bare_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    _record, statements = extractor.extract_one(Document("bench", text))
+    result["extract_s"] = time.perf_counter() - start
+    result["statements"] = len(statements)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sentences", type=int, nargs="*", default=[2500, 5000, 10000])
+    parser.add_argument("--big-mb", type=float, default=5.0, help="size of the long article (0: skip)")
+    parser.add_argument("--bare", action="store_true", help="also time bare spaCy parsing of the same text")
+    parser.add_argument("--one", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one[0], float(args.one[1]), args.bare)))
+        return
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    runs = [("quotes", n) for n in args.sentences] + ([("big", args.big_mb)] if args.big_mb else [])
+    for kind, size in runs:
+        cmd = [sys.executable, __file__, "--one", kind, str(size)] + (["--bare"] if args.bare else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            print(f"{kind} {size}: failed\n{out.stderr[-2000:]}")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        label = f"{int(size)} quoted sentences" if kind == "quotes" else f"{r['mb']:.1f} MB article"
+        bare = f", bare spaCy {r['bare_s']:.1f} s" if "bare_s" in r else ""
+        print(
+            f"{label}: {r['extract_s']:.1f} s, peak {r['peak_mb']:.0f} MB, "
+            f"{int(r['statements'])} statements{bare} ({int(r['chars'])} chars)"
+        )
+
+
+if __name__ == "__main__":
+    main()
