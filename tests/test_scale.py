@@ -90,10 +90,25 @@ def test_ordered_map_keeps_order_and_bounds_the_window() -> None:
 
 def test_parse_batch_isolates_a_document_the_parser_rejects() -> None:
     nlp = spacy.blank("en")
-    nlp.max_length = 40
-    docs = parse_batch(nlp, ["short one.", "x " * 100, "another short."])
+
+    @spacy.Language.component("test_rejects_boom")
+    def rejects(doc):
+        if "boom" in doc.text:
+            raise ValueError("boom")
+        return doc
+
+    nlp.add_pipe("test_rejects_boom")
+    docs = parse_batch(nlp, ["short one.", "boom " * 10, "another short."])
     assert docs[0].text == "short one." and docs[2].text == "another short."
     assert isinstance(docs[1], ExtractionError) and "parsing failed" in str(docs[1])
+
+
+def test_parse_batch_parses_a_text_over_max_length_in_pieces() -> None:
+    nlp = spacy.blank("en")
+    nlp.max_length = 40
+    long_text = "Rain fell.\n" * 20
+    docs = parse_batch(nlp, ["short one.", long_text])
+    assert docs[1].text == long_text and docs[1].user_data["claimkit_chunks"]["over_limit"]
 
 
 def test_error_record_names_document_and_reason() -> None:
