@@ -269,8 +269,8 @@ def contents(
             groups.setdefault((cue.start, cue.end), []).append(i)
     for key, members in groups.items():
         anchor = [i for i in members if candidates[i].start <= key[0] < candidates[i].end]
-        if len(members) < 2 or len(anchor) != 1:
-            continue
+        if len(members) < 2 or len(anchor) != 1 or quotes[anchor[0]] != "direct":
+            continue  # only a quotation continues a quotation ("“A,” she said. “B.”")
         group = [anchor[0]]
         for step in (-1, 1):
             i = anchor[0] + step

@@ -92,3 +92,12 @@ def test_source_offsets_cover_the_identifying_phrase(build):
     text = "Park, who said the talks would resume, left early."
     st = build(text)[0]
     assert text[st.source.start : st.source.end] == "who"  # a relative pronoun stays alone
+
+
+def test_only_a_quotation_continues_a_quotation(build):
+    text = "Flynn said that Trump was right. “He is absolutely right about the generals and the war.”"
+    first, second = build(text)
+    assert parts(first) == ["that Trump was right"]
+    # the floating quotation takes Flynn's speaker and cue, but his indirect content stays apart
+    assert second.speaker is not None and second.speaker.mention == "Flynn"
+    assert parts(second) == ["“He is absolutely right about the generals and the war.”"]
