@@ -117,7 +117,19 @@ def push(
     url: UrlOpt = None,
     username: UserOpt = None,
     password: PassOpt = None,
-    threads: Annotated[int, typer.Option("--threads", min=1, max=16, help="Requests in flight per document.")] = 4,
+    threads: Annotated[int, typer.Option("--threads", min=1, max=16, help="Requests in flight.")] = 8,
+    order: Annotated[
+        str,
+        typer.Option(
+            "--order",
+            help="Review queue: input (as given), uncertain (lowest kind_score, then certainty score, first), "
+            "checkworthy (highest checkworthiness first).",
+        ),
+    ] = "input",
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Push only the first N documents.")] = None,
+    per_span: Annotated[
+        bool, typer.Option("--per-span", help="Create examples with one request per span instead of the bulk import.")
+    ] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """Push draft statements: one example per document, statements and their parts as spans.
@@ -128,19 +140,25 @@ def push(
     Exit codes: 0 ok, 2 usage (no password), 3 unreadable or mismatched input, 7 server down,
     login refused or HTTP failure.
     """
-    from ..doccano.push import collect_documents, push_documents
+    from ..doccano.push import collect_documents, order_documents, push_documents
 
     with handle_errors():
-        documents = collect_documents(statements, docs, text or [])
+        documents = order_documents(collect_documents(statements, docs, text or []), order, limit)
         client = _client(url, username, password)
         progress = Progress("push", quiet=quiet, total=len(documents))
         try:
             report = push_documents(
-                client, project, documents, threads=threads, on_document=lambda *_: progress.update()
+                client,
+                project,
+                documents,
+                threads=threads,
+                on_document=lambda *_: progress.update(),
+                bulk=not per_span,
             )
         finally:
             progress.close()
         typer.echo(report.summary())
+        typer.echo(f"review at {report.url}")
         for doc_id, reason in report.skipped.items():
             typer.echo(f"skipped {doc_id}: {reason}")
 
@@ -235,3 +253,46 @@ def diff(
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         else:
             typer.echo(result.render())
+
+
+@app.command("agreement")
+def agreement_cmd(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Reviewed statements, one file per reviewer (each reviewer's pull).", show_default=False),
+    ] = None,
+    project: Annotated[
+        str | None, typer.Option("--project", "-p", help="A project without collaborative annotation.")
+    ] = None,
+    reviewers: Annotated[
+        str | None, typer.Option("--reviewers", help="Comma-separated usernames (with --project).")
+    ] = None,
+    url: UrlOpt = None,
+    username: UserOpt = None,
+    password: PassOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Agreement between reviewers per field (segmentation, kind, speaker, certainty): observed
+    agreement, Cohen's kappa (two reviewers) and Fleiss' kappa."""
+    from ..doccano.agreement import agreement, project_reviews, render
+    from ..errors import UsageError
+
+    with handle_errors():
+        if bool(files) == bool(project):
+            raise UsageError("give either reviewer files or --project")
+        if project:
+            names = [r.strip() for r in reviewers.split(",") if r.strip()] if reviewers else None
+            by_reviewer = project_reviews(_client(url, username, password), project, names)
+        else:
+            by_reviewer = {}
+            for path in files or []:
+                name = path.stem
+                while name in by_reviewer:
+                    name += "'"
+                by_reviewer[name] = _statements(path)
+        results = agreement(by_reviewer)
+        if as_json:
+            body = {"reviewers": sorted(by_reviewer), "fields": [r.to_dict() for r in results]}
+            typer.echo(json.dumps(body, indent=2))
+        else:
+            typer.echo(render(results, sorted(by_reviewer)))

@@ -415,3 +415,61 @@ class DoccanoClient:
             delay = min(delay * 1.5, 1.0)
         response = self._request("GET", f"/v1/projects/{project_id}/download", params={"taskId": task_id}, raw=True)
         return response.content
+
+    # -- bulk import (Doccano's dataset upload: filepond + a Celery task) --------------------
+
+    def delete_example(self, project_id: int, example_id: int) -> None:
+        """Delete one example (and its annotations). Never the list endpoint: an empty id list
+        there deletes every example of the project."""
+        self._request("DELETE", f"/v1/projects/{project_id}/examples/{example_id}", expect=(204,))
+
+    def upload_file(self, name: str, data: bytes) -> str:
+        """Send a file to Doccano's upload area (``POST /v1/fp/process/``); returns its upload id."""
+        files = {"filepond": (name, data, "application/octet-stream")}
+        response = self._request("POST", "/v1/fp/process/", files=files, raw=True)
+        upload_id = response.text.strip()
+        if not upload_id or len(upload_id) > 64 or not upload_id.isalnum():
+            raise ServerError(f"Doccano at {self.url}: POST /v1/fp/process/ answered no upload id")
+        return upload_id
+
+    def import_uploads(self, project_id: int, upload_ids: list[str], task: str, file_format: str = "JSONL") -> str:
+        """Start importing uploaded files into a project (``POST /v1/projects/{id}/upload``);
+        returns the Celery task id. ``task`` is e.g. ``RelationExtraction``."""
+        body = {
+            "uploadIds": upload_ids,
+            "format": file_format,
+            "task": task,
+            "column_data": "text",
+            "column_label": "label",
+        }
+        started = self._request("POST", f"/v1/projects/{project_id}/upload", json=body)
+        task_id = started.get("task_id") if isinstance(started, dict) else None
+        if not task_id:
+            raise ServerError(f"Doccano at {self.url}: import into project {project_id} returned no task id")
+        return str(task_id)
+
+    def wait_task(self, task_id: str, what: str, wait: float = 300.0) -> Any:
+        """Poll ``GET /v1/tasks/status/{task_id}`` until the task is ready; returns its result.
+
+        Raises:
+            ServerError: the task failed or did not finish within ``wait`` seconds (is the
+                Celery worker running?).
+        """
+        deadline = time.monotonic() + wait
+        delay = 0.05
+        while True:
+            status = self._request("GET", f"/v1/tasks/status/{task_id}")
+            if not isinstance(status, dict):
+                raise ServerError(f"Doccano at {self.url}: task status of the {what} is not an object")
+            if status.get("error"):
+                detail = status["error"].get("text", "") if isinstance(status["error"], dict) else status["error"]
+                raise ServerError(f"Doccano at {self.url}: {what} failed: {str(detail)[:200]}")
+            if status.get("ready"):
+                return status.get("result")
+            if time.monotonic() > deadline:
+                raise ServerError(
+                    f"Doccano at {self.url}: {what} not finished after {wait:g}s; is the Celery worker "
+                    "(doccano task) running? (claimkit doccano serve starts it)"
+                )
+            time.sleep(delay)
+            delay = min(delay * 1.5, 0.5)

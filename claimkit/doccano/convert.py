@@ -478,3 +478,24 @@ def export_line_to_statements(line: str | dict[str, Any]) -> list[dict[str, Any]
 def export_meta(line: dict[str, Any]) -> dict[str, Any]:
     """The example meta of an export line (Doccano flattens it to the top level)."""
     return {k: v for k, v in line.items() if k not in _EXPORT_KEYS}
+
+
+def import_line(draft: ExampleDraft, meta: dict[str, Any]) -> dict[str, Any]:
+    """One line of Doccano's relation-extraction JSONL import for a draft: ``text``,
+    ``entities`` (ids local to the line, offsets in UTF-16 units of the stored text),
+    ``relations`` by those ids, and the example meta as top-level keys (Doccano's importer
+    turns every other column into meta)."""
+    omap = OffsetMap(draft.text)
+    ids = {key: n for n, key in enumerate(draft.spans, 1)}
+    entities = []
+    for key, n in ids.items():
+        start, end = draft.units(key, omap)
+        entities.append({"id": n, "start_offset": start, "end_offset": end, "label": key[0]})
+    relations = [
+        {"id": n, "from_id": ids[a], "to_id": ids[b], "type": rtype}
+        for n, (rtype, a, b) in enumerate(draft.relations, 1)
+    ]
+    reserved = {"text", "entities", "relations", "label"} & meta.keys()
+    if reserved:
+        raise SchemaError(f"example meta may not use the import's column names: {', '.join(sorted(reserved))}")
+    return {"text": draft.text, "entities": entities, "relations": relations, **meta}

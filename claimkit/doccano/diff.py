@@ -5,7 +5,9 @@ statement a reviewer drew gets a new id). Only documents present in the reviewed
 so that drafts of documents nobody pulled are not reported as removed. Precision and recall
 treat the reviewed statements as gold: a draft is correct when a reviewed statement has the
 same offsets and kind (``statements``), the same offsets (``spans``), or, among those, the same
-speaker mention (``speakers``).
+speaker name, mention and type (``speakers``). Every field is compared: kind, offsets, speaker
+(name, mention offsets, type), cue, certainty (label and cues), quote, source, and any other
+field (``other``, e.g. ``content`` or ``checkworthiness``); ``review`` is ignored.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ..evaluate.scores import PRF
 class Change:
     """One reviewed change to one statement."""
 
-    kind: str  # added | removed | relabelled | speaker | offsets | certainty | cue
+    kind: str  # added | removed | relabelled | speaker | offsets | certainty | cue | quote | source | other
     id: str
     doc_id: str
     before: Any = None
@@ -45,7 +47,7 @@ class Diff:
         return sum(1 for c in self.changes if c.kind == kind)
 
     def to_dict(self) -> dict[str, Any]:
-        kinds = ("added", "removed", "relabelled", "speaker", "offsets", "certainty", "cue")
+        kinds = CHANGE_KINDS
         return {
             "documents": self.documents,
             "drafts": self.drafts,
@@ -73,6 +75,12 @@ class Diff:
         return "\n".join(lines)
 
 
+CHANGE_KINDS = ("added", "removed", "relabelled", "speaker", "offsets", "certainty", "cue", "quote", "source", "other")
+# Fields compared by their own change kind; every other field of a record is compared as "other".
+_HANDLED = frozenset({"id", "doc_id", "text", "start", "end", "kind", "speaker", "cue", "certainty", "quote", "source"})
+_IGNORED = frozenset({"review"})
+
+
 def _short(value: Any) -> str:
     text = "-" if value is None else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -80,7 +88,18 @@ def _short(value: Any) -> str:
 
 def _speaker_key(st: dict[str, Any]) -> tuple[Any, ...] | None:
     sp = st.get("speaker")
-    return (sp.get("name"), sp.get("start"), sp.get("end")) if sp else None
+    return (sp.get("name"), sp.get("start"), sp.get("end"), sp.get("type")) if sp else None
+
+
+def _certainty_key(st: dict[str, Any]) -> tuple[Any, ...]:
+    cert = st.get("certainty") or {}
+    cues = tuple(sorted((c.get("start"), c.get("end"), c.get("type")) for c in cert.get("cues", [])))
+    return (cert.get("label"), cues)
+
+
+def _source_key(st: dict[str, Any]) -> tuple[Any, ...] | None:
+    src = st.get("source")
+    return (src.get("name"), src.get("type"), src.get("start"), src.get("end")) if src else None
 
 
 def _cue_key(st: dict[str, Any]) -> tuple[Any, ...] | None:
@@ -124,10 +143,15 @@ def diff_statements(drafts: Iterable[dict[str, Any]], reviewed: Iterable[dict[st
             result.changes.append(Change("speaker", sid, st["doc_id"], _speaker_key(old), _speaker_key(st)))
         if _cue_key(old) != _cue_key(st):
             result.changes.append(Change("cue", sid, st["doc_id"], _cue_key(old), _cue_key(st)))
-        if old["certainty"]["label"] != st["certainty"]["label"]:
-            result.changes.append(
-                Change("certainty", sid, st["doc_id"], old["certainty"]["label"], st["certainty"]["label"])
-            )
+        if _certainty_key(old) != _certainty_key(st):
+            result.changes.append(Change("certainty", sid, st["doc_id"], _certainty_key(old), _certainty_key(st)))
+        if old.get("quote") != st.get("quote"):
+            result.changes.append(Change("quote", sid, st["doc_id"], old.get("quote"), st.get("quote")))
+        if _source_key(old) != _source_key(st):
+            result.changes.append(Change("source", sid, st["doc_id"], _source_key(old), _source_key(st)))
+        for name in sorted((old.keys() | st.keys()) - _HANDLED - _IGNORED):
+            if old.get(name) != st.get(name):
+                result.changes.append(Change("other", sid, st["doc_id"], {name: old.get(name)}, {name: st.get(name)}))
     for sid, st in before.items():
         if sid not in after:
             result.changes.append(Change("removed", sid, st["doc_id"], f"{st['kind']}: {st['text']}", None))

@@ -9,19 +9,17 @@ edited, unconfirmed example, who changed an annotation last and when), ``example
 
 from __future__ import annotations
 
-import io
-import json
-import zipfile
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import InputError, SchemaError, ServerError
+from ..errors import InputError, SchemaError
 from ..records import sha256_text
 from ..schema import validate
 from .client import DoccanoClient
 from .convert import META_KEY, Annotations, export_line_to_statements, original_text
-from .push import Project, open_project
+from .push import Project, example_line, open_project
 
 
 @dataclass
@@ -42,41 +40,37 @@ class PullResult:
         )
 
 
-def export_lines(archive: bytes, username: str) -> list[dict[str, Any]]:
-    """The JSONL lines of a Doccano export zip: ``all.jsonl`` of a collaborative project, else
-    the file of the logged-in user.
+@dataclass
+class Fetched:
+    """One example read through the REST API: an export-shaped line plus the raw annotations."""
 
-    Raises:
-        ServerError: the zip is unreadable or has no such file.
-    """
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(archive))
-    except zipfile.BadZipFile:
-        raise ServerError("Doccano export is not a zip file") from None
-    names = zf.namelist()
-    for name in ("all.jsonl", f"{username}.jsonl"):
-        if name in names:
-            lines = zf.read(name).decode("utf-8").splitlines()
-            return [json.loads(line) for line in lines if line.strip()]
-    raise ServerError(f"Doccano export has no all.jsonl or {username}.jsonl (files: {', '.join(names) or 'none'})")
+    line: dict[str, Any]
+    items: list[dict[str, Any]]  # raw spans and relations (user, updated_at)
+    states: list[dict[str, Any]]  # confirmations (read only for confirmed examples)
 
 
-def _review(client: DoccanoClient, project: Project, line: dict[str, Any], users: Mapping[int, str]) -> dict[str, Any]:
-    """Review status, reviewer and time of one exported example."""
+def fetch_example(client: DoccanoClient, project: Project, example: dict[str, Any]) -> Fetched:
+    """One listed example with its annotations (and confirmations when it is confirmed)."""
+    line, items = example_line(client, project, example)
+    confirmed = example.get("is_confirmed", True)
+    return Fetched(line, items, client.states(project.id, int(example["id"])) if confirmed else [])
+
+
+def _review(fetched: Fetched, project: Project, users: Mapping[int, str]) -> dict[str, Any]:
+    """Review status, reviewer and time of one example."""
+    line = fetched.line
     eid = int(line["id"])
     meta = line.get(META_KEY) or {}
     review: dict[str, Any] = {"status": "draft", "reviewer": None, "reviewed_at": None}
-    states = client.states(project.id, eid)
     edited = bool(meta) and Annotations.from_export(line).fingerprint() != meta.get("fingerprint")
-    if states:
-        last = max(states, key=lambda s: s.get("confirmed_at") or "")
+    if fetched.states:
+        last = max(fetched.states, key=lambda s: s.get("confirmed_at") or "")
         review.update(
             status="confirmed", reviewer=users.get(last.get("confirmed_by")), reviewed_at=last["confirmed_at"]
         )
     elif edited or not meta:
-        items = client.annotations(project.id, eid, "spans") + client.annotations(project.id, eid, "relations")
-        if items:
-            last = max(items, key=lambda s: s.get("updated_at") or "")
+        if fetched.items:
+            last = max(fetched.items, key=lambda s: s.get("updated_at") or "")
             review.update(reviewer=users.get(last.get("user")), reviewed_at=last.get("updated_at"))
         review["status"] = "edited" if edited else "draft"
     review.update(example_id=eid, project=project.name)
@@ -88,9 +82,12 @@ def pull_project(
     project_name: str,
     only_confirmed: bool = False,
     expected_sha256: Mapping[str, str] | None = None,
+    threads: int = 8,
 ) -> PullResult:
-    """Export a project through the server and turn it back into checked statement records.
+    """Read a project through the REST API and turn it back into checked statement records.
 
+    Examples are listed once; their spans, relations (and, when confirmed, confirmations) are
+    read with ``threads`` requests in flight. No export file is created on the server.
     An example that fails a check (text changed, invalid record) is left out and described in
     ``result.problems``; the others are still returned.
 
@@ -100,15 +97,21 @@ def pull_project(
         only_confirmed: only examples a reviewer confirmed.
         expected_sha256: doc_id -> sha256 of the original texts (from documents.jsonl); each
             example's text must match it.
+        threads: requests in flight.
 
     Raises:
-        ServerError: unknown project, HTTP failure, export failed.
+        ServerError: unknown project, HTTP failure.
     """
     project = open_project(client, project_name, create=False)
-    lines = export_lines(client.export(project.id, only_confirmed), client.connection.username)
+    examples = [ex for ex in client.examples(project.id) if not only_confirmed or ex.get("is_confirmed", True)]
     users = {int(m["user"]): m["username"] for m in client.members(project.id)}
+    with ThreadPoolExecutor(max_workers=max(threads, 1)) as pool:
+        fetched = list(pool.map(lambda ex: fetch_example(client, project, ex), examples))
+    if only_confirmed:
+        fetched = [f for f in fetched if f.states]
     result = PullResult(project_name)
-    for line in sorted(lines, key=lambda ln: str(ln.get("doc_id") or ln.get("id"))):
+    for item in sorted(fetched, key=lambda f: str(f.line.get("doc_id") or f.line.get("id"))):
+        line = item.line
         doc_id = str(line.get("doc_id") or line.get("id"))
         try:
             records = _example_records(line, doc_id, expected_sha256)
@@ -119,7 +122,7 @@ def pull_project(
             # A line no claimkit-shaped example produces (e.g. spans without offsets).
             result.problems.append(f"example {line.get('id')} ({doc_id}): malformed ({type(exc).__name__}: {exc})")
             continue
-        review = _review(client, project, line, users)
+        review = _review(item, project, users)
         result.states[review["status"]] += 1
         for record in records:
             record["review"] = review

@@ -11,6 +11,8 @@ edited it): those are reported as skipped.
 from __future__ import annotations
 
 import copy
+import json
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,8 +33,8 @@ from .convert import (
     Annotations,
     ExampleDraft,
     OffsetMap,
+    import_line,
     statements_to_example,
-    trim_of,
 )
 
 PROJECT_OPTIONS = {
@@ -70,6 +72,7 @@ class PushReport:
 
     project: str
     project_created: bool = False
+    url: str | None = None  # the project's page in the Doccano UI
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -127,20 +130,39 @@ def open_project(client: DoccanoClient, name: str, create: bool = True) -> Proje
     return Project(pid, name, types["span"], types["relation"], created)
 
 
-def server_annotations(client: DoccanoClient, project: Project, example: dict[str, Any]) -> Annotations:
-    """The current spans and relations of an example, in code points."""
+def example_line(
+    client: DoccanoClient, project: Project, example: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A listed example with its spans and relations (two requests), as a line shaped like
+    Doccano's JSONL export (meta flattened, label names for ids), plus the raw annotations."""
     pid, eid = project.id, int(example["id"])
     names, rnames = project.span_names, project.relation_names
-    ours = (example.get("meta") or {}).get(META_KEY) or {}
     spans = client.annotations(pid, eid, "spans")
     relations = client.annotations(pid, eid, "relations")
-    return Annotations.build(
-        ((s["id"], names.get(s["label"], str(s["label"])), s["start_offset"], s["end_offset"]) for s in spans),
-        ((rnames.get(r["type"], str(r["type"])), r["from_id"], r["to_id"]) for r in relations),
-        example["text"],
-        ours.get("offsets", "utf-16"),
-        len(trim_of(ours)[0]),
-    )
+    line = {
+        **(example.get("meta") or {}),
+        "id": eid,
+        "text": example.get("text") or "",
+        "entities": [
+            {
+                "id": s["id"],
+                "label": names.get(s["label"], str(s["label"])),
+                "start_offset": s["start_offset"],
+                "end_offset": s["end_offset"],
+            }
+            for s in spans
+        ],
+        "relations": [
+            {"id": r["id"], "from_id": r["from_id"], "to_id": r["to_id"], "type": rnames.get(r["type"], str(r["type"]))}
+            for r in relations
+        ],
+    }
+    return line, spans + relations
+
+
+def server_annotations(client: DoccanoClient, project: Project, example: dict[str, Any]) -> Annotations:
+    """The current spans and relations of an example, in code points of the original text."""
+    return Annotations.from_export(example_line(client, project, example)[0])
 
 
 def _write(client: DoccanoClient, project: Project, eid: int, draft: ExampleDraft, threads: int) -> None:
@@ -160,9 +182,11 @@ def _write(client: DoccanoClient, project: Project, eid: int, draft: ExampleDraf
         list(pool.map(make_relation, draft.relations))
 
 
-def _meta(draft: ExampleDraft, state: str) -> dict[str, Any]:
+def _meta(draft: ExampleDraft, state: str, batch: str | None = None) -> dict[str, Any]:
     meta = copy.deepcopy(draft.meta)
     meta[META_KEY]["state"] = state
+    if batch:
+        meta[META_KEY]["batch"] = batch
     return meta
 
 
@@ -172,40 +196,68 @@ def push_documents(
     documents: Iterable[tuple[dict[str, Any], str, Sequence[dict[str, Any]]]],
     threads: int = 4,
     on_document: Callable[[str, str], None] | None = None,
+    bulk: bool = True,
 ) -> PushReport:
     """Push each ``(document record, original text, statements)`` as one example.
+
+    New examples go through Doccano's dataset import (one JSONL upload and one server-side
+    task per chunk of documents) unless ``bulk`` is off; a draft that changed is rewritten in
+    place span by span (the import cannot update an example), so its example id stays.
 
     Args:
         client: a logged-in client.
         project_name: created when missing.
         documents: documents with their texts (sha256-checked by the caller) and statements.
-        threads: requests in flight while writing one example's annotations.
+        threads: requests in flight (checking existing examples, writing annotations).
         on_document: called with ``(doc_id, outcome)`` after each document.
+        bulk: create new examples through the import endpoint (else one request per span).
 
     Raises:
         ServerError: any HTTP failure; the message says how far the push got. Rerunning the
             same command resumes without duplicates.
     """
     project = open_project(client, project_name)
-    report = PushReport(project_name, project.created)
+    report = PushReport(project_name, project.created, f"{client.url}/projects/{project.id}")
     done = 0
+
+    def record(doc_id: str, outcome: str) -> None:
+        nonlocal done
+        if outcome.startswith("skipped"):
+            report.skipped[doc_id] = outcome.split(": ", 1)[1]
+        else:
+            getattr(report, outcome).append(doc_id)
+        done += 1
+        if on_document:
+            on_document(doc_id, outcome)
+
     try:
-        existing = {}
+        existing: dict[str, dict[str, Any]] = {}
         for ex in client.examples(project.id):
             doc_id = (ex.get("meta") or {}).get("doc_id")
             if doc_id is not None:
                 existing.setdefault(str(doc_id), ex)
-        for document, text, statements in documents:
-            doc_id = document["doc_id"]
-            draft = statements_to_example(document, text, statements, __version__)
-            outcome = _push_one(client, project, existing.get(doc_id), draft, threads)
-            if outcome.startswith("skipped"):
-                report.skipped[doc_id] = outcome.split(": ", 1)[1]
-            else:
-                getattr(report, outcome).append(doc_id)
-            done += 1
-            if on_document:
-                on_document(doc_id, outcome)
+        drafts = [
+            (document["doc_id"], statements_to_example(document, text, statements, __version__))
+            for document, text, statements in documents
+        ]
+        with ThreadPoolExecutor(max_workers=max(threads, 1)) as pool:
+            checks = list(pool.map(lambda item: _check(client, project, existing.get(item[0]), item[1]), drafts))
+        fresh = []
+        for (doc_id, draft), outcome in zip(drafts, checks, strict=True):
+            if outcome == "new":
+                if bulk:
+                    fresh.append((doc_id, draft))
+                    continue
+                eid = int(client.create_example(project.id, draft.text, _meta(draft, "pushing"))["id"])
+                _rewrite(client, project, eid, draft, threads, fresh=True)
+                outcome = "created"
+            elif outcome == "update":
+                _rewrite(client, project, int(existing[doc_id]["id"]), draft, threads)
+                outcome = "updated"
+            record(doc_id, outcome)
+        for chunk in _chunks(fresh):
+            for doc_id in import_drafts(client, project, chunk):
+                record(doc_id, "created")
     except ServerError as exc:
         raise ServerError(
             f"{exc.message} -- push stopped after {done} document(s); run the same command again to resume"
@@ -213,21 +265,16 @@ def push_documents(
     return report
 
 
-def _push_one(
-    client: DoccanoClient, project: Project, example: dict[str, Any] | None, draft: ExampleDraft, threads: int
-) -> str:
-    """Create, update, leave or skip one example; returns the outcome name."""
-    pid = project.id
-    new = draft.meta[META_KEY]
+def _check(client: DoccanoClient, project: Project, example: dict[str, Any] | None, draft: ExampleDraft) -> str:
+    """What to do with one document: ``new``, ``unchanged``, ``update`` or ``skipped: why``."""
     if example is None:
-        eid = int(client.create_example(pid, draft.text, _meta(draft, "pushing"))["id"])
-        _write(client, project, eid, draft, threads)
-        client.update_example_meta(pid, eid, _meta(draft, "pushed"))
-        return "created"
-    eid = int(example["id"])
+        return "new"
+    pid, eid = project.id, int(example["id"])
+    new = draft.meta[META_KEY]
     if example.get("text") != draft.text:
         return "skipped: the example's text on the server differs from the original text (sha256 mismatch)"
-    if client.states(pid, eid):
+    confirmed = example["is_confirmed"] if "is_confirmed" in example else bool(client.states(pid, eid))
+    if confirmed:
         return "skipped: confirmed by a reviewer"
     old = (example.get("meta") or {}).get(META_KEY) or {}
     if old.get("state") == "pushed":
@@ -236,12 +283,82 @@ def _push_one(
         if all(old.get(k) == new.get(k) for k in ("fingerprint", "statements", "trim")):
             return "unchanged"
     # A draft nobody touched whose statements changed, or one a failed run left half written.
-    client.update_example_meta(pid, eid, _meta(draft, "pushing"))
-    client.delete_annotations(pid, eid, "relations")
-    client.delete_annotations(pid, eid, "spans")
+    return "update"
+
+
+def _rewrite(
+    client: DoccanoClient, project: Project, eid: int, draft: ExampleDraft, threads: int, fresh: bool = False
+) -> None:
+    """Write a draft's annotations into an example, marked ``pushing`` until done."""
+    pid = project.id
+    if not fresh:
+        client.update_example_meta(pid, eid, _meta(draft, "pushing"))
+        client.delete_annotations(pid, eid, "relations")
+        client.delete_annotations(pid, eid, "spans")
     _write(client, project, eid, draft, threads)
     client.update_example_meta(pid, eid, _meta(draft, "pushed"))
-    return "updated"
+
+
+# Doccano looks all spans of an import batch up in one SQL query (SQLite allows 32766
+# parameters); chunks stay well below that and keep each server task short.
+CHUNK_DOCUMENTS = 500
+CHUNK_SPANS = 10000
+
+
+def _chunks(drafts: Sequence[tuple[str, ExampleDraft]]) -> Iterable[list[tuple[str, ExampleDraft]]]:
+    chunk: list[tuple[str, ExampleDraft]] = []
+    spans = 0
+    for item in drafts:
+        if chunk and (len(chunk) >= CHUNK_DOCUMENTS or spans + len(item[1].spans) > CHUNK_SPANS):
+            yield chunk
+            chunk, spans = [], 0
+        chunk.append(item)
+        spans += len(item[1].spans)
+    if chunk:
+        yield chunk
+
+
+def import_drafts(client: DoccanoClient, project: Project, drafts: Sequence[tuple[str, ExampleDraft]]) -> list[str]:
+    """Create examples with their spans and relations through Doccano's dataset import.
+
+    The JSONL is written in ASCII (Doccano guesses the file's encoding); each example's meta
+    carries ``state = "pushed"``, its fingerprint and a batch id. Afterwards the examples of
+    the batch are listed: a document the import did not create is an error, and a duplicate
+    (Doccano's task retries after a crash) is deleted. Returns the doc_ids created.
+
+    Raises:
+        ServerError: upload, import task or check failed.
+    """
+    batch = uuid.uuid4().hex
+    body = "".join(
+        json.dumps(import_line(draft, _meta(draft, "pushed", batch)), ensure_ascii=True) + "\n" for _, draft in drafts
+    )
+    upload = client.upload_file(f"claimkit-{batch}.jsonl", body.encode("ascii"))
+    task = client.import_uploads(project.id, [upload], "RelationExtraction")
+    result = client.wait_task(task, f"import of {len(drafts)} document(s)")
+    errors = (result or {}).get("error") if isinstance(result, dict) else None
+    found: dict[str, list[int]] = {}
+    for ex in client.examples(project.id):
+        ours = (ex.get("meta") or {}).get(META_KEY) or {}
+        if isinstance(ours, dict) and ours.get("batch") == batch:
+            found.setdefault(str(ex["meta"].get("doc_id")), []).append(int(ex["id"]))
+    for ids in found.values():
+        for extra in sorted(ids)[1:]:
+            client.delete_example(project.id, extra)
+    missing = [doc_id for doc_id, _ in drafts if doc_id not in found]
+    if missing:
+        detail = f" ({_import_error(errors[0])})" if errors else ""
+        raise ServerError(
+            f"Doccano at {client.url}: the import did not create {len(missing)} document(s), "
+            f"first {missing[0]!r}{detail}"
+        )
+    return [doc_id for doc_id, _ in drafts]
+
+
+def _import_error(error: Any) -> str:
+    if isinstance(error, dict):
+        return f"{error.get('filename', '')} line {error.get('line', '?')}: {error.get('message', '')}"[:200]
+    return str(error)[:200]
 
 
 # -- inputs -----------------------------------------------------------------------------------
@@ -299,3 +416,48 @@ def collect_documents(
             raise SchemaError(f"{where}: {exc}") from None
         statements[doc_id].append(record)
     return [(docs[d], texts[d], statements[d]) for d in docs]
+
+
+ORDERS = ("input", "uncertain", "checkworthy")
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def review_priority(statements: Sequence[dict[str, Any]], order: str) -> tuple[float, ...]:
+    """Sort key of a document for ``push --order`` (smaller goes first).
+
+    ``uncertain``: the lowest ``kind_score`` of its statements (how sure the classifier was;
+    1 when a record has none), then the mean ``certainty.score`` (least firmly asserted first).
+    ``checkworthy``: the highest ``checkworthiness`` first. Documents without statements, or
+    without the field, go last.
+    """
+    if order == "uncertain":
+        kinds = [_number(st.get("kind_score")) for st in statements]
+        certs = [_number((st.get("certainty") or {}).get("score")) for st in statements]
+        if not statements:
+            return (2.0, 2.0)
+        kind = min((k for k in kinds if k is not None), default=1.0)
+        known = [c for c in certs if c is not None]
+        return (kind, sum(known) / len(known) if known else 1.0)
+    if order == "checkworthy":
+        scores = [s for s in (_number(st.get("checkworthiness")) for st in statements) if s is not None]
+        return (-max(scores),) if scores else (1.0,)
+    return ()
+
+
+def order_documents(
+    documents: Sequence[tuple[dict[str, Any], str, list[dict[str, Any]]]],
+    order: str = "input",
+    limit: int | None = None,
+) -> list[tuple[dict[str, Any], str, list[dict[str, Any]]]]:
+    """The documents to push, in review order (stable for ties), at most ``limit``.
+
+    Raises:
+        UsageError: unknown order.
+    """
+    if order not in ORDERS:
+        raise UsageError(f"unknown --order {order!r}; allowed: {', '.join(ORDERS)}")
+    ranked = sorted(documents, key=lambda d: review_priority(d[2], order)) if order != "input" else list(documents)
+    return ranked[:limit] if limit is not None else ranked

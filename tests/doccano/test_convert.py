@@ -169,7 +169,8 @@ def test_reviewer_relabel_and_new_speaker_come_back(statements: list[dict]) -> N
     assert {k: first[k] for k in unchanged} == {k: statements[0][k] for k in unchanged}
 
     result = diff_statements(statements, back)
-    assert [(c.kind, c.id) for c in result.changes] == [("speaker", "d:1"), ("relabelled", "d:2")]
+    # The source followed the moved speaker: reported too.
+    assert [(c.kind, c.id) for c in result.changes] == [("source", "d:1"), ("speaker", "d:1"), ("relabelled", "d:2")]
     assert result.scores["statements"].precision == 0.5 and result.scores["spans"].recall == 1.0
 
 

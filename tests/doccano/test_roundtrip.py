@@ -263,7 +263,7 @@ def test_server_stopped_mid_push_then_rerun_resumes_without_duplicates(start_ser
     running = start_server()
     client = _StopsServer(running.connection(), running.server, after=len(drafts[0][2]) + 5).login()
     with pytest.raises(ServerError) as err:
-        push_documents(client, "interrupted", drafts, threads=1)
+        push_documents(client, "interrupted", drafts, threads=1, bulk=False)
     message = str(err.value)
     assert "push stopped after 0 document(s); run the same command again to resume" in message
     assert "connection refused" in message or "cannot connect" in message
@@ -278,6 +278,36 @@ def test_server_stopped_mid_push_then_rerun_resumes_without_duplicates(start_ser
     assert report.updated == [drafts[0][0]["doc_id"]] and len(report.created) == len(drafts) - 1
     assert len(list(client.examples(pid))) == len(drafts)
     assert _strip(pull_project(client, "interrupted").records) == _originals(drafts)
+    running.server.stop()
+
+
+class _StopsBeforeImport(DoccanoClient):
+    """A real client that stops the (real) server once the import file is uploaded."""
+
+    def __init__(self, connection, server) -> None:
+        super().__init__(connection)
+        self.server = server
+
+    def import_uploads(self, *args, **kwargs):
+        self.server.stop()
+        return super().import_uploads(*args, **kwargs)
+
+
+def test_server_stopped_during_bulk_push_then_rerun_creates_each_once(start_server, drafts) -> None:
+    running = start_server()
+    client = _StopsBeforeImport(running.connection(), running.server).login()
+    with pytest.raises(ServerError, match="push stopped after 0 document"):
+        push_documents(client, "bulk-interrupted", drafts)
+    port = int(running.url.rsplit(":", 1)[1])
+    running.server.start(port, "admin", running.password)
+    client = running.client()
+    report = push_documents(client, "bulk-interrupted", drafts)
+    assert len(report.created) == len(drafts) and not report.updated
+    again = push_documents(client, "bulk-interrupted", drafts)
+    assert len(again.unchanged) == len(drafts)
+    pid = open_project(client, "bulk-interrupted", create=False).id
+    assert sorted(ex["meta"]["doc_id"] for ex in client.examples(pid)) == sorted(d[0]["doc_id"] for d in drafts)
+    assert _strip(pull_project(client, "bulk-interrupted").records) == _originals(drafts)
     running.server.stop()
 
 
