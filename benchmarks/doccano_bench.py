@@ -1,12 +1,14 @@
 """Push and pull throughput against a real local Doccano server.
 
-Builds N documents (default 100) from templated news sentences (names, figures and hedges
-vary; about 6 statements each, emoji in some), extracts them with claimkit, starts a Doccano
+Takes N documents (default 100): the PolNeAR dev articles (``../shared/data/polnear/dev/text``,
+84 articles, cycled with distinct ids to reach N) when present, else, or with ``--synthetic``,
+templated news sentences (names, figures and hedges vary; about 6 statements each, emoji in
+some). Extracts them with claimkit, starts a Doccano
 server on a free port in a temporary home (or uses $CLAIMKIT_DOCCANO_URL with
 $CLAIMKIT_DOCCANO_PASSWORD when set), then times: a first push (creates everything), a second
 push (all unchanged), and a pull (export through the Celery worker + conversion + validation).
 
-    .venv/bin/python benchmarks/doccano_bench.py [--docs 100] [--threads 4]
+    .venv/bin/python benchmarks/doccano_bench.py [--docs 100] [--threads 8] [--synthetic]
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from claimkit.doccano.server import LocalServer, free_port
 from claimkit.pipeline import Extractor
 from claimkit.records import Document
 
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR_DEV = Path(os.environ.get("CLAIMKIT_SHARED_DATA", ROOT.parent / "shared" / "data")) / "polnear" / "dev" / "text"
 NAMES = ["Park Won-gon", "Maria Lopez", "Ahmed Khan", "Li Wei", "Anna Schmidt", "John Carter"]
 ORGS = ["the Ministry of Finance", "the central bank", "the city council", "the union", "the company"]
 TOPICS = ["exports", "rents", "wages", "tariffs", "ticket prices", "emissions"]
@@ -52,12 +56,22 @@ def article(rng: random.Random, n: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--synthetic", action="store_true", help="Templated articles even when PolNeAR is there.")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
-    documents = [Document(f"bench-{i:03d}", article(rng, i)) for i in range(args.docs)]
+    texts = sorted(POLNEAR_DEV.glob("*.txt")) if POLNEAR_DEV.is_dir() and not args.synthetic else []
+    if texts:
+        documents = [
+            Document(f"{texts[i % len(texts)].stem}-{i:03d}", texts[i % len(texts)].read_text(encoding="utf-8"))
+            for i in range(args.docs)
+        ]
+        print(f"corpus: {args.docs} documents from {len(texts)} PolNeAR dev articles")
+    else:
+        documents = [Document(f"bench-{i:03d}", article(rng, i)) for i in range(args.docs)]
+        print(f"corpus: {args.docs} synthetic documents")
     t0 = time.perf_counter()
     items = []
     for result in Extractor().extract(documents):

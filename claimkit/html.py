@@ -128,7 +128,7 @@ def read_original(record: Mapping[str, Any], base: Path | None = None, encoding:
     The sha256 is not checked here (see :func:`make_article`).
     """
     try:
-        return io.read_original(record.get("path"), base, encoding).text
+        return io.read_original_any(record.get("path"), record.get("abs_path"), base, encoding).text
     except InputError as exc:
         raise InputError(f"{record.get('doc_id')}: {exc}") from None
 

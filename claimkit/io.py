@@ -205,6 +205,36 @@ def iter_jsonl(path: Path, encoding: str = "utf-8") -> Iterator[Document | Input
         yield exc
 
 
+def absolute_path(path: str | None) -> str | None:
+    """The absolute form of a document's ``path`` (``file.jsonl:LINE`` keeps its line); None for
+    stdin (``-``) or no path."""
+    if not path or path == "-":
+        return None
+    name, _, line = path.rpartition(":")
+    if name.endswith(".jsonl") and line.isdigit():
+        return f"{Path(name).absolute()}:{line}"
+    return str(Path(path).absolute())
+
+
+def read_original_any(
+    path: str | None, abs_path: str | None = None, base: Path | None = None, encoding: str = "utf-8"
+) -> Document:
+    """:func:`read_original` of ``path``, else of ``abs_path`` (a record's two paths).
+
+    Raises:
+        InputError: neither can be read; the message names both.
+    """
+    try:
+        return read_original(path, base, encoding)
+    except InputError as first:
+        if not abs_path or abs_path == path:
+            raise
+        try:
+            return read_original(abs_path, None, encoding)
+        except InputError:
+            raise InputError(f"{first} (also tried {abs_path})") from None
+
+
 def read_original(path: str | None, base: Path | None = None, encoding: str = "utf-8") -> Document:
     """Re-read the article a document record's ``path`` names.
 

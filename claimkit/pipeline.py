@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from . import __version__, attribution, certainty, classify, clean, content, nlp, schema, segment
 from .constants import DEFAULT_BATCH_SIZE
 from .errors import ClaimkitError, ExtractionError, ModelError, UsageError
-from .io import jsonl_line
+from .io import absolute_path, jsonl_line
 from .records import Document, DocumentRecord, Statement
 
 #: ``(backend, model, stanza_dir)``: what a worker needs to load the same pipeline.
@@ -136,6 +136,7 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
         meta=document.meta,
         claimkit_version=__version__,
         genre=cleaned.genre,
+        abs_path=absolute_path(document.path),
     )
     return record, statements
 

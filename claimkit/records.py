@@ -184,6 +184,9 @@ class DocumentRecord:
     claimkit_version: str = ""
     genre: str = "unknown"
     speakers: list[dict[str, Any]] = field(default_factory=list)
+    # The absolute form of ``path`` (a file, or ``/abs/file.jsonl:LINE``) so that the original can
+    # be found from any folder; None for stdin or unnamed input.
+    abs_path: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

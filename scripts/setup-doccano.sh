@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Install Doccano 1.8.4 into its own virtualenv (default .doccano/venv, or $CLAIMKIT_DOCCANO_VENV),
+# Install Doccano 1.8.4 into its own virtualenv (default ~/.local/share/claimkit/doccano/venv, per
+# user and shared by all checkouts; or $CLAIMKIT_DOCCANO_VENV),
 # apart from claimkit's .venv: Doccano pins Django/pydantic versions that clash with ours.
 # Idempotent and fast when the right version is already there. The server itself is started by
 # `claimkit doccano serve` (and by the test session); this script only installs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VENV="${CLAIMKIT_DOCCANO_VENV:-.doccano/venv}"
+VENV="${CLAIMKIT_DOCCANO_VENV:-${XDG_DATA_HOME:-$HOME/.local/share}/claimkit/doccano/venv}"
 VERSION=1.8.4
 PY="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 

@@ -63,12 +63,18 @@ def serve(
     status: Annotated[bool, typer.Option("--status", help="Report whether it runs and answers.")] = False,
     home: Annotated[
         Path | None,
-        typer.Option("--home", envvar="CLAIMKIT_DOCCANO_HOME", help="Database, logs, state (default: .doccano/home)."),
+        typer.Option(
+            "--home",
+            envvar="CLAIMKIT_DOCCANO_HOME",
+            help="Database, logs, state (default: ~/.local/share/claimkit/doccano/home).",
+        ),
     ] = None,
     venv: Annotated[
         Path | None,
         typer.Option(
-            "--venv", envvar="CLAIMKIT_DOCCANO_VENV", help="Virtualenv with doccano (default: .doccano/venv)."
+            "--venv",
+            envvar="CLAIMKIT_DOCCANO_VENV",
+            help="Virtualenv with doccano (default: ~/.local/share/claimkit/doccano/venv).",
         ),
     ] = None,
     username: UserOpt = None,

@@ -21,7 +21,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import InputError, SchemaError, ServerError, UsageError
-from ..io import iter_documents, iter_json_lines, read_original
+from ..io import iter_documents, iter_json_lines, read_original_any
 from ..records import Document
 from ..schema import validate
 from .client import DoccanoClient
@@ -395,10 +395,15 @@ def collect_documents(
     for doc_id, record in docs.items():
         if doc_id in given:
             doc = given[doc_id]
-        elif text_paths or not record.get("path") or record["path"] == "-":
-            raise InputError(f"no original text for document {doc_id!r} (pass it with --text)")
+        elif text_paths or not (record.get("path") or record.get("abs_path")) or record["path"] == "-":
+            raise InputError(f"no original text for document {doc_id!r} (pass it with --text FILE-OR-DIR)")
         else:
-            doc = read_original(record["path"], docs_path.parent)
+            try:
+                doc = read_original_any(record["path"], record.get("abs_path"), docs_path.parent)
+            except InputError as exc:
+                raise InputError(
+                    f"{exc}; pass the original articles with --text DIR (the folder extract read)"
+                ) from None
         if doc.sha256 != record["sha256"]:
             raise InputError(
                 f"{doc.path}: text of document {doc_id!r} changed since extraction "

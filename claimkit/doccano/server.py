@@ -1,7 +1,9 @@
 """Start, check and stop a local Doccano 1.8.4 (web server + Celery worker) on 127.0.0.1.
 
 Doccano lives in its own virtualenv (``scripts/setup-doccano.sh`` installs it into
-``.doccano/venv``); its database, media and logs live in a home directory (``.doccano/home``).
+``~/.local/share/claimkit/doccano/venv``); its database, media and logs live in a home
+directory (``~/.local/share/claimkit/doccano/home``); both can be moved with
+CLAIMKIT_DOCCANO_VENV / CLAIMKIT_DOCCANO_HOME (or ``serve --venv/--home``).
 ``doccano webserver`` binds 0.0.0.0, so we run its gunicorn application ourselves bound to
 127.0.0.1, and its Celery worker (needed for exports) beside it. A state file
 ``HOME/server.json`` records the port and the process ids so that a second ``start`` is
@@ -38,14 +40,28 @@ management.call_command("create_admin", "--noinput", username=os.environ["CLAIMK
 """
 
 
+def data_dir() -> Path:
+    """claimkit's per-user Doccano folder: ``$XDG_DATA_HOME/claimkit/doccano`` (default
+    ``~/.local/share/claimkit/doccano``), the same for every project folder."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "claimkit" / "doccano"
+
+
 def default_venv() -> Path:
-    """$CLAIMKIT_DOCCANO_VENV, else ``.doccano/venv`` in the current directory."""
-    return Path(os.environ.get(ENV_VENV) or ".doccano/venv").absolute()
+    """$CLAIMKIT_DOCCANO_VENV, else ``venv`` in :func:`data_dir` (where scripts/setup-doccano.sh
+    installs it); a ``.doccano/venv`` of the current folder (older setups) when only that exists."""
+    if os.environ.get(ENV_VENV):
+        return Path(os.environ[ENV_VENV]).absolute()
+    venv = data_dir() / "venv"
+    legacy = Path(".doccano/venv").absolute()
+    if not (venv / "bin" / "doccano").is_file() and (legacy / "bin" / "doccano").is_file():
+        return legacy
+    return venv
 
 
 def default_home() -> Path:
-    """$CLAIMKIT_DOCCANO_HOME, else ``.doccano/home`` in the current directory."""
-    return Path(os.environ.get(ENV_HOME) or ".doccano/home").absolute()
+    """$CLAIMKIT_DOCCANO_HOME, else ``home`` in :func:`data_dir`."""
+    return Path(os.environ.get(ENV_HOME) or data_dir() / "home").absolute()
 
 
 def free_port() -> int:

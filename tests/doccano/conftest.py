@@ -1,14 +1,13 @@
 """A real Doccano server for the whole test session (no mocks).
 
 The server runs from the Doccano virtualenv that scripts/setup-doccano.sh installs
-(``.doccano/venv`` or $CLAIMKIT_DOCCANO_VENV) on a free port of 127.0.0.1, with a fresh home in
+(``~/.local/share/claimkit/doccano/venv`` or $CLAIMKIT_DOCCANO_VENV) on a free port of 127.0.0.1, with a fresh home in
 a temporary directory; it is stopped at the end of the session. Tests that need it are marked
 ``server`` and are skipped, with the reason, only when that virtualenv is missing.
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
@@ -18,10 +17,9 @@ from pathlib import Path
 import pytest
 
 from claimkit.doccano.client import Connection, DoccanoClient
-from claimkit.doccano.server import LocalServer, free_port
+from claimkit.doccano.server import LocalServer, default_venv, free_port
 
-ROOT = Path(__file__).resolve().parents[2]
-VENV = Path(os.environ.get("CLAIMKIT_DOCCANO_VENV") or ROOT / ".doccano" / "venv")
+VENV = default_venv()  # $CLAIMKIT_DOCCANO_VENV or ~/.local/share/claimkit/doccano/venv (setup-doccano.sh)
 ADMIN = "admin"
 
 

@@ -62,7 +62,13 @@ def test_order_uncertain_puts_least_confident_documents_first() -> None:
     empty = _doc("empty")
     plain = _doc("plain", _said(1))  # no kind_score: counts as sure
     docs = [empty, sure, plain, hedged, unsure]
-    assert [d[0]["doc_id"] for d in order_documents(docs, "uncertain")] == ["unsure", "hedged", "sure", "plain", "empty"]
+    assert [d[0]["doc_id"] for d in order_documents(docs, "uncertain")] == [
+        "unsure",
+        "hedged",
+        "sure",
+        "plain",
+        "empty",
+    ]
     assert [d[0]["doc_id"] for d in order_documents(docs, "uncertain", limit=2)] == ["unsure", "hedged"]
     assert [d[0]["doc_id"] for d in order_documents(docs, "input", limit=1)] == ["empty"]
 
