@@ -80,6 +80,7 @@ def serve(
     username: UserOpt = None,
     password: PassOpt = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Web server processes.")] = 2,
+    quiet: QuietOpt = False,
 ) -> None:
     """Start a local Doccano (web server + Celery worker) on 127.0.0.1, or stop / check it.
 
@@ -106,7 +107,9 @@ def serve(
             return
         from ..doccano.client import DEFAULT_USERNAME
 
-        typer.echo(server.start(port, username or DEFAULT_USERNAME, password, workers=workers).describe())
+        say = (lambda line: None) if quiet else (lambda line: print(f"claimkit: {line}", file=sys.stderr, flush=True))
+        user = username or DEFAULT_USERNAME
+        typer.echo(server.start(port, user, password, workers=workers, progress=say).describe())
 
 
 @app.command("push")

@@ -20,6 +20,7 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -247,6 +248,7 @@ class LocalServer:
         password: str | None,
         workers: int = 2,
         timeout: float = 180.0,
+        progress: Callable[[str], None] | None = None,
     ) -> Status:
         """Start the server unless it already runs; initialise the database the first time.
 
@@ -256,6 +258,7 @@ class LocalServer:
             password: the admin password; required.
             workers: gunicorn worker processes.
             timeout: seconds to wait for the health check.
+            progress: called with a short line before each slow step (init, start, wait).
 
         Raises:
             UsageError: Doccano is not installed, no password, or it runs on another port.
@@ -272,7 +275,8 @@ class LocalServer:
             raise ServerError(f"Doccano at {current.url} runs but does not answer; stop it and start again")
         if _port_busy(port):
             raise UsageError(f"port {port} on {HOST} is already in use; choose another with --port")
-        env = self.prepare(username, password)
+        say = progress or (lambda _line: None)
+        env = self.prepare(username, password, progress=say)
         bin_dir, backend = self.venv / "bin", env["PYTHONPATH"]
         url = f"http://{HOST}:{port}"
         web_cmd = [
@@ -290,18 +294,22 @@ class LocalServer:
         ]
         task_cmd = [str(bin_dir / "celery"), "--app=config", f"--workdir={backend}", "worker"]
         task_cmd += ["--loglevel=info", "--concurrency=1", "--pool=solo"]
+        say(f"starting the web server and the Celery worker on {url} (logs in {self.home})")
         pids = {
             "web": self._spawn(web_cmd, env, "webserver.log"),
             "worker": self._spawn(task_cmd, env, "worker.log"),
         }
         state = {"url": url, "port": port, "pids": pids, "venv": str(self.venv), "started": time.time()}
         _write_private(self.state_path, json.dumps(state))
+        say(f"waiting for {url}/v1/health/ (up to {timeout:g}s; about 30 s on a busy machine)")
         if not self._wait_healthy(url, timeout, pids):
             self.stop()
             raise ServerError(f"Doccano did not come up at {url} within {timeout:g}s; see {self.home}/webserver.log")
         return Status(True, True, url, pids, self.home)
 
-    def prepare(self, username: str, password: str | None) -> dict[str, str]:
+    def prepare(
+        self, username: str, password: str | None, progress: Callable[[str], None] | None = None
+    ) -> dict[str, str]:
         """Create the database the first time (``doccano init``) and the admin user (every time,
         so a changed password takes effect). Returns the environment for the server processes.
 
@@ -316,8 +324,12 @@ class LocalServer:
         env = self._env(self._backend_dir())
         bin_dir = self.venv / "bin"
         if not (self.home / "db.sqlite3").exists() or not (self.home / ".initialised").exists():
+            if progress:
+                progress(f"first start: creating the database in {self.home} (doccano init, 10 to 60 s)")
             self._run([str(bin_dir / "doccano"), "init"], env, "init")
             _write_private(self.home / ".initialised", "")
+        if progress:
+            progress(f"setting the password of Doccano user {username!r}")
         admin_env = {**env, "CLAIMKIT_ADMIN_USER": username, "CLAIMKIT_ADMIN_PASSWORD": password}
         self._run([str(bin_dir / "python"), "-c", _CREATE_ADMIN], admin_env, "createuser")
         return env

@@ -29,7 +29,7 @@ def test_documents_keep_the_given_and_the_absolute_path(tmp_path: Path, monkeypa
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    ((doc, text, statements),) = collect_documents(work / "out" / "s.jsonl", work / "out" / "d.jsonl")
+    ((_, text, statements),) = collect_documents(work / "out" / "s.jsonl", work / "out" / "d.jsonl")
     assert text == "Smith said taxes would rise.\n" and statements
 
     # Moved away: the error names both paths and the option to use.
