@@ -40,9 +40,14 @@ SPEAKER_PREFIX = "speaker:"
 CUE_LABEL = "cue"
 CERTAINTY_CUE_LABEL = "certainty-cue"
 SPEAKER_LABELS: tuple[str, ...] = tuple(SPEAKER_PREFIX + t for t in SPEAKER_TYPES)
-SPAN_LABELS: tuple[str, ...] = (*KINDS, *CERTAINTY_LABELS, *SPEAKER_LABELS, CUE_LABEL, CERTAINTY_CUE_LABEL)
+NAME_LABEL = "name"
+# Label types claimkit creates in a project (``certainty-cue`` / relation ``certainty-cue`` are
+# only read: drafts of mapping 1 used them).
+SPAN_LABELS: tuple[str, ...] = (*KINDS, *CERTAINTY_LABELS, *SPEAKER_LABELS, CUE_LABEL, NAME_LABEL)
 REL_SPEAKER, REL_CUE, REL_CERTAINTY, REL_CERTAINTY_CUE = "speaker", "cue", "certainty", "certainty-cue"
-RELATION_LABELS: tuple[str, ...] = (REL_SPEAKER, REL_CUE, REL_CERTAINTY, REL_CERTAINTY_CUE)
+REL_NAME = "refers-to"
+RELATION_LABELS: tuple[str, ...] = (REL_SPEAKER, REL_CUE, REL_CERTAINTY, REL_NAME)
+MAPPING = 2  # meta claimkit.mapping: 2 = certainty label on the cues, speaker name as a span
 DEFAULT_CERTAINTY_CUE_TYPE = "hedge"
 
 LABEL_COLORS: dict[str, str] = {
@@ -55,6 +60,8 @@ LABEL_COLORS: dict[str, str] = {
     "unknown": "#757575",
     CUE_LABEL: "#00838f",
     CERTAINTY_CUE_LABEL: "#c62828",
+    NAME_LABEL: "#4e342e",
+    REL_NAME: "#4e342e",
     REL_SPEAKER: "#ad1457",
     REL_CUE: "#00838f",
     REL_CERTAINTY: "#2e7d32",
@@ -202,16 +209,21 @@ def statements_to_example(
 
     for st in statements:
         head = span(st["kind"], st["start"], st["end"])
-        relations.setdefault((REL_CERTAINTY, head, span(st["certainty"]["label"], st["start"], st["end"])))
+        label, cues = st["certainty"]["label"], st["certainty"].get("cues", [])
+        for cc in cues:  # the certainty label sits on each cue that decided it
+            relations.setdefault((REL_CERTAINTY, head, span(label, cc["start"], cc["end"])))
+        if not cues and label != "certain":  # no cue to carry it: over the statement (rare)
+            relations.setdefault((REL_CERTAINTY, head, span(label, st["start"], st["end"])))
         speaker = st.get("speaker")
         if speaker and speaker.get("start") is not None and speaker.get("end") is not None:
             to = span(SPEAKER_PREFIX + speaker["type"], speaker["start"], speaker["end"])
             relations.setdefault((REL_SPEAKER, head, to))
+            found = name_span(text, speaker)
+            if found:
+                relations.setdefault((REL_NAME, to, span(NAME_LABEL, *found)))
         cue = st.get("cue")
         if cue:
             relations.setdefault((REL_CUE, head, span(CUE_LABEL, cue["start"], cue["end"])))
-        for cc in st["certainty"].get("cues", []):
-            relations.setdefault((REL_CERTAINTY_CUE, head, span(CERTAINTY_CUE_LABEL, cc["start"], cc["end"])))
     meta = {
         "doc_id": document["doc_id"],
         "sha256": document["sha256"],
@@ -219,6 +231,7 @@ def statements_to_example(
         META_KEY: {
             "version": version,
             "offsets": UNIT_UTF16,
+            "mapping": MAPPING,
             "publisher": document.get("publisher"),
             "statements": [_hidden(st) for st in statements],
         },
@@ -229,6 +242,18 @@ def statements_to_example(
     draft = ExampleDraft(text=body, meta=meta, spans=list(spans), relations=list(relations), lead=len(head))
     meta[META_KEY]["fingerprint"] = fingerprint(draft.spans, draft.relations)
     return draft
+
+
+def name_span(text: str, speaker: dict[str, Any]) -> tuple[int, int] | None:
+    """Where the speaker's resolved name is written in the text, when it differs from the
+    mention ("he" -> "Kim Jong Un"): the last occurrence before the mention, else the first one.
+    None when the name is the mention or is not in the text."""
+    name, start = speaker.get("name"), speaker.get("start")
+    if not name or start is None or name == text[start : speaker["end"]]:
+        return None
+    before = text.rfind(name, 0, start)
+    at = before if before >= 0 else text.find(name)
+    return (at, at + len(name)) if at >= 0 else None
 
 
 def fingerprint(spans: Iterable[SpanKey], relations: Iterable[tuple[str, SpanKey, SpanKey]]) -> str:
@@ -326,9 +351,13 @@ def annotations_to_statements(
         if not 0 <= start < end <= len(text):
             raise SchemaError(f"{doc_id}: span {sid} ({label}) [{start}, {end}) lies outside the text")
     outgoing: dict[int, list[tuple[str, SpanKey]]] = {}
+    names: dict[SpanKey, list[SpanKey]] = {}  # speaker mention -> name spans it refers to
     for rtype, a, b in annotations.relations:
         if b in annotations.spans:
             outgoing.setdefault(a, []).append((rtype, annotations.spans[b]))
+            if rtype == REL_NAME and a in annotations.spans and annotations.spans[b][0] == NAME_LABEL:
+                names.setdefault(annotations.spans[a], []).append(annotations.spans[b])
+    mapping = int(meta.get("mapping") or 1)
 
     heads = sorted(
         ((sid, key) for sid, key in annotations.spans.items() if key[0] in KINDS), key=lambda s: (s[1][1], s[1][2])
@@ -350,6 +379,15 @@ def annotations_to_statements(
 
         old_speaker = base.get("speaker") if base else None
         speaker = _speaker(text, speaker_keys, speakers, old_speaker)
+        named_at: tuple[int, int] | None = None
+        if speaker and speaker_keys:
+            linked = sorted(names.get(speaker_keys[0], []), key=lambda k: (k[1], k[2]))
+            if linked:
+                named_at = (linked[0][1], linked[0][2])
+                speaker["name"] = text[named_at[0] : named_at[1]]
+            elif mapping >= 2 and name_span(text, speaker):
+                # The pushed link to the name was removed: the mention is the name.
+                speaker["name"] = speaker["mention"]
         cue = None
         if cue_keys:
             _, cs, ce = cue_keys[0]
@@ -358,10 +396,15 @@ def annotations_to_statements(
                 {"text": text[cs:ce], "start": cs, "end": ce, "lemma": text[cs:ce].lower()}, known, keep=("lemma",)
             )
         old_cert = base["certainty"] if base else {"label": "certain", "score": 1.0, "cues": []}
-        label = label_keys[0][0] if label_keys else old_cert["label"]
+        if label_keys:  # the least certain label a reviewer left on the statement or its cues
+            label = max((k[0] for k in label_keys), key=CERTAINTY_LABELS.index)
+        else:
+            label = "certain" if mapping >= 2 or not base else old_cert["label"]
         score = old_cert["score"] if label == old_cert["label"] else score_for_label(label)
+        # Mapping 2: a certainty label on other characters than the statement's marks a cue.
+        cue_spans = [k for k in label_keys if (k[1], k[2]) != (start, end)] + cc_keys
         cert_cues = []
-        for _, cs, ce in cc_keys:
+        for cs, ce in sorted({(k[1], k[2]) for k in cue_spans}):
             known = ccs.get((cs, ce), {"type": DEFAULT_CERTAINTY_CUE_TYPE, "holder": "author"})
             cert_cues.append(_merge({"text": text[cs:ce], "start": cs, "end": ce}, known))
         record = copy.deepcopy(base) if base else {"id": next(new_ids), "quote": "indirect" if speaker else "none"}
@@ -376,6 +419,12 @@ def annotations_to_statements(
             certainty={**old_cert, "label": label, "score": score, "cues": cert_cues},
         )
         record["source"] = _source(base, old_speaker, speaker, publisher)
+        src = record["source"]
+        if src and old_speaker and speaker and src.get("name") == old_speaker.get("name"):
+            # The source was the speaker, whose name changed: it follows (to the name's offsets).
+            record["source"] = {**src, "name": speaker["name"]}
+            if named_at and src.get("start") is not None:
+                record["source"].update(start=named_at[0], end=named_at[1])
         records.append(_ordered(record))
     return records
 

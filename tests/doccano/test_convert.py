@@ -212,3 +212,122 @@ def test_span_outside_text_is_an_error(statements: list[dict]) -> None:
     line["entities"][0]["end_offset"] = 10_000
     with pytest.raises(SchemaError, match="outside the text"):
         export_line_to_statements(line)
+
+
+# -- mapping 2: one span per statement, certainty on its cues, the speaker's name as a span ----------
+
+TEXT2 = "President Kim Jong Un arrived. He said talks may resume. Park disagreed. Prices rose."
+
+
+@pytest.fixture
+def reviewed_draft() -> tuple[list[dict], object]:
+    he, said, may = TEXT2.index("He"), TEXT2.index("said"), TEXT2.index("may")
+    talks = TEXT2.index("talks")
+    kim = TEXT2.index("Kim")
+    first = {
+        "id": "d:1",
+        "doc_id": "d",
+        "kind": "speculation",
+        "text": TEXT2[talks : may + 10],
+        "start": talks,
+        "end": may + 10,
+        "speaker": {
+            "name": "Kim Jong Un",
+            "mention": "He",
+            "start": he,
+            "end": he + 2,
+            "type": "person",
+            "description": None,
+        },
+        "cue": {"text": "said", "start": said, "end": said + 4, "lemma": "say"},
+        "quote": "indirect",
+        "source": {"name": "Kim Jong Un", "type": "named", "start": kim, "end": kim + 11},
+        "certainty": {
+            "label": "probable",
+            "score": 0.8,
+            "cues": [
+                {"text": "may", "start": may, "end": may + 3, "type": "modal", "holder": "speaker", "scope": "main"}
+            ],
+        },
+        "kind_score": 0.61,
+        "checkworthiness": 0.7,
+    }
+    prices = TEXT2.index("Prices")
+    second = {
+        "id": "d:2",
+        "doc_id": "d",
+        "kind": "fact",
+        "text": TEXT2[prices:],
+        "start": prices,
+        "end": len(TEXT2),
+        "speaker": None,
+        "cue": None,
+        "quote": "none",
+        "source": {"name": "Paper", "type": "publication", "start": None, "end": None},
+        "certainty": {"label": "certain", "score": 1.0, "cues": []},
+    }
+    doc = {"doc_id": "d", "sha256": sha256_text(TEXT2), "title": None, "publisher": "Paper"}
+    return [first, second], statements_to_example(doc, TEXT2, [first, second], "0.0")
+
+
+def test_draft_has_one_span_per_statement_and_the_name_as_a_span(reviewed_draft) -> None:
+    statements, draft = reviewed_draft
+    first, second = statements
+    may = TEXT2.index("may")
+    kim = TEXT2.index("Kim")
+    assert sorted(draft.spans, key=lambda k: (k[1], k[0])) == sorted(
+        [
+            ("name", kim, kim + 11),
+            ("speaker:person", first["speaker"]["start"], first["speaker"]["end"]),
+            ("cue", first["cue"]["start"], first["cue"]["end"]),
+            ("speculation", first["start"], first["end"]),
+            ("probable", may, may + 3),
+            ("fact", second["start"], second["end"]),
+        ],
+        key=lambda k: (k[1], k[0]),
+    )
+    # Nothing but the kind over a statement's characters (no second underline).
+    for st in statements:
+        assert [k[0] for k in draft.spans if (k[1], k[2]) == (st["start"], st["end"])] == [st["kind"]]
+    assert (
+        "refers-to",
+        ("speaker:person", first["speaker"]["start"], first["speaker"]["end"]),
+        ("name", kim, kim + 11),
+    ) in draft.relations
+    # Untouched, everything comes back, fields other engineers add (kind_score, ...) included.
+    back = export_line_to_statements(_export_line(draft))
+    assert back == statements
+
+
+def test_reviewer_changes_certainty_on_the_cue_and_the_name_by_relinking(reviewed_draft) -> None:
+    statements, draft = reviewed_draft
+    first = statements[0]
+    may = TEXT2.index("may")
+    line = _export_line(draft, relabel={("probable", may, may + 3): "possible"})
+    # Relink the speaker "He" from "Kim Jong Un" to "Park" (a name span the reviewer drew).
+    park = TEXT2.index("Park")
+    omap = OffsetMap(TEXT2)
+    line["entities"].append(
+        {"id": 90, "label": "name", "start_offset": omap.to_units(park), "end_offset": omap.to_units(park + 4)}
+    )
+    ids = {(e["label"], e["start_offset"], e["end_offset"]): e["id"] for e in line["entities"]}
+    he = ids[("speaker:person", first["speaker"]["start"], first["speaker"]["end"])]
+    line["relations"] = [r for r in line["relations"] if r["type"] != "refers-to"]
+    line["relations"].append({"id": 91, "from_id": he, "to_id": 90, "type": "refers-to"})
+    got = export_line_to_statements(line)[0]
+    assert got["certainty"]["label"] == "possible" and got["certainty"]["score"] == score_for_label("possible")
+    assert got["certainty"]["cues"] == first["certainty"]["cues"]
+    assert got["speaker"]["name"] == "Park" and got["speaker"]["mention"] == "He"
+    assert got["source"] == {"name": "Park", "type": "named", "start": park, "end": park + 4}
+    validate(got, "statement", TEXT2)
+    changes = {c.kind for c in diff_statements(statements, export_line_to_statements(line)).changes}
+    assert changes == {"certainty", "speaker", "source"}
+
+    # Deleting the certainty span makes the statement certain again (no cue left).
+    bare = _export_line(draft, drop=[("probable", may, may + 3)])
+    got = export_line_to_statements(bare)[0]
+    assert got["certainty"]["label"] == "certain" and got["certainty"]["cues"] == []
+    # Deleting the link to the name: the mention is the name.
+    unlinked = _export_line(draft)
+    unlinked["relations"] = [r for r in unlinked["relations"] if r["type"] != "refers-to"]
+    assert export_line_to_statements(unlinked)[0]["speaker"]["name"] == "He"
