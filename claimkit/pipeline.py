@@ -31,7 +31,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, attribution, certainty, classify, clean, content, nlp, schema, segment
+from . import __version__, attribution, certainty, classify, clean, content, nlp, schema, segment, subjectivity
 from .constants import DEFAULT_BATCH_SIZE
 from .errors import ClaimkitError, ExtractionError, ModelError, UsageError
 from .io import absolute_path, jsonl_line
@@ -137,6 +137,7 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
         claimkit_version=__version__,
         genre=cleaned.genre,
         abs_path=absolute_path(document.path),
+        models={"subjectivity": subjectivity.model_hash()},
     )
     return record, statements
 

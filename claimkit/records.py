@@ -187,6 +187,8 @@ class DocumentRecord:
     # The absolute form of ``path`` (a file, or ``/abs/file.jsonl:LINE``) so that the original can
     # be found from any folder; None for stdin or unnamed input.
     abs_path: str | None = None
+    # Which models made the records: name -> first 16 hex digits of the model file's sha256.
+    models: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

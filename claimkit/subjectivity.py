@@ -10,11 +10,14 @@ by ``claimkit train`` from NewsSD train + val (see docs/certainty.md).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Span
@@ -74,14 +77,49 @@ def features(span: Span, certainty: Certainty | None = None, attribution: Attrib
     return feats
 
 
+ENV_MODELS = "CLAIMKIT_MODELS"
+
+
+def model_path() -> Path | None:
+    """The model file ``extract --models PATH`` chose ($CLAIMKIT_MODELS: a file, or a folder
+    holding ``subjectivity_model.json``); None for the shipped model."""
+    chosen = os.environ.get(ENV_MODELS)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path / MODEL_FILE if path.is_dir() else path
+
+
 @cache
-def load_model() -> dict[str, Any]:
-    """The shipped model: ``{"bias", "weights", "threshold", "meta"}``."""
+def _load(path: str | None) -> tuple[dict[str, Any], str]:
     try:
-        text = resources.files("claimkit.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+        if path is None:
+            raw = resources.files("claimkit.data").joinpath(MODEL_FILE).read_bytes()
+        else:
+            raw = Path(path).read_bytes()
     except (FileNotFoundError, OSError) as exc:
-        raise ModelError(f"subjectivity model claimkit/data/{MODEL_FILE} is missing ({exc})") from None
-    return json.loads(text)
+        where = path or f"claimkit/data/{MODEL_FILE}"
+        raise ModelError(f"subjectivity model {where} is missing ({exc})") from None
+    try:
+        model = json.loads(raw.decode("utf-8"))
+        if not isinstance(model.get("weights"), dict) or "bias" not in model or "threshold" not in model:
+            raise ValueError("no bias, weights and threshold")
+    except (ValueError, UnicodeDecodeError, AttributeError) as exc:
+        raise ModelError(f"subjectivity model {path or MODEL_FILE} is not a claimkit model ({exc})") from None
+    return model, hashlib.sha256(raw).hexdigest()[:16]
+
+
+def load_model() -> dict[str, Any]:
+    """The model in use: ``{"bias", "weights", "threshold", "meta", ...}`` (the shipped one, or
+    the file $CLAIMKIT_MODELS names)."""
+    path = model_path()
+    return _load(str(path) if path else None)[0]
+
+
+def model_hash() -> str:
+    """The first 16 hex digits of the sha256 of the model file in use (documents.jsonl ``models``)."""
+    path = model_path()
+    return _load(str(path) if path else None)[1]
 
 
 def probability(feats: set[str], model: dict[str, Any] | None = None, vec: Sequence[float] = ()) -> float:

@@ -215,3 +215,32 @@ def train_kind(
             "command": "claimkit train ../shared/data -o claimkit/data",
         },
     }
+
+
+REVIEWED_LABELS = {"opinion": 1, "fact": 0}  # speculation is decided by rules, not by this model
+
+
+def read_reviewed(paths: Sequence[Path]) -> list[tuple[str, int]]:
+    """``(statement text, 1 if opinion else 0)`` for every reviewer-confirmed opinion or fact in
+    pulled files (``claimkit doccano pull -o``) or folders of them (``*.jsonl``), sorted.
+
+    Raises:
+        InputError: a path or line cannot be read.
+    """
+    from .io import iter_json_lines
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.jsonl")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    rows = set()
+    for file in files:
+        for _, record in iter_json_lines(file):
+            review = record.get("review") or {}
+            if review.get("status") == "confirmed" and record.get("kind") in REVIEWED_LABELS:
+                rows.add((str(record.get("text", "")).strip(), REVIEWED_LABELS[record["kind"]]))
+    return sorted(r for r in rows if r[0])

@@ -9,8 +9,9 @@ data and pipeline give byte-identical files. Builders, by output file:
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +22,19 @@ from .io import atomic_writer
 PACKAGE_DATA = Path(__file__).parent / "data"
 
 
-def _kind(data: Path) -> dict[str, Any]:
+def _kind(data: Path, reviewed: Sequence[tuple[str, int]] = ()) -> dict[str, Any]:
     newssd = data / "newssd"
     rows = train_kind.read_newssd(newssd / "train.csv") + train_kind.read_newssd(newssd / "val.csv")
-    return train_kind.train_kind(rows)
+    model = train_kind.train_kind(rows, reviewed)
+    if reviewed:
+        body = json.dumps(sorted(reviewed), ensure_ascii=False).encode("utf-8")
+        model["meta"]["reviewed"] = {"statements": len(reviewed), "sha256": hashlib.sha256(body).hexdigest()[:16]}
+        model["meta"]["trained_on"] += f" + {len(reviewed)} reviewer-confirmed statements"
+    return model
 
 
-#: Output file name -> builder taking the data folder.
-BUILDERS: dict[str, Callable[[Path], dict[str, Any]]] = {
+#: Output file name -> builder taking the data folder (and reviewed statements, for the kind model).
+BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     subjectivity.MODEL_FILE: _kind,
 }
 
@@ -51,8 +57,13 @@ def check_data(data: Path) -> None:
             raise InputError(f"{data / rel}: missing (expected the shared data folder, ../shared/data)")
 
 
-def build(data: Path, out_dir: Path, only: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
+def build(
+    data: Path, out_dir: Path, only: tuple[str, ...] = (), reviewed: Sequence[tuple[str, int]] = ()
+) -> dict[str, dict[str, Any]]:
     """Train every model (or those named in ``only``) on ``data`` and write them into ``out_dir``.
+
+    ``reviewed`` (``(statement text, 1 if opinion else 0)``, :func:`train_kind.read_reviewed`)
+    is added to the kind model's training sentences.
 
     Returns:
         The metadata of each model written, by file name (its dev figures included).
@@ -65,7 +76,7 @@ def build(data: Path, out_dir: Path, only: tuple[str, ...] = ()) -> dict[str, di
     for name, builder in BUILDERS.items():
         if only and name not in only:
             continue
-        model = builder(data)
+        model = builder(data, reviewed) if reviewed and builder is _kind else builder(data)
         write_json(model, out_dir / name)
         metas[name] = model["meta"]
     return metas

@@ -129,6 +129,19 @@ def _executor(scheduler: str | None, n_process: int) -> Iterator[tuple[Any, int]
         yield dask_backend.submitter(client), 2 * dask_backend.worker_threads(client)
 
 
+def _use_models(path: Path) -> None:
+    """Point the kind model at ``path`` (through the environment, so worker processes see it too)."""
+    import os
+
+    from .. import subjectivity
+
+    target = path / subjectivity.MODEL_FILE if path.is_dir() else path
+    if not target.is_file():
+        raise InputError(f"{path}: no model there (claimkit train --reviewed ... -o {path} writes one)")
+    os.environ[subjectivity.ENV_MODELS] = str(target.absolute())
+    subjectivity.load_model()  # fails now, with one line, when the file is not a model
+
+
 def extract(
     paths: Annotated[
         list[str],
@@ -201,6 +214,14 @@ def extract(
             help="Statements format of --partitioned parts.",
         ),
     ] = "jsonl",
+    models: Annotated[
+        Path | None,
+        typer.Option(
+            "--models",
+            help="Kind model trained by claimkit train (a subjectivity_model.json or its folder) instead of the "
+            "shipped one [env CLAIMKIT_MODELS]; its hash goes into documents.jsonl (models).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or warnings on stderr.")] = False,
 ) -> None:
     """Extract statements from news articles.
@@ -209,6 +230,8 @@ def extract(
     writable, 6 model missing, 7 Dask scheduler unreachable, 130 interrupted.
     """
     with handle_errors():
+        if models is not None:
+            _use_models(models)
         if partitioned is not None:
             if scheduler is None or output or docs or resume or errors:
                 raise UsageError("--partitioned needs --scheduler and replaces -o, --docs, --errors and --resume")

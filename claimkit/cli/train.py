@@ -22,6 +22,15 @@ def train(
             "-o claimkit/data replaces the shipped models.",
         ),
     ] = None,
+    reviewed: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--reviewed",
+            help="Pulled reviews (claimkit doccano pull -o; files or folders of *.jsonl): their reviewer-confirmed "
+            "opinion/fact statements join the kind model's training data. Use the models with extract --models DIR. "
+            "Repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Train every shipped model on the training parts of the data and write them as JSON.
 
@@ -33,17 +42,24 @@ def train(
     Exit codes: 0 ok, 2 no -o or scikit-learn missing, 3 unreadable data, 5 output not writable.
     """
     with handle_errors():
-        from .. import train_models
-        from ..errors import UsageError
+        from .. import train_kind, train_models
+        from ..errors import InputError, UsageError
 
         if output is None:
             raise UsageError(
                 "name the folder for the models with -o: -o DIR writes them there; "
                 f"-o {train_models.PACKAGE_DATA} replaces the models shipped in the package"
             )
+        rows = train_kind.read_reviewed(reviewed) if reviewed else []
+        if reviewed and not rows:
+            raise InputError("no reviewer-confirmed opinion or fact statements in --reviewed (confirm them in Doccano)")
+        if rows and output.absolute() == train_models.PACKAGE_DATA.absolute():
+            raise UsageError(
+                "with --reviewed, write to another folder: models trained on your reviews are not the shipped ones"
+            )
         train_models.check_data(data)
         if output.exists() and not output.is_dir():
             raise UsageError(f"-o {output}: expected a folder, not a file")
         output.mkdir(parents=True, exist_ok=True)
-        for name, meta in train_models.build(data, output).items():
+        for name, meta in train_models.build(data, output, reviewed=rows).items():
             typer.echo(json.dumps({"model": name, **meta}))
