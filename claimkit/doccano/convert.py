@@ -420,7 +420,8 @@ def annotations_to_statements(
         )
         record["source"] = _source(base, old_speaker, speaker, publisher)
         src = record["source"]
-        if src and old_speaker and speaker and src.get("name") == old_speaker.get("name"):
+        changed = old_speaker and speaker and speaker["name"] != old_speaker.get("name")
+        if src and changed and src.get("name") == old_speaker.get("name"):
             # The source was the speaker, whose name changed: it follows (to the name's offsets).
             record["source"] = {**src, "name": speaker["name"]}
             if named_at and src.get("start") is not None:
