@@ -32,6 +32,7 @@ COMMANDS = [
     ("doccano", "push"),
     ("doccano", "pull"),
     ("doccano", "diff"),
+    ("doccano", "agreement"),
 ]
 
 
