@@ -25,6 +25,16 @@ pytestmark = [
 
 TRAIN_SUBJECTS = ["Voters", "Farmers", "Patients", "Students", "Nurses", "Pensioners"]
 TRAIN_OBJECTS = ["a clear answer", "better pay", "a fair hearing", "more support", "an apology", "real protection"]
+# What the same reviewers confirmed as facts in those documents (a review covers both).
+FACT_SUBJECTS = ["The museum", "The school", "The factory", "The hospital", "The station", "The stadium"]
+FACT_PREDICATES = [
+    "opened in 1998",
+    "closed last year",
+    "employs 200 people",
+    "was built in 1975",
+    "moved to the city centre",
+    "was sold in March",
+]
 HELD_OUT = [
     "Teachers deserve smaller classes.",
     "Refugees deserve a safe place to live.",
@@ -65,7 +75,8 @@ def test_reviewed_corrections_change_the_kind_model(tmp_path: Path, monkeypatch:
     held = [s for s in before if int(s["doc_id"].split("-")[1]) < len(HELD_OUT)]
     assert _opinions(held) <= 2, "the systematic error this test corrects is gone: pick another one"
 
-    # 36 reviewed statements: the drafts said fact, a reviewer confirmed them as opinions.
+    # 36 corrections: the drafts said fact, a reviewer confirmed them as opinions; and 36 facts
+    # the reviewer confirmed as they were.
     reviewed = tmp_path / "annotations"
     reviewed.mkdir()
     lines = []
@@ -73,6 +84,10 @@ def test_reviewed_corrections_change_the_kind_model(tmp_path: Path, monkeypatch:
         text = f"{who} deserve {what}."
         lines.append(
             {"id": f"r:{n}", "doc_id": "r", "kind": "opinion", "text": text, "review": {"status": "confirmed"}}
+        )
+    for n, (what, did) in enumerate(itertools.product(FACT_SUBJECTS, FACT_PREDICATES), 100):
+        lines.append(
+            {"id": f"r:{n}", "doc_id": "r", "kind": "fact", "text": f"{what} {did}.", "review": {"status": "confirmed"}}
         )
     lines.append({"id": "r:99", "doc_id": "r", "kind": "opinion", "text": "Draft only.", "review": {"status": "draft"}})
     (reviewed / "ana.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
@@ -84,16 +99,18 @@ def test_reviewed_corrections_change_the_kind_model(tmp_path: Path, monkeypatch:
     trained = runner.invoke(app, ["train", str(DATA), "--reviewed", str(reviewed), "-o", str(models)])
     assert trained.exit_code == 0, trained.output
     (meta,) = [json.loads(line) for line in trained.stdout.splitlines() if '"subjectivity' in line]
-    assert meta["reviewed"]["statements"] == 36  # the unconfirmed draft is not used
+    assert meta["reviewed"]["statements"] == 72  # the unconfirmed draft is not used
 
     after, after_docs = _extract(tmp_path, "after", HELD_OUT + CONTROL, "--models", str(models))
     held_after = [s for s in after if int(s["doc_id"].split("-")[1]) < len(HELD_OUT)]
     control_after = [s for s in after if int(s["doc_id"].split("-")[1]) >= len(HELD_OUT)]
     print(f"held-out opinions: {_opinions(held)} -> {_opinions(held_after)} of {len(held_after)}")
     assert _opinions(held_after) >= len(held_after) - 2
-    # A systematic correction also nudges borderline short sentences: at most one plain fact flips
-    # (NewsSD test macro-F1 0.692 -> 0.698 with this model, docs/certainty.md).
-    assert _opinions(control_after) <= 1
+    # Facts the shipped model was sure of stay facts ("The train left the station at noon." sits
+    # at 0.55 and may tip over: a systematic correction also nudges borderline short sentences).
+    sure = {s["doc_id"] for s in before if int(s["doc_id"].split("-")[1]) >= len(HELD_OUT) and s["kind_score"] >= 0.6}
+    assert len(sure) >= 3
+    assert [s["kind"] for s in control_after if s["doc_id"].replace("after", "before") in sure] == ["fact"] * len(sure)
     # documents.jsonl says which model made each record.
     assert {d["models"]["subjectivity"] for d in before_docs} != {d["models"]["subjectivity"] for d in after_docs}
     assert len({d["models"]["subjectivity"] for d in after_docs}) == 1
