@@ -26,9 +26,9 @@ def test_sample_article_is_reviewable_and_screenshot(doccano, drafts, browser, t
 
     client = doccano.client()
     _, text, statements = drafts[0]
-    report = push_documents(client, "guide", [drafts[0]])
-    assert report.url and report.url.endswith(f"/projects/{open_project(client, 'guide', create=False).id}")
-    project = open_project(client, "guide", create=False)
+    report = push_documents(client, "claimkit-sample", [drafts[0]])
+    assert report.url and report.url.endswith(f"/projects/{open_project(client, 'claimkit-sample', create=False).id}")
+    project = open_project(client, "claimkit-sample", create=False)
     (example,) = list(client.examples(project.id))
     names = project.span_names
     spans = [
@@ -52,7 +52,7 @@ def test_sample_article_is_reviewable_and_screenshot(doccano, drafts, browser, t
             (b for b in browser.find_elements(By.CSS_SELECTOR, "a, button") if "Start Annotation" in b.text), None
         )
     )
-    _wait(lambda: browser.execute_script("return document.body.innerText.includes('guide')"))
+    _wait(lambda: browser.execute_script("return document.body.innerText.includes('claimkit-sample')"))
     start.click()
     _wait(lambda: "sequence-labeling" in browser.current_url)
     first_words = text.strip().split()[0]
