@@ -458,7 +458,7 @@ class DoccanoClient:
         deadline = time.monotonic() + wait
         delay = 0.05
         while True:
-            status = self._request("GET", f"/v1/tasks/status/{task_id}")
+            status = self._request("GET", f"/v1/tasks/status/{task_id}", shape=dict)
             if not isinstance(status, dict):
                 raise ServerError(f"Doccano at {self.url}: task status of the {what} is not an object")
             if status.get("error"):
