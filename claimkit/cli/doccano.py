@@ -282,7 +282,13 @@ def agreement_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Agreement between reviewers per field (segmentation, kind, speaker, certainty): observed
-    agreement, Cohen's kappa (two reviewers) and Fleiss' kappa."""
+    agreement, Cohen's kappa (two reviewers) and Fleiss' kappa.
+
+    Example: claimkit doccano agreement annotations/ana.jsonl annotations/ben.jsonl
+
+    Exit codes: 0 ok, 2 usage (fewer than two reviewers, a collaborative project), 3 unreadable
+    file, 7 server down / login refused / unknown project / export failed.
+    """
     from ..doccano.agreement import agreement, project_reviews, render
     from ..errors import UsageError
 

@@ -24,6 +24,7 @@ import bisect
 import copy
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -249,11 +250,14 @@ def name_span(text: str, speaker: dict[str, Any]) -> tuple[int, int] | None:
     mention ("he" -> "Kim Jong Un"): the last occurrence before the mention, else the first one.
     None when the name is the mention or is not in the text."""
     name, start = speaker.get("name"), speaker.get("start")
-    if not name or start is None or name == text[start : speaker["end"]]:
+    if not name or start is None or name.casefold() == text[start : speaker["end"]].casefold():
         return None
-    before = text.rfind(name, 0, start)
-    at = before if before >= 0 else text.find(name)
-    return (at, at + len(name)) if at >= 0 else None
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]  # whole words only
+    if not found:
+        return None
+    before = [at for at in found if at < start]
+    at = before[-1] if before else found[0]
+    return at, at + len(name)
 
 
 def fingerprint(spans: Iterable[SpanKey], relations: Iterable[tuple[str, SpanKey, SpanKey]]) -> str:
