@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -66,11 +67,12 @@ def proper_name(text: str) -> str | None:
     return " ".join(run)
 
 
-def _words(name: str) -> list[str]:
-    return [norm(w) for w in name.split()]
+@lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(norm(w) for w in name.split())
 
 
-def _contains(full: list[str], part: list[str]) -> bool:
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     """Whether every word of ``part`` is in ``full``, in order (initials match names)."""
     i = 0
     for word in full:
@@ -135,6 +137,7 @@ class Names:
         self.orgs: list[tuple[int, str]] = []
         self.runs: list[tuple[int, str]] = []
         self.genders: dict[str, str] = {}
+        self._firsts: dict[str, int] | None = None
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 name = proper_name(ent.text)
@@ -154,7 +157,7 @@ class Names:
                 tok is not None
                 and tok.pos_ == "PROPN"
                 and _is_cap(tok.text)
-                and tok.ent_type_ not in _ORG_LABELS
+                and (tok.ent_type_ not in _ORG_LABELS or (run and gender_of(run[0].text)) or gender_of(tok.text))
                 and norm(tok.text) not in lex.TITLES
                 and tok.tag_ != "NNPS"
             ):
@@ -183,6 +186,7 @@ class Names:
 
     def add_person(self, offset: int, name: str) -> None:
         self.persons.append((offset, name))
+        self._firsts = None
 
     def person(self, name: str, offset: int) -> str | None:
         """The fullest person name of the article that ``name`` is part of, or None.
@@ -207,7 +211,11 @@ class Names:
         return max(wider, key=lambda n: (len(n.split()), -self._first(n)))
 
     def _first(self, name: str) -> int:
-        return min(o for o, n in self.persons + self.runs if n == name)
+        if self._firsts is None:
+            self._firsts = {}
+            for o, n in self.persons + self.runs:
+                self._firsts[n] = min(o, self._firsts.get(n, o))
+        return self._firsts.get(name, 0)
 
     def organization(self, name: str) -> str | None:
         """The fullest organisation name that ``name`` starts or abbreviates ("IRCC")."""
@@ -253,8 +261,8 @@ def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
         org = names.organization(speaker.name)
         if org is not None:
             return org, "organization"
-    if speaker.type == "person":
-        return proper, "person"
+    if speaker.type == "person" or (len(proper.split()) > 1 and gender_of(proper)):
+        return proper, "person"  # "economist Philip Cross", typed organization by the parser
     return speaker.name, speaker.type
 
 
@@ -304,10 +312,13 @@ def link(speakers: list[Speaker | None], doc: Doc, names: Names | None = None) -
 
 
 def _count_mentions(ent: Entity, names: Names, order: list[tuple[Speaker, tuple[str, str]]], keyed) -> int:
-    """Speaker mentions of ``ent`` plus the other places the article names it."""
+    """Speaker mentions of ``ent`` plus the other places the article names it (a name whose
+    words are all in the entity's name, its surname included)."""
     starts = {sp.start for sp, key in order if keyed[key] is ent and sp.start is not None}
-    if ent.type == "person":
+    words = _words(ent.name)
+    if ent.type == "person" and words:
         for offset, name in {*names.persons, *names.runs}:
-            if offset not in starts and names.person(name, offset) == ent.name:
+            part = _words(name)
+            if part and part[-1] == words[-1] and _contains(words, part):
                 starts.add(offset)
     return max(1, len(starts))

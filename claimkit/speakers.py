@@ -40,6 +40,8 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
     # a possessive subject "Trump's campaign" keeps the whole phrase; a leading quote mark does not
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]
+    while len(span) > 1 and (span[-1].dep_ == "cc" or span[-1].is_punct):
+        span = span[:-1]  # "Trump and" of a misparsed "Trump and has aides"
     return span
 
 
@@ -82,6 +84,8 @@ def speaker_type(phrase: Span) -> SpeakerType:
         return "anonymous"
     if has_person or root.lower_ in lex.PERSON_PRONOUNS or root.lower_ in lex.FIRST_PERSON:
         return "person"
+    if root.pos_ == "NOUN" and root.lower_ in lex.TITLES:
+        return "person"  # "The Republican presidential nominee", "the Kentucky senator"
     if any(t.ent_type_ in _ORG_LABELS for t in phrase) or root.lemma_.lower() in lex.ORGANIZATION_NOUNS:
         return "organization"
     if root.lower_ in lex.GROUP_PRONOUNS or root.tag_ in {"NNS", "NNPS"} or words & lex.VAGUE_SPEAKERS:

@@ -225,3 +225,30 @@ def test_speaker_table_and_export(tmp_path, extractor) -> None:
     assert lines[0] == "doc_id,speaker_id,name,type,description,mentions,statements,fact,opinion,speculation"
     assert lines[1].startswith("ward,e1,Linda Farrow,person,a nurse in Leeds,")
     assert len(lines) == 3
+
+
+def test_a_person_typed_organization_by_the_parser_is_a_person_when_the_first_name_says_so() -> None:
+    from claimkit.entities import Names, canonical
+    from claimkit.records import Speaker
+
+    class _Empty:
+        ents = ()
+
+        def __iter__(self):
+            return iter(())
+
+    names = Names(_Empty())  # type: ignore[arg-type]
+    speaker = Speaker("economist Philip Morrow", "economist Philip Morrow", 0, 23, "organization")
+    assert canonical(speaker, names) == ("Philip Morrow", "person")
+    company = Speaker("Harbour Rail Services", "Harbour Rail Services", 0, 21, "organization")
+    assert canonical(company, names) == ("Harbour Rail Services", "organization")
+
+
+def test_title_nouns_make_persons_and_a_dangling_and_is_not_part_of_a_name(nlp) -> None:
+    results = _run(nlp, "The Republican presidential nominee has repeatedly wondered whether the vote will be fair.")
+    assert results[0][1].speaker is not None and results[0][1].speaker.type == "person"
+    from claimkit.speakers import noun_phrase
+
+    doc = nlp("Farrow and has staff said the ward was full.")
+    head = next(t for t in doc if t.text == "Farrow")
+    assert noun_phrase(doc, head).text == "Farrow"
