@@ -397,22 +397,7 @@ class DoccanoClient:
         task_id = task.get("task_id") if isinstance(task, dict) else None
         if not task_id:
             raise ServerError(f"Doccano at {self.url}: export of project {project_id} returned no task id")
-        deadline = time.monotonic() + wait
-        delay = 0.1
-        while True:
-            status = self._request("GET", f"/v1/tasks/status/{task_id}", shape=dict)
-            if error := status.get("error"):
-                reason = str(error.get("text", "") if isinstance(error, dict) else error)
-                raise ServerError(f"Doccano at {self.url}: export failed: {reason[:200]}")
-            if status.get("ready"):
-                break
-            if time.monotonic() > deadline:
-                raise ServerError(
-                    f"Doccano at {self.url}: export not finished after {wait:g}s; is the Celery worker "
-                    "(doccano task) running? (claimkit doccano serve starts it)"
-                )
-            time.sleep(delay)
-            delay = min(delay * 1.5, 1.0)
+        self.wait_task(task_id, "export", wait)
         response = self._request("GET", f"/v1/projects/{project_id}/download", params={"taskId": task_id}, raw=True)
         return response.content
 
