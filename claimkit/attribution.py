@@ -198,16 +198,29 @@ def _backgrounded(verb: Token) -> bool:
         return False
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.BACKGROUND_MARKS for c in verb.children):
         return True
-    # object control: in "rallied the party to reject him" the party would reject, nobody says so
-    return verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children)
+    # object control: in "rallied the party to reject him" the party would reject, nobody says
+    # so; the parser makes "the party" the object of "rallied" or the subject of "to reject"
+    # (or attaches "to reject" as a purpose clause)
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return (
+        infinitive
+        and verb.dep_ in {"ccomp", "xcomp", "advcl"}
+        and (any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "dobj" for c in verb.head.children))
+    )
 
 
 def _unreal(verb: Token) -> bool:
-    """A speech act that did not happen: "could have rallied", "should have said", "should publish"."""
-    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    if any(a in {"should", "must", "ought"} for a in aux):
-        return True
-    return any(a in {"could", "would", "might"} for a in aux) and any(a in {"have", "'ve"} for a in aux)
+    """A speech act that did not happen: "could have rallied", "should have said", "should
+    publish", also in the clause of such a verb ("should have to guess")."""
+    for tok in (verb, verb.head) if verb.dep_ in {"xcomp", "ccomp", "advcl"} else (verb,):
+        aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+        if any(a in {"should", "must", "ought"} for a in aux):
+            return True  # "should publish", "should have to guess"
+        if any(a in {"could", "would", "might"} for a in aux) and any(a in {"have", "'ve"} for a in aux):
+            return True
+    return False
 
 
 def _near_quote(verb: Token, quotes: list[QuoteSpan]) -> bool:
