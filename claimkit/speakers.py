@@ -211,7 +211,7 @@ class Resolver:
 
         Only proper names qualify: never a document, a thing, a number or a description.
         """
-        named = [(o, n) for o, n in self.names.persons + self.names.runs if o < offset]
+        named = [(o, n) for o, n in self.names.persons if o < offset]
         candidates = [Speaker(n, n, None, None, "person") for _, n in sorted(named, reverse=True)]
         if self.last_person is not None:
             candidates.insert(0, self.last_person)

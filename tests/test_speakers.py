@@ -252,3 +252,15 @@ def test_title_nouns_make_persons_and_a_dangling_and_is_not_part_of_a_name(nlp) 
     doc = nlp("Farrow and has staff said the ward was full.")
     head = next(t for t in doc if t.text == "Farrow")
     assert noun_phrase(doc, head).text == "Farrow"
+
+
+def test_pronoun_skips_place_names_and_the_state_is_not_a_person(nlp) -> None:
+    text = (
+        "Secretary Jon Hallam said the rolls were accurate.\n\n"
+        "The climbers reached Mt. Kenlow on Monday.\n\n"
+        "He said the state would appeal.\n\n"
+        "The state said it had followed the law."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "He said").name == "Jon Hallam"
+    assert _speaker(results, "The state said").type != "person"

@@ -360,6 +360,7 @@ NAME_DROP_WORDS: frozenset[str] = frozenset(["the", "both", "a", "an", "all", "t
 # Heads of noun phrases that name an organisation even without a named entity.
 ORGANIZATION_NOUNS: frozenset[str] = frozenset(
     [
+        *("state", "city", "county", "province", "country", "town", "nation", "municipality"),
         "ministry",
         "government",
         "administration",
