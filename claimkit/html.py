@@ -7,8 +7,8 @@ certainty cues underlined and boilerplate greyed out, the article's speakers (on
 speaker entity, its other names in the tooltip), and the list of statements beside it. The
 heading is the title, else the first line of the text. From two articles on, a contents list.
 
-Filters by kind, by speaker (per article) and a search over statement text, speakers and cues
-hide what does not match: list rows, articles left without a match (and their contents
+Filters by kind, by speaker (per article), check-worthy (``checkworthiness`` at least 0.5, when
+records carry it) and a search over statement text, speakers and cues hide what does not match: list rows, articles left without a match (and their contents
 entry); highlights in the text lose their colour. A message says when nothing matches. The
 lists sort by text order, certainty, kind confidence (``kind_score``) or check-worthiness
 (``checkworthiness``), the last two only when records carry them. Every piece of article text
@@ -474,6 +474,16 @@ def _sort_options(articles: Sequence[Article]) -> str:
     )
 
 
+def _checkworthy_filter(articles: Sequence[Article]) -> str:
+    """The "check-worthy" filter (check-worthiness at least 0.5), when some record carries the figure."""
+    if not any(st.get("checkworthiness") is not None for a in articles for st in a.statements):
+        return ""
+    return (
+        '<label title="statements with check-worthiness of at least 0.5">'
+        '<input type="checkbox" id="checkworthy"> check-worthy</label>'
+    )
+
+
 def _legend(articles: Sequence[Article]) -> str:
     kinds = "".join(
         f'<button type="button" class="kf k-{k}" data-kind="{k}" style="--c: var(--{k})">'
@@ -487,6 +497,7 @@ def _legend(articles: Sequence[Article]) -> str:
         f'<label for="speaker-filter">speaker</label><select id="speaker-filter">{_speaker_options(articles)}</select>'
         '<input type="search" id="search" placeholder="search text, speakers, cues" aria-label="search statements">'
         f'<label for="sort">sort</label><select id="sort">{_sort_options(articles)}</select>'
+        f"{_checkworthy_filter(articles)}"
         '<span class="shown"><span id="shown"></span> shown</span>'
         '<button type="button" id="reset" class="kf">reset</button></div>'
         '<div class="legend">legend: <span class="key sp">speaker</span> <span class="key cu">cue</span> '

@@ -31,7 +31,19 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__, attribution, certainty, classify, clean, content, nlp, schema, segment, subjectivity
+from . import (
+    __version__,
+    attribution,
+    certainty,
+    checkworthy,
+    classify,
+    clean,
+    content,
+    nlp,
+    schema,
+    segment,
+    subjectivity,
+)
 from .constants import DEFAULT_BATCH_SIZE
 from .errors import ClaimkitError, ExtractionError, ModelError, UsageError
 from .io import absolute_path, jsonl_line
@@ -76,12 +88,13 @@ class Result:
         }
 
 
-def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]]:
+def build(document: Document, doc: Doc, checkworthiness: bool = True) -> tuple[DocumentRecord, list[Statement]]:
     """Run every stage after parsing on one document, without validation.
 
     Args:
         document: the document as read.
         doc: its parse; ``doc.text`` must equal ``document.text``.
+        checkworthiness: score check-worthiness (off only while that model is being trained).
     """
     text = document.text
     cleaned = clean.clean(text, document.meta)
@@ -123,6 +136,8 @@ def build(document: Document, doc: Doc) -> tuple[DocumentRecord, list[Statement]
                 content=content.make(text, parts) if attr.speaker is not None else None,
             )
         )
+        if checkworthiness:
+            statements[-1].checkworthiness = checkworthy.score(doc, statements[-1])
     record = DocumentRecord(
         doc_id=document.doc_id,
         path=document.path,

@@ -147,9 +147,13 @@ class Statement:
     kind_score: float | None = None
     kind_by: Literal["rule", "model"] | None = None
     content: Content | None = None
+    checkworthiness: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        record = asdict(self)
+        if record["checkworthiness"] is None:  # optional (schema 1.1): left out until scored
+            del record["checkworthiness"]
+        return record
 
 
 @dataclass

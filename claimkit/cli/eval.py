@@ -89,6 +89,8 @@ def eval_command(
                 warn(
                     f"{len(notes['extract_failed'])} documents failed to extract and were scored empty (see --json notes)"
                 )
+            if notes.get("tfidf_skipped"):
+                warn(f"no tfidf-lr baseline: {notes['tfidf_skipped']}")
             if notes.get("pred_unknown_doc"):
                 warn(
                     f"--pred: {notes['pred_unknown_doc']} statements name documents that are not in the gold (ignored)"

@@ -11,7 +11,15 @@
 * ``hedge-count`` (graded certainty gold only): like ``hedge-lexicon``, with score
   ``1 / (1 + number of lexicon words)``.
 * ``majority``: every sentence gets the gold set's most frequent sentence label (only for
-  sentence-labelled gold such as NewsSD: ``OBJ`` -> fact, ``SUBJ`` -> opinion).
+  sentence-labelled gold such as NewsSD: ``OBJ`` -> fact, ``SUBJ`` -> opinion; for
+  check-worthiness gold, ``checkworthiness`` 1 for ``Yes`` and 0 for ``No``).
+
+Check-worthiness gold (``checkthat``, ``claimbuster``) gets its own three instead:
+``majority``, ``all-yes`` (every sentence check-worthy) and ``tfidf-lr``: a TF-IDF logistic
+regression (scikit-learn defaults, sublinear TF, balanced class weights) trained on
+ClaimBuster ``crowdsourced.csv`` beside the gold file, CFS vs the rest; each sentence's
+probability is its ``checkworthiness``. It needs scikit-learn and is left out without it
+(``notes["tfidf_skipped"]``).
 
 Sentences are the gold sentences when the gold has them, else a plain regular-expression
 split of the text (line breaks, and ``.!?`` followed by space and a capital or quote).
@@ -19,9 +27,11 @@ split of the text (line breaks, and ``.!?`` followed by space and a capital or q
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..data.baselines import HEDGE_WORDS, REPORTING_WORDS
@@ -172,8 +182,55 @@ def majority(gold: GoldSet) -> Preds:
     }
 
 
+def _scored(gold: GoldSet, scores: list[float]) -> Preds:
+    """Each gold sentence as an author fact with the given check-worthiness, sentences in gold order."""
+    out: Preds = {}
+    it = iter(scores)
+    for d in gold.docs:
+        rows = []
+        for n, sp in enumerate(sentences(d), 1):
+            row = statement(d, n, sp, "fact", "certain", [])
+            row["checkworthiness"] = round(float(next(it)), 4)
+            rows.append(row)
+        out[d.document.doc_id] = rows
+    return out
+
+
+def checkworthy_majority(gold: GoldSet) -> Preds:
+    labels = Counter(s.label for d in gold.docs for s in d.sentences)
+    top = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if labels else "No"
+    return _scored(gold, [1.0 if top == "Yes" else 0.0] * sum(len(sentences(d)) for d in gold.docs))
+
+
+def checkworthy_all_yes(gold: GoldSet) -> Preds:
+    return _scored(gold, [1.0] * sum(len(sentences(d)) for d in gold.docs))
+
+
+def tfidf_lr(gold: GoldSet) -> Preds:
+    """TF-IDF logistic regression trained on ClaimBuster ``crowdsourced.csv`` (CFS vs the rest)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from ..train_checkworthy import read_claimbuster
+
+    rows = read_claimbuster(Path(gold.notes["tfidf_train"]))
+    vec = TfidfVectorizer(sublinear_tf=True)
+    x = vec.fit_transform([t for t, _ in rows])
+    clf = LogisticRegression(max_iter=2000, class_weight="balanced").fit(x, [int(v == 1) for _, v in rows])
+    texts = [d.document.text[s:e] for d in gold.docs for s, e in sentences(d)]
+    return _scored(gold, list(clf.predict_proba(vec.transform(texts))[:, 1]) if texts else [])
+
+
 def for_gold(gold: GoldSet) -> dict[str, Callable[[GoldSet], Preds]]:
     """The baselines that apply to ``gold``, by name, in print order."""
+    if "checkworthiness" in gold.tasks:
+        cw: dict[str, Callable[[GoldSet], Preds]] = {"majority": checkworthy_majority, "all-yes": checkworthy_all_yes}
+        if "tfidf_train" in gold.notes:
+            if importlib.util.find_spec("sklearn") is None:
+                gold.notes["tfidf_skipped"] = "scikit-learn is not installed (pip install 'claimkit[train]')"
+            else:
+                cw["tfidf-lr"] = tfidf_lr
+        return cw
     out: dict[str, Callable[[GoldSet], Preds]] = {"author-fact": author_fact, "hedge-lexicon": hedge_lexicon}
     if "attribution" in gold.tasks or "speakers" in gold.tasks:
         out["reporting-verb"] = reporting_verb

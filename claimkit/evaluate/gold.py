@@ -23,6 +23,7 @@ TASKS: tuple[str, ...] = (
     "factuality",
     "speakers",
     "certainty_score",
+    "checkworthiness",
 )
 
 
@@ -62,7 +63,7 @@ class GoldQuote:
 
 @dataclass
 class GoldSentence:
-    """A gold sentence with a label (``certain``/``uncertain``, ``OBJ``/``SUBJ``) and cue spans.
+    """A gold sentence with a label (``certain``/``uncertain``, ``OBJ``/``SUBJ``, ``Yes``/``No``) and cue spans.
 
     ``value`` is a graded rating when the gold has one (Pei & Jurgens: certainty 1 to 6).
     """

@@ -57,6 +57,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "certainty_score": ("pearson", "spearman", "support"),
     "factuality": ("agreement", "macro_f1", "certain_f1", "uncertain_f1", "support"),
     "speakers": ("quote_recall", "speaker_accuracy", "full_name_accuracy", "full_name_recall", "support"),
+    "checkworthiness": ("precision", "recall", "f1", "accuracy", "positives", "support"),
 }
 
 

@@ -71,6 +71,7 @@ def score(gold: GoldSet, preds: Preds, report: Report | None = None, with_baseli
     if with_baselines:
         for name, fn in baselines.for_gold(gold).items():
             systems[f"baseline:{name}"] = fn(gold)
+        report.notes.update({k: v for k, v in gold.notes.items() if k not in report.notes})
     for task in gold.tasks:
         fn = metric(task)
         table: dict[str, dict[str, Any]] = {}

@@ -1,9 +1,9 @@
-// claimkit review page: filters (kind, speaker, search) that hide, sorting, and linking
+// claimkit review page: filters (kind, speaker, search, check-worthy) that hide, sorting, and linking
 // highlights to the list. Inlined into every page; reads only data-* attributes and text,
 // never inserts HTML.
 (function () {
   "use strict";
-  var state = { kind: null, speaker: null, terms: [] };
+  var state = { kind: null, speaker: null, terms: [], checkworthy: false };
   var $ = function (sel) { return Array.prototype.slice.call(document.querySelectorAll(sel)); };
   var rows = $("li.row");
   var marks = $("mark.st");
@@ -13,6 +13,7 @@
   var speakerSelect = document.getElementById("speaker-filter");
   var search = document.getElementById("search");
   var sort = document.getElementById("sort");
+  var checkworthy = document.getElementById("checkworthy");
   var shown = document.getElementById("shown");
   var noMatch = document.getElementById("no-match");
   var haystack = new Map();
@@ -22,12 +23,13 @@
   });
 
   function filtering() {
-    return state.kind !== null || state.speaker !== null || state.terms.length > 0;
+    return state.kind !== null || state.speaker !== null || state.terms.length > 0 || state.checkworthy;
   }
 
   function matches(el) {
     if (state.kind !== null && el.dataset.kind !== state.kind) { return false; }
     if (state.speaker !== null && el.dataset.speaker !== state.speaker) { return false; }
+    if (state.checkworthy && !(Number(el.dataset.checkworthiness) >= 0.5)) { return false; }
     var text = haystack.get(el);
     return state.terms.every(function (t) { return text.indexOf(t) !== -1; });
   }
@@ -96,9 +98,17 @@
     });
   }
 
+  if (checkworthy) {
+    checkworthy.addEventListener("change", function () {
+      state.checkworthy = checkworthy.checked;
+      apply();
+    });
+  }
+
   function reset() {
-    state = { kind: null, speaker: null, terms: [] };
+    state = { kind: null, speaker: null, terms: [], checkworthy: false };
     if (search) { search.value = ""; }
+    if (checkworthy) { checkworthy.checked = false; }
     apply();
   }
   $("#reset, [data-reset]").forEach(function (b) { b.addEventListener("click", reset); });

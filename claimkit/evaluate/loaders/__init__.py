@@ -21,6 +21,8 @@ REGISTRY: dict[str, str] = {
     "doccano": "doccano",
     "ggt": "ggt",
     "pei-jurgens": "pei_jurgens",
+    "checkthat": "checkworthiness",
+    "claimbuster": "checkworthiness",
 }
 FORMATS: tuple[str, ...] = tuple(REGISTRY)
 
@@ -48,4 +50,6 @@ def load(path: str | Path, fmt: str, text: str | Path | None = None) -> GoldSet:
         return module.load(path, text=text)
     if text is not None:
         raise UsageError(f"--text applies to claimkit gold only; {fmt} gold carries its own texts")
+    if REGISTRY[fmt] == "checkworthiness":
+        return module.load(path, fmt)
     return module.load(path)
