@@ -56,7 +56,7 @@ def time_extract(paths: list[str], batch_size: int, out_dir: str) -> tuple[float
 
 def instrument_stages() -> dict[str, float]:
     """Wrap each stage function to add up its time; returns the live totals."""
-    from claimkit import attribution, certainty, classify, clean, pipeline, schema, segment
+    from claimkit import attribution, certainty, checkworthy, classify, clean, pipeline, schema, segment
 
     totals: dict[str, float] = defaultdict(float)
 
@@ -80,6 +80,7 @@ def instrument_stages() -> dict[str, float]:
     wrap(attribution, "attribute", "attribution")
     wrap(certainty, "assess", "certainty")
     wrap(classify, "classify", "classify")
+    wrap(checkworthy, "score", "check-worthiness")
     wrap(schema, "validate", "validate (jsonschema)")
     wrap(pipeline, "jsonl_line", "json serialisation")
     wrap(pipeline, "parse_batch", "spaCy parse")

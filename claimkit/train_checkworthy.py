@@ -2,7 +2,8 @@
 
 Reproduce the shipped file (needs scikit-learn, a training dependency only)::
 
-    python -m claimkit.train_checkworthy ../shared/data -o claimkit/data/checkworthy_model.json
+    claimkit train ../shared/data -o claimkit/data      # every shipped model, this one included
+    python -m claimkit.train_checkworthy ../shared/data -o claimkit/data/checkworthy_model.json  # this one only
 
 It reads ClaimBuster ``crowdsourced.csv`` only: ``groundtruth.csv`` and the CheckThat! test
 are never read, so both stay held-out. Each sentence is one document for the extractor; every
@@ -30,7 +31,6 @@ from spacy.tokens import Doc, DocBin
 
 from . import checkworthy
 from .errors import InputError, UsageError
-from .io import atomic_writer
 
 TRAIN_FILE = "crowdsourced.csv"
 
@@ -188,7 +188,7 @@ def cross_validate(
 
 
 DEFAULT_CACHE = Path("/tmp/claimkit-parse-cache")
-COMMAND = "python -m claimkit.train_checkworthy ../shared/data -o claimkit/data/checkworthy_model.json"
+COMMAND = "claimkit train ../shared/data -o claimkit/data"
 
 
 def train(data: Path, config: Config | None = None, cache_dir: Path | None = DEFAULT_CACHE) -> dict[str, Any]:
@@ -220,10 +220,10 @@ def train(data: Path, config: Config | None = None, cache_dir: Path | None = DEF
 
 def write_model(data: Path, output: Path, cache_dir: Path | None = DEFAULT_CACHE) -> dict[str, Any]:
     """Train on ``data`` and write the model JSON to ``output`` atomically (sorted keys); return its metadata."""
+    from .train_models import write_json
+
     model = train(data, cache_dir=cache_dir)
-    with atomic_writer(output) as f:
-        json.dump(model, f, indent=0, sort_keys=True)
-        f.write("\n")
+    write_json(model, output)
     return model["meta"]
 
 

@@ -5,6 +5,8 @@ data and pipeline give byte-identical files. Builders, by output file:
 
 - ``subjectivity_model.json``: the kind model (:func:`claimkit.train_kind.train_kind`) from
   NewsSD-ENG ``train.csv`` + ``val.csv``.
+- ``checkworthy_model.json``: the check-worthiness model (:func:`claimkit.train_checkworthy.train`)
+  from ClaimBuster ``crowdsourced.csv`` (parses are kept in ``/tmp/claimkit-parse-cache``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import subjectivity, train_kind
+from . import checkworthy, subjectivity, train_checkworthy, train_kind
 from .errors import InputError
 from .io import atomic_writer
 
@@ -36,6 +38,7 @@ def _kind(data: Path, reviewed: Sequence[tuple[str, int]] = ()) -> dict[str, Any
 #: Output file name -> builder taking the data folder (and reviewed statements, for the kind model).
 BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
     subjectivity.MODEL_FILE: _kind,
+    checkworthy.MODEL_FILE: train_checkworthy.train,
 }
 
 
@@ -47,7 +50,7 @@ def write_json(model: dict[str, Any], path: Path) -> None:
 
 
 #: Training files each builder reads, relative to the data folder (checked before training).
-NEEDS: tuple[str, ...] = ("newssd/train.csv", "newssd/val.csv")
+NEEDS: tuple[str, ...] = ("newssd/train.csv", "newssd/val.csv", "checkworthiness/crowdsourced.csv")
 
 
 def check_data(data: Path) -> None:

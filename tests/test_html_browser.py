@@ -300,6 +300,19 @@ def test_sort_by_certainty_and_checkworthiness(browser, many) -> None:
     assert _errors(browser) == []
 
 
+def test_checkworthy_filter_keeps_scores_of_half_and_more(browser, many) -> None:
+    path, records = many
+    browser.get(path.as_uri())
+    browser.find_element("id", "checkworthy").click()
+    kept = [float(e.get_attribute("data-checkworthiness")) for e in _visible(browser, "li.row")]
+    assert kept and all(v >= 0.5 for v in kept)
+    assert len(kept) == _shown(browser) == sum(r["checkworthiness"] >= 0.5 for r in records)
+    browser.find_element("id", "reset").click()
+    assert _shown(browser) == len(records)
+    assert not browser.find_element("id", "checkworthy").is_selected()
+    assert _errors(browser) == []
+
+
 def test_empty_page_says_so(browser, tmp_path) -> None:
     path = tmp_path / "empty.html"
     html.write_page([], path)

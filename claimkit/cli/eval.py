@@ -17,7 +17,16 @@ if TYPE_CHECKING:
 
 def eval_command(
     gold: Annotated[Path, typer.Option("--gold", exists=True, help="Gold file or directory.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", click_type=choice("gold format", FORMATS), help="Gold format.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            click_type=choice("gold format", FORMATS),
+            help=f"Gold format: {', '.join(FORMATS)}.",
+        ),
+    ],
     pred: Annotated[
         Path | None,
         typer.Option(
