@@ -172,10 +172,14 @@ def reporting_verb(gold: GoldSet) -> Preds:
     return out
 
 
-def majority(gold: GoldSet) -> Preds:
+def top_label(gold: GoldSet, default: str) -> str:
+    """The most frequent gold sentence label (ties: the first in alphabetical order), else ``default``."""
     labels = Counter(s.label for d in gold.docs for s in d.sentences)
-    top = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if labels else "OBJ"
-    kind = LABEL_KIND.get(top, "fact")
+    return sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if labels else default
+
+
+def majority(gold: GoldSet) -> Preds:
+    kind = LABEL_KIND.get(top_label(gold, "OBJ"), "fact")
     return {
         d.document.doc_id: [statement(d, n, sp, kind, "certain", []) for n, sp in enumerate(sentences(d), 1)]
         for d in gold.docs
@@ -197,9 +201,8 @@ def _scored(gold: GoldSet, scores: list[float]) -> Preds:
 
 
 def checkworthy_majority(gold: GoldSet) -> Preds:
-    labels = Counter(s.label for d in gold.docs for s in d.sentences)
-    top = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if labels else "No"
-    return _scored(gold, [1.0 if top == "Yes" else 0.0] * sum(len(sentences(d)) for d in gold.docs))
+    yes = top_label(gold, "No") == "Yes"
+    return _scored(gold, [1.0 if yes else 0.0] * sum(len(sentences(d)) for d in gold.docs))
 
 
 def checkworthy_all_yes(gold: GoldSet) -> Preds:
