@@ -116,6 +116,26 @@ SPEC: tuple[Corpus, ...] = (
         (("factuality", "agreement"), ("factuality", "macro_f1"), ("factuality", "uncertain_f1")),
     ),
     Corpus(
+        "checkthat23-test",
+        r"CheckThat! 2023 1B",
+        {
+            "check-worthy F1": ("checkworthiness", "f1", "tfidf-lr"),
+            "precision": ("checkworthiness", "precision", "tfidf-lr"),
+            "recall": ("checkworthiness", "recall", "tfidf-lr"),
+        },
+        (("checkworthiness", "precision"), ("checkworthiness", "recall"), ("checkworthiness", "f1")),
+    ),
+    Corpus(
+        "claimbuster-groundtruth",
+        r"ClaimBuster ground ?truth",
+        {
+            "CFS F1": ("checkworthiness", "f1", "tfidf-lr"),
+            "precision": ("checkworthiness", "precision", "tfidf-lr"),
+            "recall": ("checkworthiness", "recall", "tfidf-lr"),
+        },
+        (("checkworthiness", "precision"), ("checkworthiness", "recall"), ("checkworthiness", "f1")),
+    ),
+    Corpus(
         "sample",
         r"[Ss]ample article",
         {
@@ -146,8 +166,10 @@ SYNONYMS = {
     "quotation recall": "quote_recall",
     "speaker full-name accuracy": "full_name_accuracy",
     "cue f1": "cue_f1",
+    "check-worthy f1": "f1",
+    "cfs f1": "f1",
 }
-TASKS = ("attribution", "statements", "certainty", "subjectivity", "factuality", "speakers")
+TASKS = ("attribution", "statements", "certainty", "subjectivity", "factuality", "speakers", "checkworthiness")
 
 
 def key_of(label: str) -> str:

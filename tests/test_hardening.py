@@ -458,11 +458,12 @@ def test_a_text_parsed_in_pieces_gives_the_same_statements(extractor, monkeypatc
     doc = nlp.parse(extractor.nlp, LONG)
     assert doc.text == LONG and doc.user_data[nlp.CHUNKS_KEY]["pieces"] >= 3
     pieces = [s.to_dict() for s in extractor.extract_one(Document("long", LONG))[1]]
-    # Only the model's kind_score may move a little next to a cut (its context vectors see
-    # a few tokens across paragraphs); every span, label and kind is the same.
+    # Only the models' kind_score and checkworthiness may move a little next to a cut (their
+    # context vectors see a few tokens across paragraphs); every span, label and kind is the same.
     assert len(pieces) == len(whole)
     for a, b in zip(pieces, whole, strict=True):
         assert abs(a.pop("kind_score") - b.pop("kind_score")) < 0.05
+        assert abs(a.pop("checkworthiness") - b.pop("checkworthiness")) < 0.05
         assert a == b
 
 
