@@ -476,3 +476,57 @@ def test_author_voice_headline_counts_only_statements_without_speaker():
     f = subjectivity.score([doc], {"d": preds}).figures
     assert (f["author_accuracy"], f["author_macro_f1"]) == (1.0, 1.0)
     assert f["accuracy"] == 0.5  # any statement: the reported opinion makes the first sentence SUBJ
+
+
+# --- issue 18: bad offsets, Doccano's label field, brat lines without tabs ------------------------
+
+
+def test_brat_line_without_tabs_is_an_error(tmp_path: Path):
+    ann = brat_copy(tmp_path)
+    ann.write_text(ann.read_text(encoding="utf-8").replace("T5\tSource 55 60\taides", "T5 Source 55 60 aides"))
+    res = invoke("--gold", str(tmp_path / "brat"), "--format", "brat", "--pred", str(DATA / "brat_pred.jsonl"))
+    assert res.exit_code == errors.EXIT_GOLD and res.stderr.count("\n") == 1
+    assert "a_0001.ann:6: not a brat line" in res.stderr
+
+
+def test_brat_span_text_with_a_line_break_continues_on_the_next_line(tmp_path: Path):
+    from claimkit.evaluate.loaders.brat import parse_ann
+
+    text = "Smith said the plan\nwill fail."
+    ann = tmp_path / "x.ann"
+    ann.write_text("T1\tSource 0 5\tSmith\nT2\tContent 11 29\tthe plan\nwill fail\nT3\tCue 6 10\tsaid\n")
+    parse_ann(ann, text)
+    ann.write_text("T1\tSource 0 5\tSmith\nwhat is this\nT3\tCue 6 10\tsaid\n")
+    with pytest.raises(errors.GoldFormatError, match=r"x.ann:2: not a brat line"):
+        parse_ann(ann, text)
+
+
+@pytest.mark.parametrize(
+    ("entities", "message"),
+    [
+        ('[{"id": 1, "label": "fact", "start_offset": "0", "end_offset": 10}]', r"must be integers, not '0'"),
+        ('[{"id": 1, "label": "fact", "start_offset": 0, "end_offset": 99}]', r"offsets 0-99 outside the text"),
+        ('[{"id": 1, "label": "fact", "start_offset": true, "end_offset": 9}]', r"must be integers"),
+        ('"nope"', r"must be lists"),
+        ('[["fact", 0, 9]]', r"entity 0 must be an object"),
+    ],
+)
+def test_doccano_bad_entities_are_gold_errors_naming_the_line(tmp_path: Path, entities: str, message: str):
+    export = tmp_path / "export.jsonl"
+    export.write_text('{"id": 1, "text": "It rained."}\n' + f'{{"id": 2, "text": "It rained.", "entities": {entities}}}\n')
+    res = invoke("--gold", str(export), "--format", "doccano", "--pred", str(export))
+    assert res.exit_code == errors.EXIT_GOLD and res.stderr.count("\n") == 1, res.stderr
+    assert "export.jsonl:2: " in res.stderr and re.search(message, res.stderr), res.stderr
+
+
+def test_doccano_label_field_is_read_as_spans(tmp_path: Path):
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        json.dumps({"id": 1, "text": "It rained. Prices may rise.", "label": [[0, 10, "fact"], [11, 27, "speculation"]]})
+        + "\n"
+    )
+    gold = load(export, "doccano")
+    assert sorted(s["kind"] for d in gold.docs for s in d.statements) == ["fact", "speculation"]
+    export.write_text(json.dumps({"id": 1, "text": "It rained.", "label": ["positive"]}) + "\n")
+    with pytest.raises(errors.GoldFormatError, match=r"export.jsonl:1: field 'label' must be \[start, end"):
+        load(export, "doccano")

@@ -92,15 +92,16 @@ def parse_ann(ann: Path, text: str) -> tuple[list[GoldAttribution], int]:
         lines = ann.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldFormatError(f"{ann}: cannot read ({exc})") from None
-    previous_was_span = False
+    continued = 0  # lines still to come of a span text that holds line breaks
     for lineno, line in enumerate(lines, 1):
         where = f"{ann}:{lineno}"
+        if continued:
+            continued -= 1
+            continue
         if not _LINE_ID.match(line):
-            # A span text with a line break continues on the next lines of the file.
-            if previous_was_span or not line.strip():
+            if not line.strip():
                 continue
             raise GoldFormatError(f"{where}: not a brat line (expected T, E, A, R, N, M or # and a tab)")
-        previous_was_span = line.startswith("T")
         if line.startswith(IGNORED_LINE_TYPES):
             continue
         fields = line.split("\t")
@@ -111,8 +112,10 @@ def parse_ann(ann: Path, text: str) -> tuple[list[GoldAttribution], int]:
             if label not in SPAN_LABELS:
                 raise GoldFormatError(f"{where}: unknown label {label!r}; allowed: {', '.join(sorted(SPAN_LABELS))}")
             found = _parse_spans(offsets, where, len(text))
-            if len(fields) > 2 and not _same_text(" ".join(text[s:e] for s, e in found), fields[2]):
+            span_text = " ".join(text[s:e] for s, e in found)
+            if len(fields) > 2 and not _same_text(span_text, fields[2]):
                 raise GoldFormatError(f"{where}: span text {fields[2][:40]!r} differs from the text at {offsets}")
+            continued = span_text.count("\n") if len(fields) > 2 else 0
             spans[fields[0]] = (label, found)
         elif line.startswith("E"):
             if len(fields) < 2:
