@@ -3,11 +3,14 @@ validates, and statements never overlap, are never empty and never fall in boile
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimkit import schema
+from claimkit import io, schema
 from claimkit.clean import clean
+from claimkit.errors import InputError
 from claimkit.records import Document
 
 # Text built from pieces that stress the stages: quote marks of every type, apostrophes,
@@ -85,3 +88,36 @@ def test_extract_never_raises_and_records_are_valid(extractor, text: str) -> Non
             assert text[sp["start"] : sp["end"]] == sp["mention"]
         for cue in data["certainty"]["cues"]:
             assert text[cue["start"] : cue["end"]] == cue["text"]
+
+
+# JSONL input (issue 18): any line, however nested or long, is a document or one error for that
+# line; the lines around it are still read.
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=50),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=30,
+)
+DEEP = st.integers(min_value=1, max_value=20_000).map(lambda d: "[" * d + "]" * d)
+HUGE = st.integers(min_value=0, max_value=3).map(lambda k: json.dumps("x" * (10**k * 999)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    metas=st.lists(st.one_of(JSON_VALUES.map(json.dumps), DEEP, HUGE), min_size=1, max_size=5),
+    raw=st.lists(st.one_of(DEEP, HUGE, st.text(max_size=40), JSON_VALUES.map(json.dumps)), max_size=3),
+)
+def test_jsonl_lines_with_nested_and_huge_values_never_crash(
+    tmp_path_factory, metas: list[str], raw: list[str]
+) -> None:
+    path = tmp_path_factory.mktemp("jsonl") / "in.jsonl"
+    lines = [f'{{"id": "d{i}", "text": "Rain fell.", "meta": {{"v": {m}}}}}' for i, m in enumerate(metas)]
+    lines += [r.replace("\n", " ").replace("\r", " ") for r in raw]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = list(io.iter_jsonl(path))
+    assert len(got) == sum(1 for line in lines if line.strip())
+    for i, (item, meta) in enumerate(zip(got, metas, strict=False)):
+        if isinstance(item, Document):
+            assert item.doc_id == f"d{i}" and item.meta == {"v": json.loads(meta)}
+        else:
+            assert isinstance(item, InputError) and f"in.jsonl:{i + 1}:" in str(item)
+            assert "nested deeper" in str(item) or "longer than" in str(item)
