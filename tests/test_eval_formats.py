@@ -513,7 +513,9 @@ def test_brat_span_text_with_a_line_break_continues_on_the_next_line(tmp_path: P
 )
 def test_doccano_bad_entities_are_gold_errors_naming_the_line(tmp_path: Path, entities: str, message: str):
     export = tmp_path / "export.jsonl"
-    export.write_text('{"id": 1, "text": "It rained."}\n' + f'{{"id": 2, "text": "It rained.", "entities": {entities}}}\n')
+    export.write_text(
+        '{"id": 1, "text": "It rained."}\n' + f'{{"id": 2, "text": "It rained.", "entities": {entities}}}\n'
+    )
     res = invoke("--gold", str(export), "--format", "doccano", "--pred", str(export))
     assert res.exit_code == errors.EXIT_GOLD and res.stderr.count("\n") == 1, res.stderr
     assert "export.jsonl:2: " in res.stderr and re.search(message, res.stderr), res.stderr
@@ -522,7 +524,9 @@ def test_doccano_bad_entities_are_gold_errors_naming_the_line(tmp_path: Path, en
 def test_doccano_label_field_is_read_as_spans(tmp_path: Path):
     export = tmp_path / "export.jsonl"
     export.write_text(
-        json.dumps({"id": 1, "text": "It rained. Prices may rise.", "label": [[0, 10, "fact"], [11, 27, "speculation"]]})
+        json.dumps(
+            {"id": 1, "text": "It rained. Prices may rise.", "label": [[0, 10, "fact"], [11, 27, "speculation"]]}
+        )
         + "\n"
     )
     gold = load(export, "doccano")

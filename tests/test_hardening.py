@@ -482,3 +482,13 @@ def test_cli_processes_a_text_over_max_length_with_a_warning(
     assert f"{len(LONG)} characters, parsed in" in res.stderr and "at line breaks" in res.stderr
     records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) >= 12 and all(LONG[r["start"] : r["end"]] == r["text"] for r in records)
+
+
+# --- 14. messages that say what is wrong --------------------------------------------------------
+
+
+def test_partitioned_with_resume_names_the_real_conflict(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "a.jsonl", {"id": "a", "text": ARTICLE})
+    res = invoke("extract", str(src), "--partitioned", str(tmp_path / "p"), "--resume", "--scheduler", "local")
+    assert res.exit_code == errors.EXIT_USAGE and "stdout" not in res.stderr
+    assert "--partitioned needs --scheduler and replaces -o, --docs, --errors and --resume" in res.stderr
