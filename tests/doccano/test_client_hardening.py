@@ -193,4 +193,3 @@ def test_a_real_doccano_home_is_private(doccano_template: tuple[Path, str]) -> N
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     for name in ("db.sqlite3", "secret_key", "setup.log"):
         assert stat.S_IMODE((home / name).stat().st_mode) == 0o600, name
-
