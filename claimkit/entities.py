@@ -206,9 +206,18 @@ class Names:
         if not hits:
             return None
         before = [h for h in hits if h[0] <= offset]
+        if len(part) == 1 and self.shared(part[0]):
+            # a bare surname shared by several people ("Trump" beside "Ivanka Trump"): news names
+            # relatives and namesakes in full and keeps the bare surname for the one it met first
+            before = [min(hits)]
         anchor = (max(before) if before else min(hits))[1]
         wider = [n for _, n in hits if _contains(_words(n), _words(anchor))]
         return max(wider, key=lambda n: (len(n.split()), -self._first(n)))
+
+    def shared(self, surname: str) -> bool:
+        """Whether several people of the article carry ``surname`` ("Donald"/"Ivanka Trump")."""
+        key = norm(surname)
+        return len({_words(n) for _, n in self.persons + self.runs if len(n.split()) > 1 and _words(n)[-1] == key}) > 1
 
     def _first(self, name: str) -> int:
         if self._firsts is None:

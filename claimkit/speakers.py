@@ -188,6 +188,10 @@ class Resolver:
                 return next(m for m in matches if m.name == name)
             if len(name.split()) > 1 and name not in {m.name for m in matches} and not _titled(phrase):
                 return None  # a new full name
+            if name == key and self.names.shared(key):
+                full = self.names.person(key, phrase.start_char)  # "Trump" beside "Ivanka Trump"
+                if full is not None:
+                    return next((m for m in matches if m.name == full), Speaker(full, full, None, None, "person"))
             fitting = [m for m in matches if m.description and title in m.description.lower()]
             if fitting or matches:
                 return (fitting or matches)[-1]

@@ -264,3 +264,14 @@ def test_pronoun_skips_place_names_and_the_state_is_not_a_person(nlp) -> None:
     results = _run(nlp, text)
     assert _speaker(results, "He said").name == "Jon Hallam"
     assert _speaker(results, "The state said").type != "person"
+
+
+def test_bare_surname_shared_by_relatives_is_the_person_met_first(nlp) -> None:
+    text = (
+        "Donald Trump unveiled a child-care plan on Tuesday.\n\n"
+        "Ivanka Trump, his daughter, said the plan would help working mothers.\n\n"
+        "Trump said he would pay for it by cutting fraud."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "Ivanka").name == "Ivanka Trump"
+    assert _speaker(results, "Trump said").name == "Donald Trump"
