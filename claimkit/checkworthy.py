@@ -11,6 +11,7 @@ crowdsourced sentences (:mod:`claimkit.train_checkworthy`); 0.5 is its decision 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from functools import cache
@@ -109,7 +110,13 @@ def load_model() -> dict[str, Any]:
         raise ModelError(f"check-worthiness model claimkit/data/{MODEL_FILE} is missing ({exc})") from None
     model = json.loads(text)
     model["_dense"] = np.asarray(model.get("dense") or [], dtype=np.float32)
+    model["_hash"] = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return model
+
+
+def model_hash() -> str:
+    """The first 16 hex digits of the sha256 of the shipped model file (documents.jsonl ``models``)."""
+    return str(load_model()["_hash"])
 
 
 def probability(feats: set[str], vec: np.ndarray | None, model: dict[str, Any] | None = None) -> float:

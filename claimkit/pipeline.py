@@ -152,7 +152,8 @@ def build(document: Document, doc: Doc, checkworthiness: bool = True) -> tuple[D
         claimkit_version=__version__,
         genre=cleaned.genre,
         abs_path=absolute_path(document.path),
-        models={"subjectivity": subjectivity.model_hash()},
+        models={"subjectivity": subjectivity.model_hash()}
+        | ({"checkworthy": checkworthy.model_hash()} if checkworthiness else {}),
     )
     return record, statements
 

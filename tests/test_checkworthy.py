@@ -82,7 +82,8 @@ def test_every_statement_has_a_score_in_range(extractor):
         "I think the weather is lovely. Thank you all for coming.\n"
         "Officials said the bridge, built in 1932 for $4 million, may close next year."
     )
-    _, statements = extractor.extract_one(Document("cw", text))
+    record, statements = extractor.extract_one(Document("cw", text))
+    assert re.fullmatch("[0-9a-f]{16}", record.models["checkworthy"])
     assert statements
     by_text = {st.text: st.checkworthiness for st in statements}
     for st in statements:
