@@ -328,8 +328,9 @@ def rewrite_readme(text: str, tables: dict[str, dict], dated: bool = True) -> st
             system = tables[corpus.id][task]
             parts = line.split("|")  # ["", corpus, figure, claimkit, baseline, command, "\n"]
             parts[3] = re.sub(NUMBER, f"{system['claimkit'][key]:.3f}", parts[3], count=1)
-            if baseline and baseline in system and key in system[baseline]:
-                parts[4] = re.sub(NUMBER, f"{system[baseline][key]:.3f}", parts[4], count=1)
+            base = system.get(f"baseline:{baseline}", {}) if baseline else {}
+            if key in base:
+                parts[4] = re.sub(NUMBER, f"{base[key]:.3f}", parts[4], count=1)
             line = "|".join(parts)
         out.append(line)
     if not dated:  # only some corpora were run: the date line stays
@@ -342,10 +343,13 @@ def rewrite_readme(text: str, tables: dict[str, dict], dated: bool = True) -> st
     )
 
 
-def eval_table(tables: dict[str, dict], names: dict[str, str]) -> str:
+def head_commit() -> str:
+    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+
+
+def eval_table(tables: dict[str, dict], names: dict[str, str], commit: str) -> str:
     """docs/eval.md's "Current scores" table: the figures of :attr:`Corpus.detail` for every system."""
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
-    systems = ["claimkit", "author-fact", "hedge-lexicon", "reporting-verb", "majority"]
+    systems = ["claimkit", "author-fact", "hedge-lexicon", "reporting-verb", "majority", "tfidf-lr"]
     lines = [
         f"Measured on {datetime.date.today().isoformat()} at commit `{commit.strip()}` by `scripts/figures.py`,",
         "which runs the commands below and rewrote this table and the README's.",
@@ -358,7 +362,9 @@ def eval_table(tables: dict[str, dict], names: dict[str, str]) -> str:
             continue
         first = True
         for task, key in corpus.detail or [(t, k) for t, k, _ in corpus.figures.values()]:
-            values = [tables[corpus.id][task].get(s, {}).get(key) for s in systems]
+            values = [
+                tables[corpus.id][task].get(s if s == "claimkit" else f"baseline:{s}", {}).get(key) for s in systems
+            ]
             cells_ = ["–" if v is None else f"{v:.3f}" for v in values]
             lines.append(f"| {names[corpus.id] if first else ''} | {task} {key} | {' | '.join(cells_)} |")
             first = False
@@ -382,6 +388,9 @@ def main() -> int:
         tables = {}
         json_dir = args.json_dir or Path(tempfile.mkdtemp(prefix="claimkit-figures-"))
         json_dir.mkdir(parents=True, exist_ok=True)
+        commit_file = json_dir / "COMMIT"  # the commit the figures there were measured at
+        if not (args.reuse and commit_file.exists()):
+            commit_file.write_text(head_commit(), encoding="utf-8")
         for corpus_id, command in readme_commands(text).items():
             if args.only and corpus_id not in args.only:
                 continue
@@ -403,7 +412,13 @@ def main() -> int:
         block = re.compile(r"(<!-- figures: begin -->\n).*?(<!-- figures: end -->)", re.S)
         if block.search(doc) and complete:
             eval_md.write_text(
-                block.sub(lambda m: m.group(1) + eval_table(tables, names) + m.group(2), doc), encoding="utf-8"
+                block.sub(
+                    lambda m: (
+                        m.group(1) + eval_table(tables, names, commit_file.read_text(encoding="utf-8")) + m.group(2)
+                    ),
+                    doc,
+                ),
+                encoding="utf-8",
             )
     changed = sync_docs()
     print(f"figures: {changed} figures in docs/ changed to the README's", file=sys.stderr)

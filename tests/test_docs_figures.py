@@ -98,7 +98,7 @@ def test_rewrite_readme_replaces_the_measured_figures_only(figures) -> None:
         "polnear-dev": {
             "attribution": {
                 "claimkit": {"attribution_f1": 0.7311, "precision": 0.95},
-                "reporting-verb": {"attribution_f1": 0.3704, "precision": 0.9},
+                "baseline:reporting-verb": {"attribution_f1": 0.3704, "precision": 0.9},
             }
         }
     }
