@@ -56,7 +56,18 @@ def time_extract(paths: list[str], batch_size: int, out_dir: str) -> tuple[float
 
 def instrument_stages() -> dict[str, float]:
     """Wrap each stage function to add up its time; returns the live totals."""
-    from claimkit import attribution, certainty, checkworthy, classify, clean, pipeline, schema, segment
+    from claimkit import (
+        attribution,
+        certainty,
+        certainty_model,
+        checkworthy,
+        classify,
+        clean,
+        pipeline,
+        schema,
+        segment,
+        subjectivity,
+    )
 
     totals: dict[str, float] = defaultdict(float)
 
@@ -79,8 +90,12 @@ def instrument_stages() -> dict[str, float]:
     wrap(segment, "segment", "segment")
     wrap(attribution, "attribute", "attribution")
     wrap(certainty, "assess", "certainty")
-    wrap(classify, "classify", "classify")
+    wrap(classify, "decide", "classify")
     wrap(checkworthy, "score", "check-worthiness")
+    # the learned parts, each timed on its own (their time is also inside certainty / classify)
+    wrap(certainty_model, "is_cue", "  learned cue model (in certainty)")
+    wrap(certainty_model, "calibrate", "  learned score calibration (in certainty)")
+    wrap(subjectivity, "span_probability", "  learned kind model (in classify)")
     wrap(schema, "validate", "validate (jsonschema)")
     wrap(pipeline, "jsonl_line", "json serialisation")
     wrap(pipeline, "parse_batch", "spaCy parse")
@@ -128,9 +143,9 @@ def main() -> None:
             total, _ = time_extract(paths, args.batch_size, tmp)
             print(f"stages of one more extract run ({total:.2f} s):")
             for label, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
-                print(f"  {label:<24} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
-            rest = total - sum(totals.values())
-            print(f"  {'other (reading, records, writing)':<24} {rest:7.2f} s  {100 * rest / total:5.1f} %")
+                print(f"  {label:<44} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+            rest = total - sum(v for k, v in totals.items() if not k.startswith("  "))  # nested parts are inside
+            print(f"  {'other (reading, records, writing)':<44} {rest:7.2f} s  {100 * rest / total:5.1f} %")
     print(f"load average after: {load_average()}")
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from . import certainty_model
 from .attribution import Attribution
 from .data import certainty as lex
 from .data import reporting as rep_lex
@@ -188,10 +189,15 @@ def is_embedded(anchor: Token, span: Span) -> bool:
     return False
 
 
-def _scan(span: Span) -> list[tuple[Span, str]]:
-    """Cue token spans of ``span`` with their type, in text order, never overlapping."""
+def _scan(span: Span, candidates: bool = False) -> list[tuple[Span, str, bool]]:
+    """Cue token spans of ``span`` with their type, in text order, never overlapping.
+
+    Each item is ``(tokens, type, by_rule)``. With ``candidates``, words the rules rejected
+    (a sense filter said no) or do not take by themselves (:data:`lex.CANDIDATE_CUES`) come too,
+    with ``by_rule`` False, for the learned cue model to judge.
+    """
     doc = span.doc
-    found: list[tuple[Span, str]] = []
+    found: list[tuple[Span, str, bool]] = []
     i, end = span.start, span.end
     while i < end:
         tok = doc[i]
@@ -199,7 +205,7 @@ def _scan(span: Span) -> list[tuple[Span, str]]:
         for phrase, ptype in lex.PHRASES_BY_FIRST.get(tok.lower_, ()):
             n = len(phrase)
             if i + n <= end and all(doc[i + k].lower_ == phrase[k] for k in range(1, n)):
-                found.append((doc[i : i + n], ptype))
+                found.append((doc[i : i + n], ptype, True))
                 i += n
                 matched = True
                 break
@@ -214,7 +220,17 @@ def _scan(span: Span) -> list[tuple[Span, str]]:
         else:
             ctype = _word_type(tok)
         if ctype is not None:
-            found.append((doc[i : i + 1], ctype))
+            found.append((doc[i : i + 1], ctype, True))
+        elif candidates:
+            word = tok.lower_
+            fallback = (
+                "modal"
+                if word in lex.MODALS and tok.tag_ == "MD"
+                else lex.CANDIDATE_CUES.get(word)
+                or (lex.WORD_CUES.get(word) or lex.WORD_CUES.get(tok.lemma_.lower()) if tok.pos_ != "PROPN" else None)
+            )
+            if fallback is not None:
+                found.append((doc[i : i + 1], fallback, False))
         i += 1
     return found
 
@@ -243,22 +259,33 @@ def _holder(tokens: Span, cand: Candidate, attribution: Attribution | None) -> s
     return "speaker"
 
 
-def find_cues(doc: Doc, cand: Candidate, attribution: Attribution | None = None) -> list[CertaintyCue]:
+def find_cues(
+    doc: Doc, cand: Candidate, attribution: Attribution | None = None, learned: bool = True
+) -> list[CertaintyCue]:
     """Certainty cues inside the candidate, in text order, never overlapping.
 
     Args:
         doc: the parsed document.
         cand: the statement candidate.
         attribution: its attribution, used to tell the speaker's hedges from the author's.
+        learned: let the shipped cue model (:mod:`claimkit.certainty_model`) keep or drop each
+            rule cue and add the candidates the rules rejected; False: the rules alone.
     """
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return []
     cues: list[CertaintyCue] = []
-    for tokens, ctype in _scan(span):
+    model = certainty_model.load_model() if learned else None
+    for tokens, ctype, by_rule in _scan(span, candidates=model is not None):
         scope = "embedded" if is_embedded(_anchor(tokens), span) else "main"
         holder = _holder(tokens, cand, attribution)
-        cues.append(CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope))  # type: ignore[arg-type]
+        cue = CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope)  # type: ignore[arg-type]
+        if (
+            model is None
+            or not certainty_model.judged(tokens, ctype)
+            or certainty_model.is_cue(model, tokens, cue, by_rule)
+        ):
+            cues.append(cue)
     # span.text, not doc.text: Doc.text joins every token of the document on each call
     tail = span.text[cand.start - span.start_char : cand.end - span.start_char].rstrip(_QUOTE_TAIL)
     if tail.endswith("?"):
@@ -281,8 +308,15 @@ def score_cues(cues: list[CertaintyCue]) -> float:
     return round(min(1.0, max(0.0, score)), 3)
 
 
-def assess(doc: Doc, cand: Candidate, attribution: Attribution) -> Certainty:
-    """Score a candidate from its cues and their scope; the label follows from the score."""
-    cues = find_cues(doc, cand, attribution)
-    score = score_cues(cues)
-    return Certainty(label_for(score), score, cues)  # type: ignore[arg-type]
+def assess(doc: Doc, cand: Candidate, attribution: Attribution, learned: bool = True) -> Certainty:
+    """The cues (rules, judged by the learned cue model), the label from their weights, the score.
+
+    The label follows from the cue weights (:func:`score_cues`); the reported ``score`` is the
+    learned calibration (:func:`claimkit.certainty_model.calibrate`) when a model is shipped.
+    """
+    cues = find_cues(doc, cand, attribution, learned)
+    rule_score = score_cues(cues)
+    label = label_for(rule_score)
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand") if learned else None
+    score = certainty_model.calibrate(span, cues, rule_score) if span is not None else rule_score
+    return Certainty(label, score, cues)  # type: ignore[arg-type]

@@ -18,11 +18,15 @@ the features of all its statements, the mean of their vectors) with the sentence
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from spacy.tokens import Doc
 
 from . import attribution, certainty, classify, clean, nlp, segment, subjectivity
 from .errors import InputError, UsageError
@@ -63,10 +67,36 @@ class Example:
     author: bool = True
 
 
+def parse(texts: Sequence[str], backend: str = "spacy") -> Iterator[Doc]:
+    """Parse ``texts`` in order; with ``CLAIMKIT_TRAIN_CACHE=DIR`` set, the parses (and their
+    ``doc.tensor``) are cached there as spaCy DocBin files keyed by the texts' sha256."""
+    language = nlp.load(backend)
+    cache_dir = os.environ.get("CLAIMKIT_TRAIN_CACHE")
+    if not cache_dir:
+        yield from language.pipe(texts, batch_size=32)
+        return
+    from spacy.tokens import DocBin
+
+    key = hashlib.sha256("\x00".join([backend, *texts]).encode("utf-8")).hexdigest()[:20]
+    path = Path(cache_dir) / f"{key}.spacy"
+    if path.is_file():
+        for doc in DocBin().from_disk(path).get_docs(language.vocab):
+            doc.tensor = doc.user_data.pop("tensor")
+            yield doc
+        return
+    bin_ = DocBin(store_user_data=True)
+    for doc in language.pipe(texts, batch_size=32):
+        doc.user_data["tensor"] = doc.tensor
+        bin_.add(doc)
+        del doc.user_data["tensor"]
+        yield doc
+    path.parent.mkdir(parents=True, exist_ok=True)
+    bin_.to_disk(path)
+
+
 def examples(texts: Sequence[str], backend: str = "spacy", speakers: bool = False) -> Iterator[Example]:
     """The author-voice statements of each text (with ``speakers``, all), as the pipeline sees them."""
-    language = nlp.load(backend)
-    for n, doc in enumerate(language.pipe(texts, batch_size=64)):
+    for n, doc in enumerate(parse(texts, backend)):
         cleaned = clean.clean(doc.text, {})
         cands = segment.segment(doc, cleaned)
         attrs = attribution.attribute(doc, cands, cleaned)

@@ -3,8 +3,12 @@
 Each builder reads only training parts, fixes its seeds and writes sorted JSON, so the same
 data and pipeline give byte-identical files. Builders, by output file:
 
+- ``certainty_model.json``: the cue model and the score calibration
+  (:func:`claimkit.train_certainty.train_certainty`) from Szeged wiki + FactBank dev
+  (``--split dev`` documents) and Pei & Jurgens ``train``;
 - ``subjectivity_model.json``: the kind model (:func:`claimkit.train_kind.train_kind`) from
-  NewsSD-ENG ``train.csv`` + ``val.csv``.
+  NewsSD-ENG ``train.csv`` + ``val.csv``, with the certainty model just built in use (its
+  features include the certainty cues).
 - ``checkworthy_model.json``: the check-worthiness model (:func:`claimkit.train_checkworthy.train`)
   from ClaimBuster ``crowdsourced.csv`` (parses are kept in ``/tmp/claimkit-parse-cache``).
 """
@@ -17,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import checkworthy, subjectivity, train_checkworthy, train_kind
+from . import certainty_model, checkworthy, subjectivity, train_certainty, train_checkworthy, train_kind
 from .errors import InputError
 from .io import atomic_writer
 
@@ -35,8 +39,10 @@ def _kind(data: Path, reviewed: Sequence[tuple[str, int]] = ()) -> dict[str, Any
     return model
 
 
-#: Output file name -> builder taking the data folder (and reviewed statements, for the kind model).
+#: Output file name -> builder taking the data folder (and reviewed statements, for the kind
+#: model), in build order.
 BUILDERS: dict[str, Callable[..., dict[str, Any]]] = {
+    certainty_model.MODEL_FILE: train_certainty.build,
     subjectivity.MODEL_FILE: _kind,
     checkworthy.MODEL_FILE: train_checkworthy.train,
 }
@@ -50,7 +56,14 @@ def write_json(model: dict[str, Any], path: Path) -> None:
 
 
 #: Training files each builder reads, relative to the data folder (checked before training).
-NEEDS: tuple[str, ...] = ("newssd/train.csv", "newssd/val.csv", "checkworthiness/crowdsourced.csv")
+NEEDS: tuple[str, ...] = (
+    "newssd/train.csv",
+    "newssd/val.csv",
+    "szeged/wiki.xml",
+    "szeged/factbank-dev.xml",
+    "certainty/pei-jurgens-sentence-certainty.jsonl",
+    "checkworthiness/crowdsourced.csv",
+)
 
 
 def check_data(data: Path) -> None:
@@ -76,10 +89,15 @@ def build(
     """
     check_data(data)
     metas = {}
-    for name, builder in BUILDERS.items():
-        if only and name not in only:
-            continue
-        model = builder(data, reviewed) if reviewed and builder is _kind else builder(data)
-        write_json(model, out_dir / name)
-        metas[name] = model["meta"]
+    try:
+        for name, builder in BUILDERS.items():
+            if only and name not in only:
+                continue
+            model = builder(data, reviewed) if reviewed and builder is _kind else builder(data)
+            write_json(model, out_dir / name)
+            metas[name] = model["meta"]
+            if name == certainty_model.MODEL_FILE:
+                certainty_model.use(model)  # later models see the certainty the pipeline will give
+    finally:
+        certainty_model.use(None)
     return metas

@@ -13,9 +13,9 @@ from claimkit.segment import Candidate
 
 
 def cues_of(nlp, text: str) -> list[CertaintyCue]:
-    """The cues of ``text`` taken as one author's statement."""
+    """The cues the rules find in ``text`` taken as one author's statement (no learned cue model)."""
     doc = nlp(text)
-    return find_cues(doc, Candidate(0, len(text), 0, len(text), find_quotes(text)), Attribution())
+    return find_cues(doc, Candidate(0, len(text), 0, len(text), find_quotes(text)), Attribution(), learned=False)
 
 
 def types(nlp, text: str) -> list[tuple[str, str]]:
@@ -153,7 +153,7 @@ def test_label_thresholds():
 def test_labels_by_strength(nlp):
     def label(text: str) -> str:
         doc = nlp(text)
-        return assess(doc, Candidate(0, len(text), 0, len(text)), Attribution()).label
+        return assess(doc, Candidate(0, len(text), 0, len(text)), Attribution(), learned=False).label
 
     assert label("The bridge opened in 1990.") == "certain"
     assert label("The bridge probably opened in 1990.") == "probable"
@@ -165,7 +165,7 @@ def test_labels_by_strength(nlp):
 
 def test_booster_does_not_exceed_one(nlp):
     text = "The report clearly shows a decline."
-    cert = assess(nlp(text), Candidate(0, len(text), 0, len(text)), Attribution())
+    cert = assess(nlp(text), Candidate(0, len(text), 0, len(text)), Attribution(), learned=False)
     assert cert.score == 1.0 and cert.label == "certain"
 
 
@@ -196,3 +196,43 @@ def test_szeged_heldout_slice_beats_target_and_lexicon(shared_data, extractor):
     ours, lexicon = r.tables["certainty"]["claimkit"], r.tables["certainty"]["baseline:hedge-lexicon"]
     assert ours["sentences"] > 500
     assert ours["f1"] >= 0.62 and ours["f1"] > lexicon["f1"] + 0.05
+
+
+# --- the learned parts (claimkit/certainty_model.py) -----------------------------------------
+
+
+def test_shipped_certainty_model_loads_with_both_parts():
+    from claimkit import certainty_model
+
+    model = certainty_model.load_model()
+    assert model is not None and set(model) == {"cue", "score", "meta"}
+    assert len(model["cue"]["vector_weights"]) == 96 and 0.0 < model["cue"]["threshold"] < 1.0
+    assert len(model["cue"]["weights"]) > 100 and "score_weight" in model["score"]
+    assert "test" not in model["meta"]["trained_on"].replace("val never read", "")
+
+
+def test_certainty_model_can_be_swapped_for_training(nlp):
+    """``use()`` puts a model in place: a cue model that rejects everything leaves the rules' words out."""
+    from claimkit import certainty, certainty_model
+
+    text = "The bridge may open next year."
+    doc = nlp(text)
+    cand = Candidate(0, len(text), 0, len(text), find_quotes(text))
+    reject_all = {"cue": {"bias": -50.0, "weights": {}, "vector_weights": [], "threshold": 0.5}, "score": None}
+    certainty_model.use(reject_all)
+    try:
+        assert certainty.find_cues(doc, cand, Attribution()) == []
+        assert certainty.assess(doc, cand, Attribution()).label == "certain"
+    finally:
+        certainty_model.use(None)
+    assert [c.text for c in certainty.find_cues(doc, cand, Attribution(), learned=False)] == ["may"]
+
+
+def test_calibrated_score_is_in_unit_range_and_ranks_hedges_lower(extractor):
+    def score(text: str) -> float:
+        _, statements = extractor.extract_one(Document("s", text))
+        return min(s.certainty.score for s in statements)
+
+    firm = score("The drug cut deaths by 15 percent in the trial.")
+    hedged = score("The drug might possibly reduce deaths, the results suggest.")
+    assert 0.0 <= hedged < firm <= 1.0

@@ -193,7 +193,7 @@ def test_label_contract_reported_forecast_is_certain(extractor):
     _, statements = extractor.extract_one(Document("c", "Forecasters say rates will rise."))
     (st,) = [s for s in statements if "rates will rise" in s.text]
     assert st.speaker is not None and st.certainty.label == "certain" and st.kind == "speculation"
-    assert [c.type for c in st.certainty.cues] == ["prediction"] and st.certainty.score == 1.0
+    assert [c.type for c in st.certainty.cues] == ["prediction"] and st.certainty.score > 0.8
 
 
 @pytest.mark.parametrize(

@@ -352,5 +352,32 @@ SPECULATIVE_TYPES: frozenset[str] = frozenset(
 # Cue types that say something about the kind but not about how firmly it is asserted.
 NEUTRAL_TYPES: frozenset[str] = frozenset(["prediction", "booster"])
 
+# Words the rules do not take as cues by themselves but the learned cue model may (Szeged marks
+# them in some senses): word -> the cue type they get when it does. Also every word of MODALS and
+# WORD_CUES that a sense filter rejected is a candidate for the model.
+CANDIDATE_CUES: dict[str, str] = {
+    "should": "modal",
+    "potential": "hedge",
+    "estimated": "hedge",
+    "estimate": "hedge",
+    "until": "conditional",
+    "once": "conditional",
+    "unless": "conditional",
+    "concern": "doxastic",
+    "concerns": "doxastic",
+    "fear": "doxastic",
+    "fears": "doxastic",
+    "worry": "doxastic",
+    "worries": "doxastic",
+    "hope": "doxastic",
+    "hopes": "doxastic",
+    "questioned": "investigation",
+    "tentative": "hedge",
+    "plan": "speculative",
+    "aim": "speculative",
+    "intend": "speculative",
+    "proposed": "speculative",
+}
+
 # Score thresholds of the labels: certain >= 0.9 > probable >= 0.6 > possible >= 0.3 > unknown.
 LABEL_THRESHOLDS: tuple[tuple[float, str], ...] = ((0.9, "certain"), (0.6, "probable"), (0.3, "possible"))

@@ -1,0 +1,156 @@
+"""Learned certainty: which cue candidates are cues, and how certain a statement reads.
+
+The rules of :mod:`claimkit.certainty` propose cue candidates (their own cues, the words a sense
+filter rejected, and :data:`claimkit.data.certainty.CANDIDATE_CUES`). Two small linear models,
+shipped in ``claimkit/data/certainty_model.json``, then decide:
+
+- ``cue``: logistic regression, P(the candidate is an uncertainty cue in the Szeged sense), from
+  its word, type, scope, holder, dependency, head and neighbours, whether a rule took it, and its
+  row of ``doc.tensor``; trained on FactBank dev + a sample of Szeged wiki (``--split dev``
+  documents only). Candidates below the threshold are dropped; the label then follows from the
+  kept cues' weights as before. Only single words are judged: phrases of the curated list and
+  ``prediction`` / ``booster`` cues are kept as the rules found them.
+- ``score``: ridge regression of the 1-6 human certainty rating of Pei & Jurgens ``train`` from
+  the statement's kept cues, lemmas and rule score, mapped to [0, 1] (rating 1 -> 0, rating 5,
+  "certain" on their scale, or more -> 1): the reported ``score``.
+
+Scoring is dictionary lookups and a dot product in plain Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Span
+
+from . import subjectivity
+from .errors import ModelError
+from .records import CertaintyCue
+
+MODEL_FILE = "certainty_model.json"
+_override: dict[str, Any] | None = None
+
+
+KEPT_TYPES: frozenset[str] = frozenset(["prediction", "booster"])
+
+
+def judged(tokens: Span, ctype: str) -> bool:
+    """Whether the cue model judges a candidate: single words, not predictions or boosters.
+
+    Phrases ("in a sense", "cannot be ruled out") come from a curated list and are kept as found.
+    """
+    return len(tokens) == 1 and ctype not in KEPT_TYPES
+
+
+def cue_features(tokens: Span, cue: CertaintyCue, by_rule: bool) -> set[str]:
+    """Binary features of one cue candidate."""
+    root = tokens.root
+    doc = tokens.doc
+    word = cue.text.lower()
+    prev = doc[tokens.start - 1].lower_ if tokens.start > 0 else "<s>"
+    nxt = doc[tokens.end].lower_ if tokens.end < len(doc) else "</s>"
+    head = root.head
+    feats = {
+        "bias",
+        f"rule={by_rule}",
+        f"t={cue.type}",
+        f"t={cue.type}/{cue.scope}",
+        f"t={cue.type}/{cue.holder}",
+        f"w={word}",
+        f"w={word}/{by_rule}",
+        f"w={word}/{cue.scope}",
+        f"dep={root.dep_}",
+        f"tag={root.tag_}",
+        f"w={word}/dep={root.dep_}",
+        f"head={head.lemma_.lower()}",
+        f"hdep={head.dep_}",
+        f"prev={prev}",
+        f"next={nxt}",
+        f"w={word}/next={nxt}",
+    }
+    for child in (*root.children, *head.children):
+        if child.dep_ == "neg":
+            feats.add("neg")
+        elif child.dep_ in {"aux", "auxpass"} and child.i != root.i:
+            feats.add(f"aux={child.lower_}")
+        elif child.dep_ == "mark" and child.i != root.i:
+            feats.add(f"mark={child.lower_}")
+    return feats
+
+
+def cue_vector(tokens: Span) -> list[float]:
+    """The ``doc.tensor`` row of the candidate's root token (empty without a tensor)."""
+    return subjectivity.vector(tokens.doc[tokens.root.i : tokens.root.i + 1])
+
+
+def is_cue(model: dict[str, Any], tokens: Span, cue: CertaintyCue, by_rule: bool) -> bool:
+    """Whether the cue model keeps the candidate (probability at or above its threshold)."""
+    part = model["cue"]
+    return probability(part, cue_features(tokens, cue, by_rule), cue_vector(tokens), 0.0) >= part["threshold"]
+
+
+def statement_features(span: Span, cues: Sequence[CertaintyCue]) -> set[str]:
+    """Binary features of a statement for the score calibration: its cues and lemmas."""
+    feats = {"bias"}
+    if not cues:
+        feats.add("nocue")
+    for cue in cues:
+        word = cue.text.lower()
+        feats |= {f"c={cue.type}", f"c={cue.type}/{cue.scope}", f"c={cue.type}/{cue.holder}", f"cw={word}"}
+    feats |= {f"w={t.lemma_.lower()}" for t in span if not t.is_punct and not t.is_space}
+    return feats
+
+
+def calibrate(span: Span, cues: Sequence[CertaintyCue], rule_score: float) -> float:
+    """The calibrated score in [0, 1] (``rule_score`` itself when no model is shipped)."""
+    model = load_model()
+    if model is None or model.get("score") is None:
+        return rule_score
+    part = model["score"]
+    rating = linear(part, statement_features(span, cues), (), rule_score)
+    # the 1-6 rating scale onto [0, 1], a predicted rating of ``top`` or more being 1.0
+    return round(min(1.0, max(0.0, (rating - 1.0) / (part["top"] - 1.0))), 3)
+
+
+def use(model: dict[str, Any] | None) -> None:
+    """Score with ``model`` instead of the shipped file (None: back to the shipped one); for training."""
+    global _override
+    _override = model
+
+
+@cache
+def _shipped() -> dict[str, Any] | None:
+    try:
+        text = resources.files("claimkit.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ModelError(f"certainty model claimkit/data/{MODEL_FILE} is not JSON ({exc})") from None
+
+
+def load_model() -> dict[str, Any] | None:
+    """The model in use: the one given to :func:`use`, else the shipped file, else None."""
+    return _override if _override is not None else _shipped()
+
+
+def linear(part: dict[str, Any], feats: set[str], vec: Sequence[float], rule_score: float) -> float:
+    """``bias + sum of feature weights + vector . vector_weights + rule_score * score_weight``."""
+    weights: dict[str, float] = part["weights"]
+    z = part["bias"] + sum(weights.get(f, 0.0) for f in feats) + part.get("score_weight", 0.0) * rule_score
+    vector_weights = part.get("vector_weights") or ()
+    if len(vec) and len(vec) == len(vector_weights):
+        z += sum(w * v for w, v in zip(vector_weights, vec, strict=True))
+    return z
+
+
+def probability(part: dict[str, Any], feats: set[str], vec: Sequence[float], rule_score: float) -> float:
+    """The logistic probability of a linear part."""
+    z = linear(part, feats, vec, rule_score)
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))

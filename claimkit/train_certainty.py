@@ -1,0 +1,259 @@
+"""Train the certainty model shipped in ``claimkit/data/certainty_model.json`` (``claimkit train``).
+
+Two parts (see :mod:`claimkit.certainty_model`):
+
+- ``cue``: which cue candidates are uncertainty cues. Examples: every candidate the rules
+  propose in the statements of FactBank dev (``--split dev`` documents) and of the first
+  :data:`WIKI_DOCS` Szeged wiki ``--split dev`` documents, labelled by whether it overlaps a gold ``<ccue>``. The held-out
+  ``--split test`` documents of both files are never read. C is chosen by 5-fold
+  cross-validation over documents (cue F1).
+- ``score``: ridge regression of Pei & Jurgens ``train`` ratings (1-6) from the statements'
+  features with the cue model above in use; alpha by 5-fold cross-validation (Pearson r).
+  ``val`` is never read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import attribution, certainty, certainty_model, clean, segment
+from .errors import InputError, UsageError
+from .evaluate.gold import GoldDoc
+from .evaluate.loaders import load
+from .evaluate.spans import overlap
+from .evaluate.split import part
+from .train_kind import SEED, parse
+
+CUE_C_GRID: tuple[float, ...] = (0.1, 0.3, 1.0)
+ALPHA_GRID: tuple[float, ...] = (3.0, 10.0, 30.0, 100.0)
+MIN_COUNT = 3
+FOLDS = 5
+THRESHOLD = 0.5
+#: The rating ("certain" on the Pei & Jurgens 1-6 scale) that maps to a score of 1.0.
+TOP_RATING = 5.0
+#: Szeged wiki documents (of its --split dev part, in file order) the cue model learns from:
+#: a sample, so that `claimkit train` stays a few minutes on a small machine; FactBank dev's
+#: --split dev part (news) is used whole.
+WIKI_DOCS = 80
+
+
+@dataclass
+class Row:
+    """One example: binary features, a dense vector, the target, and its group (document)."""
+
+    features: set[str]
+    vector: list[float]
+    target: float
+    group: str
+    rule_score: float = 0.0
+
+
+def _statements(docs: Sequence[GoldDoc]) -> Any:
+    """``(gold doc, spaCy doc, candidate, attribution)`` for every statement of the gold texts."""
+    for gold, doc in zip(docs, parse([d.document.text for d in docs]), strict=True):
+        cleaned = clean.clean(doc.text, {})
+        cands = segment.segment(doc, cleaned)
+        attrs = attribution.attribute(doc, cands, cleaned)
+        for cand, attr in zip(cands, attrs, strict=True):
+            if not attribution.is_frame_only(doc, cand, attr):
+                yield gold, doc, cand, attr
+
+
+def cue_rows(docs: Sequence[GoldDoc]) -> list[Row]:
+    """Every cue candidate of the statements, labelled 1 when it overlaps a gold cue."""
+    rows = []
+    for gold, doc, cand, attr in _statements(docs):
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            continue
+        gold_cues = [c for s in gold.sentences for c in s.cues]
+        for tokens, ctype, by_rule in certainty._scan(span, candidates=True):
+            if not certainty_model.judged(tokens, ctype):
+                continue
+            scope = "embedded" if certainty.is_embedded(certainty._anchor(tokens), span) else "main"
+            holder = certainty._holder(tokens, cand, attr)
+            cue = certainty.CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope)  # type: ignore[arg-type]
+            hit = any(overlap((cue.start, cue.end), g) > 0 for g in gold_cues)
+            rows.append(
+                Row(
+                    certainty_model.cue_features(tokens, cue, by_rule),
+                    certainty_model.cue_vector(tokens),
+                    float(hit),
+                    gold.key,
+                )
+            )
+    return rows
+
+
+def score_rows(docs: Sequence[GoldDoc]) -> list[Row]:
+    """One row per statement with its sentence's rating (the cue model in use decides the cues)."""
+    rows = []
+    for gold, doc, cand, attr in _statements(docs):
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or gold.sentences[0].value is None:
+            continue
+        cues = certainty.find_cues(doc, cand, attr)
+        feats = certainty_model.statement_features(span, cues)
+        rows.append(Row(feats, [], gold.sentences[0].value, gold.key, certainty.score_cues(cues)))
+    return rows
+
+
+def _vocab(rows: Sequence[Row]) -> list[str]:
+    counts = Counter(f for r in rows for f in r.features)
+    return sorted(f for f, n in counts.items() if n >= MIN_COUNT and f != "bias")
+
+
+def _matrix(rows: Sequence[Row], vocab: Sequence[str], with_score: bool = False) -> Any:
+    import numpy as np
+
+    index = {f: i for i, f in enumerate(vocab)}
+    dim = len(rows[0].vector) if rows else 0
+    x = np.zeros((len(rows), len(vocab) + dim + int(with_score)))
+    for n, r in enumerate(rows):
+        for f in r.features:
+            if f in index:
+                x[n, index[f]] = 1.0
+        if dim:
+            x[n, len(vocab) : len(vocab) + dim] = r.vector
+        if with_score:
+            x[n, -1] = r.rule_score
+    return x
+
+
+def _folds(rows: Sequence[Row]) -> list[tuple[list[int], list[int]]]:
+    from sklearn.model_selection import GroupKFold
+
+    groups = [r.group for r in rows]
+    return [(list(a), list(b)) for a, b in GroupKFold(FOLDS).split(rows, groups=groups)]
+
+
+def _part(vocab: Sequence[str], coef: Sequence[float], bias: float, dim: int, with_score: bool) -> dict[str, Any]:
+    n = len(vocab)
+    out: dict[str, Any] = {
+        "bias": round(float(bias), 4),
+        "weights": {f: round(float(w), 4) for f, w in zip(vocab, coef[:n], strict=True) if abs(w) >= 1e-3},
+        "vector_weights": [round(float(w), 4) for w in coef[n : n + dim]],
+    }
+    if with_score:
+        out["score_weight"] = round(float(coef[-1]), 4)
+    return out
+
+
+def train_cue(rows: Sequence[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The cue part and its dev figures (cross-validated cue precision / recall / F1)."""
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = _vocab(rows)
+    x = _matrix(rows, vocab)
+    y = [int(r.target) for r in rows]
+    best: tuple[float, float, float, float] | None = None
+    for c in CUE_C_GRID:
+        pred = [0] * len(rows)
+        for a, b in _folds(rows):
+            clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED).fit(x[a], [y[i] for i in a])
+            for i, p in zip(b, clf.predict_proba(x[b])[:, 1], strict=True):
+                pred[i] = int(p >= THRESHOLD)
+        tp = sum(p and g for p, g in zip(pred, y, strict=True))
+        prec, rec = tp / max(1, sum(pred)), tp / max(1, sum(y))
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        if best is None or f1 > best[0]:
+            best = (f1, c, prec, rec)
+    assert best is not None
+    f1, c, prec, rec = best
+    clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED).fit(x, y)
+    part_ = _part(vocab, list(clf.coef_[0]), clf.intercept_[0], len(rows[0].vector) if rows else 0, False)
+    part_["threshold"] = THRESHOLD
+    figures = {"C": c, "cv_cue_precision": round(prec, 4), "cv_cue_recall": round(rec, 4), "cv_cue_f1": round(f1, 4)}
+    figures["candidates"] = len(rows)
+    return part_, figures
+
+
+def _pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    from .evaluate.metrics.certainty_score import pearson
+
+    return pearson(xs, ys) or 0.0
+
+
+def _by_statement_min(rows: Sequence[Row], values: Sequence[float]) -> tuple[list[float], list[float]]:
+    """Per document (finding): the lowest predicted value and the gold rating, as the eval reads them."""
+    low: dict[str, float] = {}
+    gold: dict[str, float] = {}
+    for r, v in zip(rows, values, strict=True):
+        low[r.group] = min(low.get(r.group, v), v)
+        gold[r.group] = r.target
+    keys = sorted(low)
+    return [low[k] for k in keys], [gold[k] for k in keys]
+
+
+def train_score(rows: Sequence[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The score part (ridge regression on the rating) and its cross-validated Pearson r."""
+    from sklearn.linear_model import Ridge
+
+    vocab = _vocab(rows)
+    x = _matrix(rows, vocab, with_score=True)
+    y = [r.target for r in rows]
+    best: tuple[float, float] | None = None
+    for alpha in ALPHA_GRID:
+        pred = [0.0] * len(rows)
+        for a, b in _folds(rows):
+            reg = Ridge(alpha=alpha).fit(x[a], [y[i] for i in a])
+            for i, p in zip(b, reg.predict(x[b]), strict=True):
+                pred[i] = float(p)
+        r = _pearson(*_by_statement_min(rows, pred))
+        if best is None or r > best[0]:
+            best = (r, alpha)
+    assert best is not None
+    r, alpha = best
+    reg = Ridge(alpha=alpha).fit(x, y)
+    part_ = _part(vocab, list(reg.coef_), reg.intercept_, 0, True)
+    part_["top"] = TOP_RATING
+    return part_, {"alpha": alpha, "cv_pearson": round(r, 4)}
+
+
+def train_certainty(cue_docs: Sequence[GoldDoc], score_docs: Sequence[GoldDoc]) -> dict[str, Any]:
+    """Fit both parts: the cue model on ``cue_docs``, then the calibration on ``score_docs``.
+
+    Returns the model dict. The cue model is put in use (:func:`certainty_model.use`) while the
+    calibration's examples are built, so the calibration sees the cues the pipeline will keep.
+    """
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise UsageError("training needs scikit-learn: pip install scikit-learn") from None
+    cue, cue_figures = train_cue(cue_rows(cue_docs))
+    previous = certainty_model._override
+    certainty_model.use({"cue": cue, "score": None})
+    try:
+        score, score_figures = train_score(score_rows(score_docs))
+    finally:
+        certainty_model.use(previous)
+    return {
+        "cue": cue,
+        "score": score,
+        "meta": {
+            "trained_on": "cue: Szeged wiki + FactBank dev, --split dev documents only; "
+            "score: Pei & Jurgens train (val never read)",
+            "cue": cue_figures,
+            "score": score_figures,
+            "cue_documents": len(cue_docs),
+            "score_findings": len(score_docs),
+            "command": "claimkit train ../shared/data -o claimkit/data",
+        },
+    }
+
+
+def build(data: Path) -> dict[str, Any]:
+    """Load the training parts from the shared data folder and train."""
+    szeged = data / "szeged"
+    cue_docs: list[GoldDoc] = []
+    for name, limit in (("factbank-dev.xml", None), ("wiki.xml", WIKI_DOCS)):
+        cue_docs += [d for d in load(szeged / name, "szeged").docs if part(d.key) == "dev"][:limit]
+    pj = data / "certainty" / "pei-jurgens-sentence-certainty.jsonl"
+    score_docs = [d for d in load(pj, "pei-jurgens").docs if d.part == "train"]
+    if not cue_docs or not score_docs:
+        raise InputError(f"{data}: no training documents found for the certainty model")
+    return train_certainty(cue_docs, score_docs)
