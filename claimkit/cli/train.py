@@ -61,5 +61,7 @@ def train(
         if output.exists() and not output.is_dir():
             raise UsageError(f"-o {output}: expected a folder, not a file")
         output.mkdir(parents=True, exist_ok=True)
-        for name, meta in train_models.build(data, output, reviewed=rows).items():
+        # reviews only change the kind model: the certainty model is not rebuilt for them
+        only = (train_models.subjectivity.MODEL_FILE,) if rows else ()
+        for name, meta in train_models.build(data, output, only=only, reviewed=rows).items():
             typer.echo(json.dumps({"model": name, **meta}))
