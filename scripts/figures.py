@@ -92,10 +92,31 @@ SPEC: tuple[Corpus, ...] = (
         (("certainty", "f1"), ("certainty", "precision"), ("certainty", "recall"), ("certainty", "cue_f1")),
     ),
     Corpus(
+        "factbank-test",
+        r"FactBank dev,? held-out",
+        {"sentence uncertainty F1": ("certainty", "f1", "hedge-lexicon")},
+        (("certainty", "f1"), ("certainty", "precision"), ("certainty", "recall"), ("certainty", "cue_f1")),
+    ),
+    Corpus(
         "newssd-test",
         r"NewsSD test",
-        {"fact vs opinion macro-F1": ("subjectivity", "macro_f1", "majority")},
-        (("subjectivity", "accuracy"), ("subjectivity", "macro_f1")),
+        {
+            "fact vs opinion author-voice macro-F1": ("subjectivity", "author_macro_f1", "hedge-lexicon"),
+            "macro-F1, any statement": ("subjectivity", "macro_f1", None),
+        },
+        (("subjectivity", "author_macro_f1"), ("subjectivity", "accuracy"), ("subjectivity", "macro_f1")),
+    ),
+    Corpus(
+        "checkthat23-test",
+        r"CheckThat! 2023",
+        {"author-voice macro-F1": ("subjectivity", "author_macro_f1", "hedge-lexicon")},
+        (("subjectivity", "author_macro_f1"), ("subjectivity", "macro_f1")),
+    ),
+    Corpus(
+        "pei-jurgens-val",
+        r"Pei & Jurgens",
+        {"Pearson r of `certainty.score` with the 1-6 rating": ("certainty_score", "pearson", "hedge-count")},
+        (("certainty_score", "pearson"), ("certainty_score", "spearman")),
     ),
     Corpus(
         "uw-test",
