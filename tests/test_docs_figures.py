@@ -106,4 +106,6 @@ def test_rewrite_readme_replaces_the_measured_figures_only(figures) -> None:
     text = figures.rewrite_readme(README, tables, dated=False)
     assert "| PolNeAR dev (84 articles) | attribution F1 | **0.731** | 0.370 (reporting verb) |" in text
     assert "| | precision | **0.950** | 0.900 | |" in text
-    assert "| NewsSD test (219 sentences) | fact vs opinion author-voice macro-F1 | **0.611** | 0.564 |" in text  # not run
+    assert (
+        "| NewsSD test (219 sentences) | fact vs opinion author-voice macro-F1 | **0.611** | 0.564 |" in text
+    )  # not run
