@@ -107,8 +107,8 @@ SPEC: tuple[Corpus, ...] = (
         (("subjectivity", "author_macro_f1"), ("subjectivity", "accuracy"), ("subjectivity", "macro_f1")),
     ),
     Corpus(
-        "checkthat23-test",
-        r"CheckThat! 2023",
+        "checkthat23-subjectivity",
+        r"CheckThat! 2023 subjectivity",
         {"author-voice macro-F1": ("subjectivity", "author_macro_f1", "hedge-lexicon")},
         (("subjectivity", "author_macro_f1"), ("subjectivity", "macro_f1")),
     ),
