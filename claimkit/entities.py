@@ -14,6 +14,7 @@ from a shorter mention ("Donald Trump" = "Donald J. Trump").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -137,7 +138,7 @@ class Names:
         self.orgs: list[tuple[int, str]] = []
         self.runs: list[tuple[int, str]] = []
         self.genders: dict[str, str] = {}
-        self._firsts: dict[str, int] | None = None
+        self._index: _NameIndex | None = None
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 name = proper_name(ent.text)
@@ -186,7 +187,13 @@ class Names:
 
     def add_person(self, offset: int, name: str) -> None:
         self.persons.append((offset, name))
-        self._firsts = None
+        self._index = None
+
+    def index(self) -> _NameIndex:
+        """The names grouped for look-ups (built once, again after :meth:`add_person`)."""
+        if self._index is None:
+            self._index = _NameIndex(self.persons, self.runs)
+        return self._index
 
     def person(self, name: str, offset: int) -> str | None:
         """The fullest person name of the article that ``name`` is part of, or None.
@@ -197,34 +204,29 @@ class Names:
         part = _words(name)
         if not part:
             return None
-        hits = [(o, n) for o, n in self.persons if _contains(_words(n), part)]
+        idx = self.index()
+        hits = {n: offs for n, offs in idx.persons_with(part).items() if _contains(_words(n), part)}
         if not hits:
-            hits = [(o, n) for o, n in self.runs if _words(n)[-1] == part[-1] and _contains(_words(n), part)]
+            hits = {n: offs for n, offs in idx.runs_ending(part[-1]).items() if _contains(_words(n), part)}
         if len(part) == 1:
-            last = [(o, n) for o, n in hits if _words(n)[-1] == part[0]]
+            last = {n: offs for n, offs in hits.items() if _words(n)[-1] == part[0]}
             hits = last or hits
         if not hits:
             return None
-        before = [h for h in hits if h[0] <= offset]
+        first_hit = min((offs[0], n) for n, offs in hits.items())
         if len(part) == 1 and self.shared(part[0]):
             # a bare surname shared by several people ("Trump" beside "Ivanka Trump"): news names
             # relatives and namesakes in full and keeps the bare surname for the one it met first
-            before = [min(hits)]
-        anchor = (max(before) if before else min(hits))[1]
-        wider = [n for _, n in hits if _contains(_words(n), _words(anchor))]
-        return max(wider, key=lambda n: (len(n.split()), -self._first(n)))
+            anchor = first_hit[1]
+        else:
+            before = [(offs[i - 1], n) for n, offs in hits.items() if (i := bisect_right(offs, offset))]
+            anchor = (max(before) if before else first_hit)[1]
+        wider = [n for n in hits if _contains(_words(n), _words(anchor))]
+        return max(wider, key=lambda n: (len(n.split()), -idx.first(n)))
 
     def shared(self, surname: str) -> bool:
         """Whether several people of the article carry ``surname`` ("Donald"/"Ivanka Trump")."""
-        key = norm(surname)
-        return len({_words(n) for _, n in self.persons + self.runs if len(n.split()) > 1 and _words(n)[-1] == key}) > 1
-
-    def _first(self, name: str) -> int:
-        if self._firsts is None:
-            self._firsts = {}
-            for o, n in self.persons + self.runs:
-                self._firsts[n] = min(o, self._firsts.get(n, o))
-        return self._firsts.get(name, 0)
+        return len(self.index().full_names_ending(norm(surname))) > 1
 
     def organization(self, name: str) -> str | None:
         """The fullest organisation name that ``name`` starts or abbreviates ("IRCC")."""
@@ -310,9 +312,14 @@ def link(speakers: list[Speaker | None], doc: Doc, names: Names | None = None) -
         ent.description = ent.description or sp.description
         order.append((sp, key))
     entities = sorted(keyed.values(), key=lambda e: e.first)
+    starts: dict[tuple[str, str], set[int]] = {}
+    for sp, key in order:
+        if sp.start is not None:
+            starts.setdefault(key, set()).add(sp.start)
+    key_of = {id(ent): key for key, ent in keyed.items()}
     for n, ent in enumerate(entities, 1):
         ent.id = f"e{n}"
-        ent.mentions = _count_mentions(ent, names, order, keyed)
+        ent.mentions = _count_mentions(ent, names, starts.get(key_of[id(ent)], set()))
     for sp, key in order:
         ent = keyed[key]
         sp.id = ent.id
@@ -320,14 +327,70 @@ def link(speakers: list[Speaker | None], doc: Doc, names: Names | None = None) -
     return entities
 
 
-def _count_mentions(ent: Entity, names: Names, order: list[tuple[Speaker, tuple[str, str]]], keyed) -> int:
-    """Speaker mentions of ``ent`` plus the other places the article names it (a name whose
-    words are all in the entity's name, its surname included)."""
-    starts = {sp.start for sp, key in order if keyed[key] is ent and sp.start is not None}
+def _count_mentions(ent: Entity, names: Names, starts: set[int]) -> int:
+    """Speaker mentions of ``ent`` (``starts``) plus the other places the article names it (a
+    name whose words are all in the entity's name, its surname included)."""
+    starts = set(starts)
     words = _words(ent.name)
     if ent.type == "person" and words:
-        for offset, name in {*names.persons, *names.runs}:
-            part = _words(name)
-            if part and part[-1] == words[-1] and _contains(words, part):
+        for offset, name in names.index().places_ending(words[-1]):
+            if _contains(words, _words(name)):
                 starts.add(offset)
     return max(1, len(starts))
+
+
+class _NameIndex:
+    """Person names and proper-noun runs grouped by name and by word, so that look-ups cost the
+    names that share a word with the query instead of every mention of the article."""
+
+    def __init__(self, persons: list[tuple[int, str]], runs: list[tuple[int, str]]) -> None:
+        self._persons: dict[str, list[int]] = _group(persons)
+        self._runs: dict[str, list[int]] = _group(runs)
+        self._by_word: dict[str, list[str]] = {}
+        for n in self._persons:
+            for w in dict.fromkeys(_words(n)):
+                self._by_word.setdefault(w, []).append(n)
+        self._runs_by_last: dict[str, list[str]] = {}
+        for n in self._runs:
+            if _words(n):
+                self._runs_by_last.setdefault(_words(n)[-1], []).append(n)
+        self._firsts: dict[str, int] = {}
+        self._full_by_last: dict[str, set[tuple[str, ...]]] = {}
+        self._places_by_last: dict[str, set[tuple[int, str]]] = {}
+        for o, n in persons + runs:
+            self._firsts[n] = min(o, self._firsts.get(n, o))
+            words = _words(n)
+            if words:
+                self._places_by_last.setdefault(words[-1], set()).add((o, n))
+                if len(n.split()) > 1:
+                    self._full_by_last.setdefault(words[-1], set()).add(words)
+
+    def persons_with(self, part: tuple[str, ...]) -> dict[str, list[int]]:
+        """Person names that may contain ``part``: those sharing its first full word (all of
+        them when ``part`` is only initials), in the order the article met them."""
+        key = next((w for w in part if len(w) > 1), None)
+        if key is None:
+            return self._persons
+        return {n: self._persons[n] for n in self._by_word.get(key, ())}
+
+    def runs_ending(self, word: str) -> dict[str, list[int]]:
+        return {n: self._runs[n] for n in self._runs_by_last.get(word, ())}
+
+    def full_names_ending(self, word: str) -> set[tuple[str, ...]]:
+        return self._full_by_last.get(word, set())
+
+    def places_ending(self, word: str) -> set[tuple[int, str]]:
+        return self._places_by_last.get(word, set())
+
+    def first(self, name: str) -> int:
+        return self._firsts.get(name, 0)
+
+
+def _group(pairs: list[tuple[int, str]]) -> dict[str, list[int]]:
+    """Sorted offsets of each name, names in order of their first place in ``pairs``."""
+    grouped: dict[str, list[int]] = {}
+    for o, n in pairs:
+        grouped.setdefault(n, []).append(o)
+    for offs in grouped.values():
+        offs.sort()
+    return grouped
