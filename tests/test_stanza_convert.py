@@ -239,20 +239,40 @@ def statements(text: str, doc: Doc) -> list[dict]:
     return [s.to_dict() for s in found]
 
 
+# The learned scores read spaCy's context vectors (doc.tensor), which a stanza parse does not
+# have; without them the models score the lexical features alone (docs/stanza.md).
+TENSOR_SCORES = ("kind_score", "checkworthiness")
+
+
 def test_same_statements_as_the_spacy_model(paragraphs, vocab, nlp):
-    """Paragraphs 1-7, which en_core_web_sm parses the same way: identical statements."""
+    """Paragraphs 1-7, which en_core_web_sm parses the same way: identical statements, but
+    for the scores that read spaCy's context vectors."""
     text, pieces = assemble(paragraphs[:7], [""] + ["\n\n"] * 6)
     from_stanza = statements(text, to_spacy(vocab, text, pieces))
-    assert from_stanza == statements(text, nlp(text))
+    from_spacy = statements(text, nlp(text))
+    for record in from_stanza:
+        assert all(0.0 <= record[key] <= 1.0 for key in TENSOR_SCORES)
+    strip = lambda records: [{k: v for k, v in r.items() if k not in TENSOR_SCORES} for r in records]  # noqa: E731
+    assert strip(from_stanza) == strip(from_spacy)
     assert len(from_stanza) == 7
     direct, indirect, according = from_stanza[0], from_stanza[1], from_stanza[2]
     assert direct["text"] == "“We will win,” Smith said."
-    assert (direct["speaker"]["name"], direct["cue"]["text"]) == ("Smith", "said")
+    # the canonical name is the fullest one the article uses, here only later ("John Smith")
+    assert (direct["speaker"]["mention"], direct["speaker"]["name"], direct["cue"]["text"]) == (
+        "Smith",
+        "John Smith",
+        "said",
+    )
     assert direct["quote"] in {"direct", "mixed"}  # which of the two is the attribution stage's rule
-    assert (indirect["speaker"]["name"], indirect["cue"]["lemma"], indirect["quote"]) == ("Smith", "say", "indirect")
+    assert (indirect["speaker"]["name"], indirect["cue"]["lemma"], indirect["quote"]) == (
+        "John Smith",
+        "say",
+        "indirect",
+    )
     assert according["cue"]["text"] == "According to" and according["speaker"]["mention"] == "the ministry"
     assert from_stanza[3]["speaker"]["name"] == "John Smith"
-    assert from_stanza[6]["speaker"]["name"] == "John Smith" and from_stanza[6]["speaker"]["mention"] == "she"
+    # "she" after "John Smith": pronouns respect gender, so it is not linked to him
+    assert from_stanza[6]["speaker"]["mention"] == "she" and from_stanza[6]["speaker"]["name"] != "John Smith"
 
 
 def test_same_statements_as_a_hand_built_spacy_parse(paragraphs, vocab):
