@@ -368,12 +368,6 @@ def check_regular(path: str | os.PathLike[str], what: str) -> None:
         raise OutputError(f"{path}: not a regular file; {what} needs a regular file")
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _output_error(name: str, exc: OSError) -> OutputError:
     reason = exc.strerror or str(exc)
     hint = " (disk full?)" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""

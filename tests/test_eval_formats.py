@@ -451,7 +451,7 @@ def test_pei_jurgens_pearson_and_spearman_with_pred(tmp_path: Path):
     [
         ('{"id": 1, "finding": "x"}\n', r"pj.jsonl:1: expected an object with id, finding"),
         ('{"id": 1, "finding": "x", "sentence-level-certainty": 9, "split": "val"}\n', r"pj.jsonl:1: needs .* 1 to 6"),
-        ("not json\n", r"pj.jsonl:1: not JSON"),
+        ("not json\n", r"pj.jsonl:1: malformed JSON"),
     ],
 )
 def test_malformed_pei_jurgens(tmp_path: Path, content: str, message: str):

@@ -148,10 +148,10 @@ def project_reviews(
         ServerError: unknown project, HTTP failure, export failed.
     """
     import io
-    import json
     import zipfile
 
     from ..errors import ServerError
+    from ..io import loads_line
     from .convert import export_line_to_statements
     from .push import open_project
 
@@ -176,9 +176,10 @@ def project_reviews(
         if user not in files:
             raise UsageError(f"no annotations of reviewer {user!r} in project {project_name!r}")
         records = []
-        for line in archive.read(files[user]).decode("utf-8").splitlines():
+        for n, line in enumerate(archive.read(files[user]).split(b"\n"), 1):  # \n only: U+2028 is text
             if line.strip():
-                records.extend(export_line_to_statements(json.loads(line)))
+                obj = loads_line(line, f"{files[user]}:{n}", ServerError)
+                records.extend(export_line_to_statements(obj))
         if records or reviewers:
             out[user] = records
     return out

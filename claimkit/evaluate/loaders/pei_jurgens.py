@@ -8,10 +8,10 @@ one-sentence document ``pj-<id>`` whose sentence carries the rating as ``value``
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ...errors import GoldFormatError
+from ...io import iter_json_lines
 from ...records import Document
 from ..gold import GoldDoc, GoldSentence, GoldSet
 from .szeged import the_file
@@ -23,21 +23,8 @@ def load(path: Path) -> GoldSet:
     """Load the Pei & Jurgens JSONL file."""
     path = the_file(path, ".jsonl")
     docs: list[GoldDoc] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError as exc:
-        raise GoldFormatError(f"{path}: not UTF-8 ({exc})") from None
     seen: set[str] = set()
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: not JSON ({exc.msg})") from None
+    for where, row in iter_json_lines(path, GoldFormatError, objects=False):
         if not isinstance(row, dict) or any(k not in row for k in FIELDS):
             raise GoldFormatError(f"{where}: expected an object with {', '.join(FIELDS)}")
         text = str(row["finding"]).strip()
