@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError
+from .procs import pid_alive
 from .records import Document
 
 LOCK_SUFFIX = ".lock"
@@ -186,16 +187,6 @@ def recover(statements: Path, docs: Path) -> Ledger:
     return ledger
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 class OutputLock:
     """An exclusive lock on a resumable output: ``FILE.lock`` beside it, holding the owner's pid.
 
@@ -227,7 +218,7 @@ class OutputLock:
                 break
             os.close(self.fd)  # the previous owner removed this file while we waited: lock the new one
         owner = self._owner()
-        if owner and owner != os.getpid() and not _pid_alive(owner):
+        if owner and owner != os.getpid() and not pid_alive(owner):
             self.stale_pid = owner
         os.ftruncate(self.fd, 0)
         os.pwrite(self.fd, f"{os.getpid()}\n".encode(), 0)

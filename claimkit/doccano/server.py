@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ServerError, UsageError
+from ..procs import pid_alive
 
 ENV_VENV = "CLAIMKIT_DOCCANO_VENV"
 ENV_HOME = "CLAIMKIT_DOCCANO_HOME"
@@ -88,21 +89,6 @@ def _write_private(path: Path, text: str) -> None:
         fh.write(text)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # A zombie child of ours still answers kill(0); reap it if it is ours.
-    with contextlib.suppress(ChildProcessError):
-        done, _ = os.waitpid(pid, os.WNOHANG)
-        if done == pid:
-            return False
-    return True
-
-
 def _healthy(url: str) -> bool:
     import requests  # here, not at module level: ``claimkit doccano serve --status`` must start at once
 
@@ -161,7 +147,7 @@ class LocalServer:
         if not state:
             return Status(False, False, None, {}, self.home)
         pids = {k: int(v) for k, v in dict(state.get("pids", {})).items()}  # type: ignore[call-overload]
-        alive = {k: v for k, v in pids.items() if _alive(v) and self._ours(v, state.get("venv"))}
+        alive = {k: v for k, v in pids.items() if pid_alive(v) and self._ours(v, state.get("venv"))}
         url = str(state.get("url"))
         if not alive:
             return Status(False, False, url, {}, self.home)
@@ -351,7 +337,7 @@ class LocalServer:
     def _wait_healthy(self, url: str, timeout: float, pids: dict[str, int]) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if not all(_alive(p) for p in pids.values()):
+            if not all(pid_alive(p) for p in pids.values()):
                 return False
             if _healthy(url):
                 return True
@@ -369,14 +355,14 @@ class LocalServer:
             return False
         pids = [int(v) for v in dict(state.get("pids", {})).values()]  # type: ignore[call-overload]
         pids = [p for p in pids if self._ours(p, state.get("venv"))]
-        was_running = any(_alive(p) for p in pids)
+        was_running = any(pid_alive(p) for p in pids)
         for pid in pids:
             _signal_group(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        while time.monotonic() < deadline and any(pid_alive(p) for p in pids):
             time.sleep(0.2)
         for pid in pids:
-            if _alive(pid):
+            if pid_alive(pid):
                 _signal_group(pid, signal.SIGKILL)
         with contextlib.suppress(FileNotFoundError):
             self.state_path.unlink()
