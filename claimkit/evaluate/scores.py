@@ -6,6 +6,14 @@ from dataclasses import dataclass
 from typing import Any
 
 
+class Counters:
+    """Mixin for a dataclass of numeric counters: ``a + b`` adds them field by field (the
+    per-document counts of a metric add up over a corpus)."""
+
+    def __add__(self, other: Any) -> Any:
+        return type(self)(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
+
+
 def ratio(num: float, den: float) -> float:
     """``num / den``, or 0.0 when ``den`` is 0 (the CoNLL convention for empty sets)."""
     return num / den if den else 0.0

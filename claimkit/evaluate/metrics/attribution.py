@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..gold import GoldAttribution, GoldDoc
-from ..scores import f1, ratio
+from ..scores import Counters, f1, ratio
 from ..spans import Span, length, overlap, overlap_many
 from . import DocScore, Preds, Result
 
@@ -51,7 +51,7 @@ def _span(obj: dict[str, Any] | None) -> Span | None:
 
 
 @dataclass
-class Counts:
+class Counts(Counters):
     """Counters of one document (they add up over a corpus)."""
 
     gold: int = 0
@@ -62,9 +62,6 @@ class Counts:
     full_ok: int = 0
     attributed: int = 0
     attributed_on_gold: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
 
     def figures(self) -> dict[str, Any]:
         precision = ratio(self.attributed_on_gold, self.attributed)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..gold import GoldDoc, GoldQuote
-from ..scores import ratio
+from ..scores import Counters, ratio
 from ..spans import overlap
 from . import DocScore, Preds, Result
 
@@ -41,7 +41,7 @@ def normal_name(name: str | None) -> str:
 
 
 @dataclass
-class Counts:
+class Counts(Counters):
     """Counters of one document (they add up over a corpus)."""
 
     gold: int = 0
@@ -51,9 +51,6 @@ class Counts:
     gold_named: int = 0
     found_named: int = 0
     name_ok: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(vars(self).values(), vars(other).values(), strict=True)))
 
     def figures(self) -> dict[str, Any]:
         return {
