@@ -105,6 +105,24 @@ class GoldDoc:
     quotes: list[GoldQuote] = field(default_factory=list)
     part: str | None = None
 
+    @classmethod
+    def one_sentence(
+        cls, doc_id: str, text: str, where: str, label: str, *, value: float | None = None, part: str | None = None
+    ) -> GoldDoc:
+        """A gold document that is one labelled sentence (NewsSD, CheckThat!, Pei & Jurgens rows).
+
+        Args:
+            doc_id: the document id, also the split key.
+            text: the sentence.
+            where: ``path:line`` of the row, kept as the document's path for messages.
+            label: the sentence's gold label.
+            value: the graded rating when the gold has one.
+            part: the gold's own split of this row.
+        """
+        document = Document(doc_id=doc_id, text=text, path=where)
+        sentence = GoldSentence(0, len(text), label, value=value)
+        return cls(document, doc_id, sentences=[sentence], part=part)
+
 
 @dataclass
 class GoldSet:

@@ -21,8 +21,7 @@ import csv
 from pathlib import Path
 
 from ...errors import GoldFormatError
-from ...records import Document
-from ..gold import GoldDoc, GoldSentence, GoldSet
+from ..gold import GoldDoc, GoldSet
 
 TRAIN_FILE = "crowdsourced.csv"
 POSITIVE, NEGATIVE = "Yes", "No"
@@ -84,8 +83,7 @@ def load(path: Path, fmt: str) -> GoldSet:
                     raise GoldFormatError(f"{where}: empty sentence")
                 seen.add(sid)
                 doc_id = f"{path.stem}-{sid}"
-                document = Document(doc_id=doc_id, text=text, path=where)
-                docs.append(GoldDoc(document, doc_id, sentences=[GoldSentence(0, len(text), label)]))
+                docs.append(GoldDoc.one_sentence(doc_id, text, where, label))
     except OSError as exc:
         raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from None
     except (UnicodeDecodeError, csv.Error) as exc:

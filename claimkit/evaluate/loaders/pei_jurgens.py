@@ -12,8 +12,7 @@ from pathlib import Path
 
 from ...errors import GoldFormatError
 from ...io import iter_json_lines
-from ...records import Document
-from ..gold import GoldDoc, GoldSentence, GoldSet
+from ..gold import GoldDoc, GoldSet
 from .szeged import the_file
 
 FIELDS = ("id", "finding", "sentence-level-certainty", "split")
@@ -35,9 +34,8 @@ def load(path: Path) -> GoldSet:
         if doc_id in seen:
             raise GoldFormatError(f"{where}: duplicate id {row['id']!r}")
         seen.add(doc_id)
-        sentence = GoldSentence(0, len(text), f"{float(rating):g}", value=float(rating))
-        document = Document(doc_id=doc_id, text=text, path=where)
-        docs.append(GoldDoc(document, doc_id, sentences=[sentence], part=str(row["split"])))
+        label = f"{float(rating):g}"
+        docs.append(GoldDoc.one_sentence(doc_id, text, where, label, value=float(rating), part=str(row["split"])))
     if not docs:
         raise GoldFormatError(f"{path}:1: no findings (is this the Pei & Jurgens JSONL?)")
     return GoldSet(format="pei-jurgens", path=str(path), tasks=("certainty_score",), docs=docs)
