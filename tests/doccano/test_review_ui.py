@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_ui_offsets import _login, _wait, browser  # noqa: F401  (browser is a fixture)
+from test_ui_offsets import _login, _open_annotation, _wait, browser  # noqa: F401  (browser is a fixture)
 
 from claimkit.doccano.convert import CERTAINTY_LABELS, KINDS
 from claimkit.doccano.push import open_project, push_documents
@@ -22,7 +22,6 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "doccano-rev
 
 
 def test_sample_article_is_reviewable_and_screenshot(doccano, drafts, browser, tmp_path: Path) -> None:  # noqa: F811
-    from selenium.webdriver.common.by import By
 
     client = doccano.client()
     _, text, statements = drafts[0]
@@ -46,18 +45,7 @@ def test_sample_article_is_reviewable_and_screenshot(doccano, drafts, browser, t
     print(f"{len(statements)} statements -> {len(spans)} spans ({len(named)} with a speaker mention)")
 
     _login(browser, doccano.url, doccano.password)
-    browser.get(f"{doccano.url}/projects/{project.id}")
-    start = _wait(
-        lambda: next(
-            (b for b in browser.find_elements(By.CSS_SELECTOR, "a, button") if "Start Annotation" in b.text), None
-        )
-    )
-    _wait(lambda: browser.execute_script("return document.body.innerText.includes('claimkit-sample')"))
-    start.click()
-    _wait(lambda: "sequence-labeling" in browser.current_url)
-    first_words = text.strip().split()[0]
-    find = "return [...document.querySelectorAll('text')].some(e => e.textContent.includes(arguments[0]))"
-    _wait(lambda: browser.execute_script(find, first_words))
+    _open_annotation(browser, doccano.url, project.id, "claimkit-sample", text.strip().split()[0])
     # The label names are drawn under the text: wait for the kinds and a speaker label.
     shown = "return document.body.innerText + [...document.querySelectorAll('text')].map(e => e.textContent).join(' ')"
     _wait(lambda: all(k in browser.execute_script(shown) for k in {s[0] for s in kinds}))

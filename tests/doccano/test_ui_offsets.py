@@ -46,28 +46,29 @@ def browser():
 
 
 def _wait(check, timeout: float = 60.0):
+    """Poll ``check`` until it returns something true (an explicit wait, not a fixed sleep)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = check()
         if value:
             return value
-        time.sleep(0.5)
+        time.sleep(0.1)
     raise AssertionError("timed out waiting for the Doccano UI")
 
 
-def _login(driver, url: str, password: str) -> None:
+def _login(driver, url: str, password: str, username: str = "admin") -> None:
     from selenium.webdriver.common.by import By
 
     driver.get(f"{url}/auth")
     fields = _wait(lambda: [i for i in driver.find_elements(By.CSS_SELECTOR, "input") if i.is_displayed()])
-    fields[0].send_keys("admin")
+    fields[0].send_keys(username)
     fields[1].send_keys(password)
     next(b for b in driver.find_elements(By.CSS_SELECTOR, "button") if b.text == "Login").click()
     _wait(lambda: "/auth" not in driver.current_url)
 
 
-def _draw(driver, url: str, pid: int, project: str, word: str, label: str) -> None:
-    """Select ``word`` in the first example and give it ``label`` through the UI's menu."""
+def _open_annotation(driver, url: str, pid: int, project: str, word: str) -> None:
+    """Open the first example of project ``pid`` in the annotation page; wait for ``word``."""
     from selenium.webdriver.common.by import By
 
     # Loading the annotation URL directly leaves the page blank; go through the project page.
@@ -83,6 +84,11 @@ def _draw(driver, url: str, pid: int, project: str, word: str, label: str) -> No
     _wait(lambda: "sequence-labeling" in driver.current_url)
     find = "return [...document.querySelectorAll('text')].some(e => e.textContent.includes(arguments[0]))"
     _wait(lambda: driver.execute_script(find, word))
+
+
+def _select_text(driver, word: str) -> None:
+    """Select ``word`` in the text with the DOM selection API and send the click that ends a
+    mouse drag: the UI then opens its label menu for those characters."""
     driver.execute_script(
         """
         const t = [...document.querySelectorAll('text')].find(e => e.textContent.includes(arguments[0]));
@@ -95,6 +101,14 @@ def _draw(driver, url: str, pid: int, project: str, word: str, label: str) -> No
         """,
         word,
     )
+
+
+def _draw(driver, url: str, pid: int, project: str, word: str, label: str) -> None:
+    """Select ``word`` in the first example and give it ``label`` through the UI's menu."""
+    from selenium.webdriver.common.by import By
+
+    _open_annotation(driver, url, pid, project, word)
+    _select_text(driver, word)
     items = ".v-menu__content .v-list-item"
     entry = _wait(
         lambda: next(
