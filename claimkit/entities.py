@@ -144,7 +144,7 @@ class Names:
                 name = proper_name(ent.text)
                 if name:
                     self.persons.append((ent.start_char, name))
-                    self._vote(name, ent.doc, ent.end)
+                    self._vote(name, ent.doc, ent.start, ent.end)
             elif ent.label_ in _ORG_LABELS:
                 text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 self.orgs.append((ent.start_char, _POSSESSIVE.sub("", text)))
@@ -168,9 +168,17 @@ class Names:
                 self.runs.append((run[0].idx, " ".join(t.text for t in run)))
             run = []
 
-    def _vote(self, name: str, doc: Doc, end: int) -> None:
-        """Note the gender of the first personal pronoun after a full name, before another name."""
-        if len(name.split()) < 2 or name in self.genders:
+    def _vote(self, name: str, doc: Doc, start: int, end: int) -> None:
+        """Note the gender a noun or title right before a name gives ("her father Khaled", "Mr.
+        Cruz"), else that of the first personal pronoun after a full name, before another name."""
+        if name in self.genders:
+            return
+        before = doc[start - 1].lower_ if start else ""
+        said = lexnames.GENDER_NOUNS.get(before) or gender_of("", before)
+        if said is not None:
+            self.genders[name] = said
+            return
+        if len(name.split()) < 2:
             return
         for tok in doc[end : min(len(doc), end + 30)]:
             if tok.ent_type_ == "PERSON":
@@ -181,7 +189,8 @@ class Names:
                 return
 
     def gender(self, name: str, offset: int) -> str | None:
-        """``m``, ``f`` or None for a (possibly short) person name."""
+        """``m``, ``f`` or None for a (possibly short or described) person name."""
+        name = proper_name(name) or name  # "Heart and Stroke senior manager Erin Kim" -> "Erin Kim"
         full = self.person(name, offset) or name
         return gender_of(full) or self.genders.get(full)
 

@@ -215,10 +215,11 @@ class Resolver:
 
         Only proper names qualify: never a document, a thing, a number or a description.
         """
-        named = [(o, n) for o, n in self.names.persons if o < offset]
-        candidates = [Speaker(n, n, None, None, "person") for _, n in sorted(named, reverse=True)]
+        named = sorted(((o, n) for o, n in self.names.persons if o < offset), reverse=True)
+        candidates = [Speaker(n, n, None, None, "person") for _, n in named]
         if self.last_person is not None:
-            candidates.insert(0, self.last_person)
+            at = self._newcomer(named, self.last_person, gender)
+            candidates.insert(at, self.last_person)
         for cand in candidates:
             if proper_name(cand.name) is None or set(cand.name.lower().split()) & lex.DOCUMENT_WORDS:
                 continue
@@ -226,6 +227,50 @@ class Resolver:
             if found is None or found == gender:
                 return cand
         return None
+
+    def _newcomer(self, named: list[tuple[int, str]], last: Speaker, gender: str) -> int:
+        """Where the last speaker goes among the named candidates (latest first): after a person
+        the text introduced since the last speaker's sentence, as the topic of a sentence of its
+        own ("Toronto retiree Doug Purdy, who lost 16 lbs. ... “…,” he says"; "... results for
+        accountant Babatunji Farinloye. “…,” he says"), else first.
+
+        A newcomer that is not the subject of its sentence while a person or pronoun is
+        ("Kim praised Purdy") leaves the last speaker first.
+        """
+        if last.start is None:
+            return 0
+        since = self.doc.char_span(last.start, last.end or last.start + 1, alignment_mode="expand")
+        if since is None:
+            return 0
+        boundary = since[-1].sent.end_char
+        for k, (off, name) in enumerate(named):
+            if off < boundary:
+                return 0
+            if self.names.gender(name, off) not in {None, gender}:
+                continue
+            return k + 1 if self._topic(off) else 0
+        return 0
+
+    def _topic(self, offset: int) -> bool:
+        """Whether the name at ``offset`` is its sentence's subject, or the sentence has no
+        person or pronoun subject at all."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span[0]
+        sent = tok.sent
+        if "(" in self.doc[sent.start : tok.i].text and ")" not in self.doc[sent.start : tok.i].text:
+            return False  # a photo credit "(Lauren Pelley / CBC News)"
+        subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if any(tok in set(c.subtree) for c in subjects):
+            return True
+        return not any(self._personal(t) for c in subjects for t in c.subtree)
+
+    def _personal(self, tok: Token) -> bool:
+        """A token naming a person: a PERSON entity, a personal pronoun, a known person's name."""
+        if tok.ent_type_ == _PERSON or tok.lower_ in lex.PERSON_PRONOUNS:
+            return True
+        return tok.pos_ == "PROPN" and self.names.person(tok.text, tok.idx) is not None
 
     def _entity_before(self, offset: int, key: str | None = None) -> Speaker | None:
         """The most recent multi-word PERSON entity before ``offset`` (with surname ``key``)."""

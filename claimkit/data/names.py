@@ -71,3 +71,17 @@ PRONOUN_GENDER: dict[str, str] = {
     **dict.fromkeys(["he", "him", "his", "himself"], "m"),
     **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
 }
+
+# Nouns right before a name that give its gender ("Her father Khaled", "his wife Ana").
+GENDER_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        "father son brother husband uncle nephew grandfather grandson boyfriend dad man boy "
+        "businessman congressman chairman spokesman sportsman".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "mother daughter sister wife aunt niece grandmother granddaughter girlfriend mom mum woman girl "
+        "businesswoman congresswoman chairwoman spokeswoman sportswoman actress".split(),
+        "f",
+    ),
+}
