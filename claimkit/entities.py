@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .data import names as lexnames
 from .data import reporting as lex
@@ -403,3 +403,78 @@ def _group(pairs: list[tuple[int, str]]) -> dict[str, list[int]]:
     for offs in grouped.values():
         offs.sort()
     return grouped
+
+
+_ORG_ABBREVIATIONS = {"co": "company", "corp": "company", "inc": "company", "ltd": "company", "llc": "company"}
+_RANKS = frozenset(["prime", "vice", "deputy", "assistant", "associate", "lieutenant", "acting", "interim"])
+_ROLE_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM", "VERB"])
+
+
+class Roles:
+    """What an article calls its named people and organisations, so that a definite description
+    ("the WHL commissioner", "the company", "the diocese") finds the name it stands for.
+
+    A name's role words are the nouns and adjectives right before it ("WHL commissioner Ron
+    Robison", "media buying company GroupM") and those of its apposition ("Guenther Schuh, e.GO's
+    founder"); an organisation's own name counts too ("the diocese" -> "Roman Catholic Diocese of
+    Covington").
+    """
+
+    def __init__(self, doc: Doc, names: Names) -> None:
+        self.doc = doc
+        self.items: list[tuple[int, str, str, frozenset[str]]] = []  # offset, name, kind, role words
+        for ent in doc.ents:
+            kind = "person" if ent.label_ == "PERSON" else "organization" if ent.label_ == "ORG" else None
+            if kind is None:
+                continue
+            if kind == "person":
+                short = proper_name(ent.text)
+                name = short and (names.person(short, ent.start_char) or short)
+            else:
+                name = _POSSESSIVE.sub("", ent.text.removeprefix("the "))
+            if not name:
+                continue
+            before = _role_tokens(doc, ent.start)
+            # a person's role is the title noun right before the name ("WHL commissioner Ron Robison")
+            if kind == "person":  # the title right before the name: "commissioner", "prime minister"
+                words = {t.lemma_.lower() for t in before[:2] if t is before[0] or norm(t.text) in lex.TITLES}
+            else:  # "media buying company GroupM"; its own name: "Brenner Shipping Co." is a company
+                words = {t.lemma_.lower() for t in before}
+                words |= {_ORG_ABBREVIATIONS.get(norm(t.text), t.lemma_.lower()) for t in ent}
+            for child in ent.root.children:
+                if child.dep_ == "appos":  # "Guenther Schuh, e.GO's founder", not "a venture with an oil company"
+                    words |= {t.lemma_.lower() for t in [*child.lefts, child] if t.pos_ in _ROLE_POS}
+            self.items.append((ent.start_char, name, kind, frozenset(words)))
+
+    def find(self, phrase: Span, kind: str) -> str | None:
+        """The name a definite description stands for: of the names the article gave that role
+        before it, the one mentioned last; None when there is none.
+
+        A rank that makes another office must be in the description too ("the WHL commissioner"
+        -> "WHL commissioner Ron Robison", "the minister" -> "Foreign Minister Leila Osei", but
+        not "Prime Minister Justin Trudeau").
+        """
+        head = phrase.root.lemma_.lower()
+        words = {t.lemma_.lower() for t in phrase}
+        start = phrase.start_char
+        latest: dict[str, int] = {}
+        fits = set()
+        for offset, name, k, role in self.items:
+            if k != kind or offset >= start:
+                continue
+            latest[name] = offset
+            if head in role and role & _RANKS <= words:
+                fits.add(name)
+        return max(fits, key=lambda n: latest[n]) if fits else None
+
+
+def _role_tokens(doc: Doc, start: int) -> list:
+    """The nouns and adjectives right before a name, in its sentence ("media buying company")."""
+    out = []
+    i = start - 1
+    while (
+        i >= 0 and len(out) < 6 and doc[i].pos_ in _ROLE_POS and not doc[i].is_sent_end and doc[i].ent_type_ != "PERSON"
+    ):
+        out.append(doc[i])
+        i -= 1
+    return out

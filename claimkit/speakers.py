@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .data import names as lexnames
 from .data import reporting as lex
-from .entities import Names, proper_name
+from .entities import Names, Roles, proper_name
 from .records import Source, SourceType, Speaker, SpeakerType
 
 _PERSON = "PERSON"
@@ -140,6 +140,7 @@ class Resolver:
         self.last_group: Speaker | None = None
         self._entities: list[tuple[int, str]] | None = None
         self.names = Names(doc)
+        self.roles = Roles(doc, self.names)
 
     def _person_entities(self) -> list[tuple[int, str]]:
         if self._entities is None:
@@ -171,6 +172,12 @@ class Resolver:
         known = self._match(phrase, stype, name)
         if known is not None:
             return Speaker(known.name, mention, start, end, known.type, description or known.description)
+        if _described(phrase, stype):
+            linked = self.roles.find(phrase, stype)
+            if linked is not None:  # "the WHL commissioner" -> "Ron Robison"
+                speaker = Speaker(linked, mention, start, end, stype, description or name)
+                self.speakers.append(speaker)
+                return speaker
         speaker = Speaker(name, mention, start, end, stype, description)
         if stype in {"person", "organization"}:
             self.speakers.append(speaker)
@@ -202,8 +209,13 @@ class Resolver:
         if stype == "organization" and phrase[0].lower_ == "the":
             head = phrase.root.lower_
             for known in self.speakers:
-                if known.type == "organization" and known.name != name and head in known.name.lower().split():
-                    return known
+                if (
+                    known.type == "organization"
+                    and known.name != name
+                    and head in known.name.lower().split()
+                    and proper_name(known.name) is not None
+                ):
+                    return known  # "the railway" -> "Canadian Pacific Railway", not "communications company"
             if head in lex.GENERIC_MEDIA_NOUNS:  # "the newspaper" -> the last media speaker
                 media = [k for k in self.speakers if k.type == "organization" and source_type(k) == "media"]
                 return media[-1] if media else None
@@ -285,6 +297,20 @@ class Resolver:
             self.last_person = speaker
         elif speaker.type in {"organization", "group"}:
             self.last_group = speaker
+
+
+def _described(phrase: Span, stype: str) -> bool:
+    """A definite description of a person or organisation, with no name of its own: "the WHL
+    commissioner", "the Kentucky Republican", "the company", "this diocese"."""
+    root = phrase.root
+    return (
+        stype in {"person", "organization"}
+        and len(phrase) <= 6
+        and phrase[0].lower_ in {"the", "this"}
+        and (root.pos_ == "NOUN" or root.text.islower() or root.ent_type_ == "NORP")
+        and not any(t.ent_type_ == _PERSON for t in phrase)
+        and root.lemma_.lower() not in lex.DOCUMENT_NOUNS
+    )
 
 
 def _titled(phrase: Span) -> bool:

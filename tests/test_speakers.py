@@ -275,3 +275,48 @@ def test_bare_surname_shared_by_relatives_is_the_person_met_first(nlp) -> None:
     results = _run(nlp, text)
     assert _speaker(results, "Ivanka").name == "Ivanka Trump"
     assert _speaker(results, "Trump said").name == "Donald Trump"
+
+
+def test_pronoun_gender_comes_from_the_name_inside_a_described_mention(nlp) -> None:
+    text = (
+        "Harbour Trust senior manager Linda Farrow says the plan will work.\n\n"
+        "Dock worker Peter Alvik, who lost his job in May, says the plan changed his life. "
+        "“I finally have hope,” he says."
+    )
+    assert _speaker(_run(nlp, text), "“I finally").name == "Peter Alvik"
+
+
+def test_a_person_introduced_as_the_topic_outranks_the_last_speaker(nlp) -> None:
+    text = (
+        "“The market is calm,” said analyst Peter Alvik.\n\n"
+        "The new rules produced good results for Toronto baker Tomas Varga, 50. "
+        "“My sales doubled,” he says.\n\n"
+        "Alvik praised Varga. “He works hard,” he said."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "“My sales").name == "Tomas Varga"
+    assert _speaker(results, "“He works").name == "Peter Alvik"  # the newcomer is only the object
+
+
+def test_a_noun_before_a_name_gives_its_gender(nlp) -> None:
+    text = (
+        "For Dana Okonkwo, Friday is the day she has waited for. Her father Rafiq was among the victims.\n\n"
+        "“I want to see justice,” she said."
+    )
+    assert _speaker(_run(nlp, text), "“I want").name == "Dana Okonkwo"
+
+
+def test_a_definite_description_takes_the_name_given_that_role(nlp) -> None:
+    text = (
+        "“We will review the claim,” league commissioner Ron Abara said on Monday.\n\n"
+        "Prime Minister Justin Trudeau met Foreign Minister Leila Osei. "
+        "Osei said the talks went well.\n\n"
+        "Later the league commissioner said the league had not been served.\n\n"
+        "“We are talking about a human being,” the minister said.\n\n"
+        "Brenner Shipping Co. said it would hire 200 workers. "
+        "The company said the new port was essential."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "Later the league").name == "Ron Abara"
+    assert _speaker(results, "“We are talking").name == "Leila Osei"  # not the prime minister
+    assert _speaker(results, "The company").name == "Brenner Shipping Co."
