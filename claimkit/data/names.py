@@ -75,13 +75,17 @@ PRONOUN_GENDER: dict[str, str] = {
 # Nouns right before a name that give its gender ("Her father Khaled", "his wife Ana").
 GENDER_NOUNS: dict[str, str] = {
     **dict.fromkeys(
-        "father son brother husband uncle nephew grandfather grandson boyfriend dad man boy "
-        "businessman congressman chairman spokesman sportsman".split(),
+        _words(
+            """father son brother husband uncle nephew grandfather grandson boyfriend dad man boy
+            businessman congressman chairman spokesman sportsman"""
+        ),
         "m",
     ),
     **dict.fromkeys(
-        "mother daughter sister wife aunt niece grandmother granddaughter girlfriend mom mum woman girl "
-        "businesswoman congresswoman chairwoman spokeswoman sportswoman actress".split(),
+        _words(
+            """mother daughter sister wife aunt niece grandmother granddaughter girlfriend mom mum woman girl
+            businesswoman congresswoman chairwoman spokeswoman sportswoman actress"""
+        ),
         "f",
     ),
 }
