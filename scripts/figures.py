@@ -74,6 +74,18 @@ SPEC: tuple[Corpus, ...] = (
         ),
     ),
     Corpus(
+        "ggt-tune",
+        r"GenderGapTracker dev half, tuning part",
+        {"speaker full-name accuracy (of found quotations)": ("speakers", "full_name_accuracy", "reporting-verb")},
+        (("speakers", "quote_recall"), ("speakers", "speaker_accuracy"), ("speakers", "full_name_accuracy")),
+    ),
+    Corpus(
+        "ggt-check",
+        r"GenderGapTracker dev half, check part",
+        {"speaker full-name accuracy (of found quotations)": ("speakers", "full_name_accuracy", "reporting-verb")},
+        (("speakers", "quote_recall"), ("speakers", "speaker_accuracy"), ("speakers", "full_name_accuracy")),
+    ),
+    Corpus(
         "ggt",
         r"GenderGapTracker",
         {
