@@ -8,6 +8,7 @@ The use cases (push, pull, diff) sit above this module and never touch ``request
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -302,6 +303,13 @@ class DoccanoClient:
             "POST", f"/v1/projects/{project_id}/{kind}-types", json=body, expect=(201,), shape=dict, keys=("id",)
         )
 
+    def upload_label_types(self, project_id: int, kind: str, labels: list[tuple[str, str]]) -> None:
+        """Create several label types in one request (Doccano's label upload, one transaction):
+        ``labels`` are ``(text, background colour)``. Fails as a whole if one exists already."""
+        body = [{"text": text, "background_color": color, "text_color": "#ffffff"} for text, color in labels]
+        files = {"file": ("labels.json", json.dumps(body).encode("utf-8"), "application/json")}
+        self._request("POST", f"/v1/projects/{project_id}/{kind}-type-upload", files=files, expect=(201,))
+
     def members(self, project_id: int) -> list[dict[str, Any]]:
         return list(self._pages(f"/v1/projects/{project_id}/members", keys=("user", "username")))
 
@@ -329,6 +337,14 @@ class DoccanoClient:
 
     def examples(self, project_id: int) -> Iterator[dict[str, Any]]:
         return self._pages(f"/v1/projects/{project_id}/examples", keys=("id",))
+
+    def count_examples(self, project_id: int) -> int:
+        """How many examples the project holds (one small request: a page of one)."""
+        data = self._request("GET", f"/v1/projects/{project_id}/examples", params={"limit": 1}, shape=dict)
+        count = data.get("count")
+        if not isinstance(count, int) or isinstance(count, bool):
+            raise self._shape_error(f"GET /v1/projects/{project_id}/examples", "no count")
+        return count
 
     def create_example(self, project_id: int, text: str, meta: dict[str, Any]) -> dict[str, Any]:
         body = {"text": text, "meta": meta}
@@ -441,7 +457,7 @@ class DoccanoClient:
                 Celery worker running?).
         """
         deadline = time.monotonic() + wait
-        delay = 0.05
+        delay = 0.02  # short: a push waits for this task; back off to 0.2 s (a cheap request)
         while True:
             status = self._request("GET", f"/v1/tasks/status/{task_id}", shape=dict)
             if not isinstance(status, dict):
@@ -457,4 +473,4 @@ class DoccanoClient:
                     "(doccano task) running? (claimkit doccano serve starts it)"
                 )
             time.sleep(delay)
-            delay = min(delay * 1.5, 0.5)
+            delay = min(delay * 1.5, 0.2)

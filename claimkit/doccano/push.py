@@ -10,7 +10,7 @@ edited it): those are reported as skipped.
 
 from __future__ import annotations
 
-import copy
+import contextlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -122,10 +122,16 @@ def open_project(client: DoccanoClient, name: str, create: bool = True) -> Proje
     types = {}
     for kind, wanted in (("span", SPAN_LABELS), ("relation", RELATION_LABELS)):
         have = {t["text"]: int(t["id"]) for t in client.label_types(pid, kind)}
-        if create:
-            for label in wanted:
-                if label not in have:
-                    have[label] = int(client.create_label_type(pid, kind, label, LABEL_COLORS[label])["id"])
+        missing = [label for label in wanted if label not in have] if create else []
+        if len(missing) > 1:
+            # One request for all of them (a new project); if it fails (someone created one
+            # meanwhile), the loop below creates the rest one by one.
+            with contextlib.suppress(ServerError):
+                client.upload_label_types(pid, kind, [(label, LABEL_COLORS[label]) for label in missing])
+            have = {t["text"]: int(t["id"]) for t in client.label_types(pid, kind)}
+        for label in wanted if create else ():
+            if label not in have:
+                have[label] = int(client.create_label_type(pid, kind, label, LABEL_COLORS[label])["id"])
         types[kind] = have
     return Project(pid, name, types["span"], types["relation"], created)
 
@@ -183,11 +189,10 @@ def _write(client: DoccanoClient, project: Project, eid: int, draft: ExampleDraf
 
 
 def _meta(draft: ExampleDraft, state: str, batch: str | None = None) -> dict[str, Any]:
-    meta = copy.deepcopy(draft.meta)
-    meta[META_KEY]["state"] = state
+    ours = {**draft.meta[META_KEY], "state": state}  # the rest is shared with the draft, never changed
     if batch:
-        meta[META_KEY]["batch"] = batch
-    return meta
+        ours["batch"] = batch
+    return {**draft.meta, META_KEY: ours}
 
 
 def push_documents(
@@ -322,9 +327,12 @@ def import_drafts(client: DoccanoClient, project: Project, drafts: Sequence[tupl
     """Create examples with their spans and relations through Doccano's dataset import.
 
     The JSONL is written in ASCII (Doccano guesses the file's encoding); each example's meta
-    carries ``state = "pushed"``, its fingerprint and a batch id. Afterwards the examples of
-    the batch are listed: a document the import did not create is an error, and a duplicate
-    (Doccano's task retries after a crash) is deleted. Returns the doc_ids created.
+    carries ``state = "pushed"``, its fingerprint and a batch id. Afterwards, when the task
+    reports no error and the project grew by exactly one example per document, the import is
+    complete; otherwise the examples of the batch are listed and checked against their
+    fingerprints: a duplicate (Doccano's task retries after a crash) is deleted, keeping a
+    complete copy; a document the import did not create, or only in part (then marked
+    ``pushing``, so that the next push rewrites it), is an error. Returns the doc_ids created.
 
     Raises:
         ServerError: upload, import task or check failed.
@@ -334,22 +342,42 @@ def import_drafts(client: DoccanoClient, project: Project, drafts: Sequence[tupl
         json.dumps(import_line(draft, _meta(draft, "pushed", batch)), ensure_ascii=True) + "\n" for _, draft in drafts
     )
     upload = client.upload_file(f"claimkit-{batch}.jsonl", body.encode("ascii"))
+    before = client.count_examples(project.id)
     task = client.import_uploads(project.id, [upload], "RelationExtraction")
     result = client.wait_task(task, f"import of {len(drafts)} document(s)")
     errors = (result or {}).get("error") if isinstance(result, dict) else None
-    found: dict[str, list[int]] = {}
+    if not errors and client.count_examples(project.id) == before + len(drafts):
+        # Exactly one example per line and no error: the usual case, checked without listing
+        # (and downloading the meta of) every example again.
+        return [doc_id for doc_id, _ in drafts]
+    found: dict[str, list[dict[str, Any]]] = {}
     for ex in client.examples(project.id):
         ours = (ex.get("meta") or {}).get(META_KEY) or {}
         if isinstance(ours, dict) and ours.get("batch") == batch:
-            found.setdefault(str(ex["meta"].get("doc_id")), []).append(int(ex["id"]))
-    for ids in found.values():
-        for extra in sorted(ids)[1:]:
-            client.delete_example(project.id, extra)
-    missing = [doc_id for doc_id, _ in drafts if doc_id not in found]
+            found.setdefault(str(ex["meta"].get("doc_id")), []).append(ex)
+    incomplete = []
+    for doc_id, examples in found.items():
+        # Keep one complete copy (annotations as fingerprinted); a task that crashed and was
+        # retried may have left an example without some of its annotations.
+        examples.sort(key=lambda ex: int(ex["id"]))
+        complete = [
+            ex
+            for ex in examples
+            if server_annotations(client, project, ex).fingerprint() == ex["meta"][META_KEY].get("fingerprint")
+        ]
+        keep = (complete or examples)[0]
+        for ex in examples:
+            if ex is not keep:
+                client.delete_example(project.id, int(ex["id"]))
+        if not complete:  # marked half written: the next push rewrites it
+            meta = {**keep["meta"], META_KEY: {**keep["meta"][META_KEY], "state": "pushing"}}
+            client.update_example_meta(project.id, int(keep["id"]), meta)
+            incomplete.append(doc_id)
+    missing = [doc_id for doc_id, _ in drafts if doc_id not in found] + incomplete
     if missing:
         detail = f" ({_import_error(errors[0])})" if errors else ""
         raise ServerError(
-            f"Doccano at {client.url}: the import did not create {len(missing)} document(s), "
+            f"Doccano at {client.url}: the import did not create {len(missing)} document(s) completely, "
             f"first {missing[0]!r}{detail}"
         )
     return [doc_id for doc_id, _ in drafts]

@@ -331,3 +331,23 @@ def test_reviewer_changes_certainty_on_the_cue_and_the_name_by_relinking(reviewe
     unlinked = _export_line(draft)
     unlinked["relations"] = [r for r in unlinked["relations"] if r["type"] != "refers-to"]
     assert export_line_to_statements(unlinked)[0]["speaker"]["name"] == "He"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Kim said Kim Jong Un and Kimchi, _Kim, Kim_ and Kim.", "Kim"),
+        ("aa aa aaa", "aa"),
+        ("a a a", "a a"),
+        ("café cafés Müller Müllers", "Müller"),
+        ("🇰🇷 Park (Park) Park-Won", "Park"),
+        ("", "x"),
+    ],
+)
+def test_whole_words_finds_what_the_regular_expression_finds(text: str, word: str) -> None:
+    import re
+
+    from claimkit.doccano.convert import _whole_words
+
+    expected = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+    assert _whole_words(text, word) == expected

@@ -325,3 +325,40 @@ def test_serve_status_stop_and_idempotent_start(doccano, tmp_path: Path) -> None
     assert empty.exit_code == EXIT_SERVER and "not running" in empty.stdout
     stopped = runner.invoke(app, ["doccano", "serve", "--stop", "--home", str(tmp_path / "none")])
     assert stopped.exit_code == 0 and "was not running" in stopped.stdout
+
+
+class _ImportsTwice(DoccanoClient):
+    """A real client whose import holds every document twice (as a Celery task retried after
+    a crash would create them), the first copy of the first document missing a span."""
+
+    def upload_file(self, name: str, data: bytes) -> str:
+        upload = super().upload_file
+        self.uploads = [upload(name, data), upload(name, data)]
+        return self.uploads[0]
+
+    def import_uploads(self, project_id: int, upload_ids: list[str], task: str, file_format: str = "JSONL") -> str:
+        self.pid = project_id
+        return super().import_uploads(project_id, self.uploads, task, file_format)
+
+    def wait_task(self, task_id: str, what: str, wait: float = 300.0):
+        result = super().wait_task(task_id, what, wait)
+        if hasattr(self, "pid"):
+            first = sorted(
+                (ex for ex in self.examples(self.pid) if ex["meta"]["doc_id"] == self.first), key=lambda e: e["id"]
+            )
+            assert len(first) == 2
+            span = self.annotations(self.pid, first[0]["id"], "spans")[0]
+            self.delete_span(self.pid, first[0]["id"], span["id"])
+        return result
+
+
+def test_duplicated_import_keeps_one_complete_copy_of_each_document(doccano, drafts) -> None:
+    client = _ImportsTwice(doccano.connection()).login()
+    client.first = drafts[0][0]["doc_id"]
+    report = push_documents(client, "imported-twice", drafts)
+    assert sorted(report.created) == sorted(d[0]["doc_id"] for d in drafts)
+    admin = doccano.client()
+    pid = open_project(admin, "imported-twice", create=False).id
+    assert sorted(ex["meta"]["doc_id"] for ex in admin.examples(pid)) == sorted(d[0]["doc_id"] for d in drafts)
+    assert _strip(pull_project(admin, "imported-twice").records) == _originals(drafts)
+    assert len(push_documents(admin, "imported-twice", drafts).unchanged) == len(drafts)
