@@ -50,6 +50,7 @@ _NEAR_BEFORE, _NEAR_AFTER = 40, 20  # characters between a quotation and its cue
 _NO_SPEAKER = frozenset(["it", "that", "this", "which"])
 _MAX_CLIMB = 4
 _DIRECT_SHARE = 0.6
+_ISSUER_WINDOW = 400  # tokens back in which "the report" finds the document it refers to
 
 
 @dataclass
@@ -574,25 +575,42 @@ def _issuer(head: Token) -> Span | None:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}):
+            if obj is not None and _named(obj):
                 return noun_phrase(doc, obj)
+    if head.dep_ == "pobj" and head.head.lower_ in {"in", "on"} and head.head.head.pos_ in _VERB_POS:
+        subj = next((c for c in head.head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and _named(subj):
+            return noun_phrase(doc, subj)  # "The association said in a statement ..."
+    for tok in head.sent:  # "a document ... on Canadian Pacific Railway's website"
+        if tok.dep_ == "poss" and _named(tok) and tok.head.lemma_.lower() in lex.PUBLISHING_MEDIA:
+            return noun_phrase(doc, tok)
     return None
 
 
+def _named(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+
+
 def _earlier_issuer(head: Token) -> Span | None:
-    """The issuer of an earlier mention of the same document: "X released a report ... the
-    report says" -> X; "a statement from X ... the statement said" -> X."""
+    """The issuer of an earlier mention of the same document, under its name or another
+    document noun: "X released a report ... the report says" -> X; "a statement from X ... the
+    statement said" -> X; "a document ... on X's website ... The white paper said" -> X."""
     lemma = head.lemma_.lower()
-    for tok in reversed(head.doc[: head.i]):
-        if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
-            continue
+    same = [t for t in head.doc[: head.i] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
+    window = head.doc[max(0, head.i - _ISSUER_WINDOW) : head.i]
+    other = [
+        t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() in lex.DOCUMENT_NOUNS and t.lemma_.lower() != lemma
+    ]
+    for tok in [*reversed(same), *reversed(other)]:
         issuer = _issuer(tok)
         if issuer is not None:
             return issuer
         if tok.dep_ == "dobj":
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}):
+            if subj is not None and _named(subj):
                 return noun_phrase(head.doc, subj)
+        if tok.lemma_.lower() == lemma and any(c.lower_ in {"a", "an"} for c in tok.children if c.dep_ == "det"):
+            return None  # "A memo ..." brought the document in with no issuer: not an earlier one's
     return None
 
 
@@ -604,6 +622,12 @@ def _document_speaker(doc: Doc, head: Token, phrase: Span, resolver: Resolver) -
         issuer = _earlier_issuer(head)
     if issuer is not None:
         speaker = resolver.resolve(issuer)
+        if speaker.type != "anonymous" and not phrase.start <= issuer.start < phrase.end:
+            # the issuer named elsewhere ("X said in a statement ... The statement said"): the
+            # mention is the document here
+            return Speaker(
+                speaker.name, phrase.text, phrase.start_char, phrase.end_char, speaker.type, speaker.description
+            )
         if speaker.type != "anonymous":
             return speaker
     start = phrase.start + 1 if len(phrase) > 1 and phrase[0].lower_ in lex.NAME_DROP_WORDS else phrase.start

@@ -141,7 +141,7 @@ class Names:
         self._index: _NameIndex | None = None
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                name = proper_name(ent.text)
+                name = proper_name(_POSSESSIVE.sub("", ent.text))  # "Damon Green’s future"
                 if name:
                     self.persons.append((ent.start_char, name))
                     self._vote(name, ent.doc, ent.start, ent.end)
@@ -215,8 +215,10 @@ class Names:
             return None
         idx = self.index()
         hits = {n: offs for n, offs in idx.persons_with(part).items() if _contains(_words(n), part)}
-        if not hits:
-            hits = {n: offs for n, offs in idx.runs_ending(part[-1]).items() if _contains(_words(n), part)}
+        if not hits or (len(part) == 1 and max(len(_words(n)) for n in hits) == 1):
+            # no longer entity: a proper-noun run ("Brittany Lincicome" the parser left untyped)
+            runs = {n: offs for n, offs in idx.runs_ending(part[-1]).items() if _contains(_words(n), part)}
+            hits = {**hits, **runs}
         if len(part) == 1:
             last = {n: offs for n, offs in hits.items() if _words(n)[-1] == part[0]}
             hits = last or hits
@@ -265,9 +267,13 @@ class Names:
 
 def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
     """The canonical name and type of a resolved speaker."""
+    offset = speaker.start if speaker.start is not None else 0
+    if speaker.type == "group" and _is_cap(speaker.name) and " " not in speaker.name:
+        person = names.person(speaker.name, offset)  # "Woods" tagged plural, of "Tiger Woods"
+        if person is not None and len(person.split()) > 1:
+            return person, "person"
     if speaker.type not in _LINKED_TYPES:
         return speaker.name, speaker.type
-    offset = speaker.start if speaker.start is not None else 0
     proper = proper_name(speaker.name)
     if proper is None:
         return speaker.name, speaker.type
@@ -405,7 +411,6 @@ def _group(pairs: list[tuple[int, str]]) -> dict[str, list[int]]:
     return grouped
 
 
-_ORG_ABBREVIATIONS = {"co": "company", "corp": "company", "inc": "company", "ltd": "company", "llc": "company"}
 _RANKS = frozenset(["prime", "vice", "deputy", "assistant", "associate", "lieutenant", "acting", "interim"])
 _ROLE_POS = frozenset(["NOUN", "PROPN", "ADJ", "NUM", "VERB"])
 
@@ -428,7 +433,7 @@ class Roles:
             if kind is None:
                 continue
             if kind == "person":
-                short = proper_name(ent.text)
+                short = proper_name(_POSSESSIVE.sub("", ent.text))
                 name = short and (names.person(short, ent.start_char) or short)
             else:
                 name = _POSSESSIVE.sub("", ent.text.removeprefix("the "))
@@ -438,9 +443,8 @@ class Roles:
             # a person's role is the title noun right before the name ("WHL commissioner Ron Robison")
             if kind == "person":  # the title right before the name: "commissioner", "prime minister"
                 words = {t.lemma_.lower() for t in before[:2] if t is before[0] or norm(t.text) in lex.TITLES}
-            else:  # "media buying company GroupM"; its own name: "Brenner Shipping Co." is a company
-                words = {t.lemma_.lower() for t in before}
-                words |= {_ORG_ABBREVIATIONS.get(norm(t.text), t.lemma_.lower()) for t in ent}
+            else:  # "media buying company GroupM"; its own name ("the railway": "Northern Railway")
+                words = {t.lemma_.lower() for t in [*before, *ent]}
             for child in ent.root.children:
                 if child.dep_ == "appos":  # "Guenther Schuh, e.GO's founder", not "a venture with an oil company"
                     words |= {t.lemma_.lower() for t in [*child.lefts, child] if t.pos_ in _ROLE_POS}

@@ -36,6 +36,8 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
             right = child.i
         elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN" and head.ent_type_ != _PERSON:
             right = max(right, child.right_edge.i)
+    while right + 2 < len(doc) and _hyphen_name(doc, right):
+        right += 2  # "Wilson-Raybould", parsed as "Wilson" "-" "Raybould"
     span = doc[left : right + 1]
     # a possessive subject "Trump's campaign" keeps the whole phrase; a leading quote mark does not
     while len(span) > 1 and span[0].is_punct:
@@ -43,6 +45,19 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
     while len(span) > 1 and (span[-1].dep_ == "cc" or span[-1].is_punct):
         span = span[:-1]  # "Trump and" of a misparsed "Trump and has aides"
     return span
+
+
+def _hyphen_name(doc: Doc, i: int) -> bool:
+    """Whether a hyphen and a capitalised proper noun follow token ``i`` with no space."""
+    tok, dash, nxt = doc[i], doc[i + 1], doc[i + 2]
+    return (
+        tok.pos_ == "PROPN"
+        and not tok.whitespace_
+        and dash.text == "-"
+        and not dash.whitespace_
+        and nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+    )
 
 
 def _phrase_end(tok: Token) -> int:

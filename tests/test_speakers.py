@@ -313,10 +313,43 @@ def test_a_definite_description_takes_the_name_given_that_role(nlp) -> None:
         "Osei said the talks went well.\n\n"
         "Later the league commissioner said the league had not been served.\n\n"
         "“We are talking about a human being,” the minister said.\n\n"
-        "Brenner Shipping Co. said it would hire 200 workers. "
+        "The Brenner Shipping Company said it would hire 200 workers. "
         "The company said the new port was essential."
     )
     results = _run(nlp, text)
     assert _speaker(results, "Later the league").name == "Ron Abara"
     assert _speaker(results, "“We are talking").name == "Leila Osei"  # not the prime minister
-    assert _speaker(results, "The company").name == "Brenner Shipping Co."
+    assert _speaker(results, "The company").name == "Brenner Shipping Company"
+
+
+def test_possessive_full_name_and_hyphenated_surname(nlp) -> None:
+    text = (
+        "If you worried about Damon Greer’s future, relax.\n\n"
+        "“It didn’t take me long to get a job,” Greer said.\n\n"
+        "Justice Minister Jody Wilson-Raybould introduced the bill in 2016.\n\n"
+        "“We are confident in the law,” Wilson-Raybould said in November."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "“It didn’t").name == "Damon Greer"
+    hyphen = _speaker(results, "“We are confident")
+    assert hyphen.name == "Jody Wilson-Raybould" and hyphen.mention == "Wilson-Raybould"
+
+
+def test_a_document_takes_the_issuer_of_an_earlier_document_mention(nlp) -> None:
+    text = (
+        "“Cold weather is a hard reality,” says a document on Northern Prairie Railway's website.\n\n"
+        "The white paper said the cold increases air leakage in brakes.\n\n"
+        "The Canadian Juice Council said in a statement that juice is healthy. "
+        "The statement also said that removing it could have serious consequences."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "The white paper").name == "Northern Prairie Railway"
+    assert _speaker(results, "The statement also").name == "Canadian Juice Council"
+
+
+def test_a_document_brought_in_without_issuer_does_not_borrow_another(nlp) -> None:
+    text = (
+        "“We do not comment,” spokesperson Andrea Gold said in an e-mailed statement.\n\n"
+        "A memo has circulated among the staff. The memo said the offer would keep every job."
+    )
+    assert _speaker(_run(nlp, text), "The memo said").name != "Andrea Gold"

@@ -726,3 +726,8 @@ EVALUATIVE_WORDS: frozenset[str] = frozenset(
         *("competent", "inept", "negligent", "arrogant", "hopeless", "pathetic", "ugly", "lame", "silly"),
     ]
 )
+
+# Where an organisation or person publishes a document: "a report on X's website".
+PUBLISHING_MEDIA: frozenset[str] = frozenset(
+    ["website", "site", "blog", "page", "account", "channel", "feed", "newsletter", "web"]
+)
