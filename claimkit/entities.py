@@ -142,7 +142,7 @@ class Names:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 name = proper_name(_POSSESSIVE.sub("", ent.text))  # "Damon Green’s future"
-                if name:
+                if name and _words(name)[-1] not in lexnames.NOT_NAME_TAILS:  # not "Carol Burnett Award"
                     self.persons.append((ent.start_char, name))
                     self._vote(name, ent.doc, ent.start, ent.end)
             elif ent.label_ in _ORG_LABELS:
@@ -164,7 +164,7 @@ class Names:
             ):
                 run.append(tok)
                 continue
-            if 2 <= len(run) <= 4:
+            if 2 <= len(run) <= 4 and norm(run[-1].text) not in lexnames.NOT_NAME_TAILS:
                 self.runs.append((run[0].idx, " ".join(t.text for t in run)))
             run = []
 
@@ -275,8 +275,8 @@ def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
     if speaker.type not in _LINKED_TYPES:
         return speaker.name, speaker.type
     proper = proper_name(speaker.name)
-    if proper is None:
-        return speaker.name, speaker.type
+    if proper is None or _after_preposition(speaker.name, proper):
+        return speaker.name, speaker.type  # "lawyer for Animal Protection Services" is no "Services"
     person = names.person(proper, offset)
     last = proper.split()[-1]
     if person is not None and (
@@ -290,6 +290,15 @@ def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
     if speaker.type == "person" or (len(proper.split()) > 1 and gender_of(proper)):
         return proper, "person"  # "economist Philip Cross", typed organization by the parser
     return speaker.name, speaker.type
+
+
+def _after_preposition(name: str, proper: str) -> bool:
+    """Whether the proper name that ends a description follows a preposition ("official with
+    X"; not "Mayor of London Sadiq Khan")."""
+    before = name[: len(name) - len(proper)].split() if name.endswith(proper) else []
+    while before and before[-1].lower() in lex.NAME_DROP_WORDS:
+        before = before[:-1]
+    return bool(before) and not _is_cap(before[0]) and before[-1].lower() in lex.QUALIFYING_PREPOSITIONS
 
 
 def link(speakers: list[Speaker | None], doc: Doc, names: Names | None = None) -> list[Entity]:

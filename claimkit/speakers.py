@@ -12,12 +12,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .data import names as lexnames
 from .data import reporting as lex
-from .entities import Names, Roles, proper_name
+from .entities import Names, Roles, canonical, proper_name
 from .records import Source, SourceType, Speaker, SpeakerType
 
 _PERSON = "PERSON"
 _ORG_LABELS = frozenset(["ORG", "NORP", "GPE", "FAC"])
 _STATE_LABELS = frozenset(["GPE", "NORP"])
+_MAX_QUALIFIER = 8
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod"])
 
 
@@ -193,6 +194,8 @@ class Resolver:
                 speaker = Speaker(linked, mention, start, end, stype, description or name)
                 self.speakers.append(speaker)
                 return speaker
+        if stype in {"anonymous", "group"} or (stype == "person" and proper_name(name) is None):
+            name = _qualified(phrase, name, lower=stype == "anonymous")
         speaker = Speaker(name, mention, start, end, stype, description)
         if stype in {"person", "organization"}:
             self.speakers.append(speaker)
@@ -307,11 +310,36 @@ class Resolver:
         return None
 
     def remember(self, speaker: Speaker) -> None:
-        """Note the speaker of the latest attributed statement (for pronouns)."""
-        if speaker.type == "person":
+        """Note the speaker of the latest attributed statement (for pronouns); a surname the
+        parser typed organization counts as the person the article names with it ("Myers")."""
+        stype = speaker.type
+        if stype == "organization":
+            stype = canonical(speaker, self.names)[1]
+        if stype == "person":
             self.last_person = speaker
         elif speaker.type in {"organization", "group"}:
             self.last_group = speaker
+
+
+def _qualified(phrase: Span, name: str, lower: bool) -> str:
+    """An unnamed speaker's name with the words after the mention that say who it is:
+    "sources familiar with the negotiations", "some in the Muslim community", "an official with
+    the agency", "an expert cited in the report" (at most :data:`_MAX_QUALIFIER` words)."""
+    root, end = phrase.root, phrase.end
+    doc = phrase.doc
+    for child in root.rights:
+        if child.i != end:
+            continue
+        fits = (child.dep_ == "prep" and child.lower_ in lex.QUALIFYING_PREPOSITIONS) or (
+            child.dep_ in {"amod", "acl"} and child.tag_ in {"JJ", "VBN"}
+        )
+        tail = doc[child.i : child.right_edge.i + 1]
+        if not fits or len(tail) > _MAX_QUALIFIER or any(t.is_punct or t.is_quote for t in tail):
+            break
+        words = [w for w in phrase if w.lower_ not in lex.NAME_DROP_WORDS or w.i > phrase.start]
+        head = doc[words[0].i : tail.end].text if words else tail.text
+        return head.lower() if lower else head
+    return name
 
 
 def _described(phrase: Span, stype: str) -> bool:

@@ -353,3 +353,23 @@ def test_a_document_brought_in_without_issuer_does_not_borrow_another(nlp) -> No
         "A memo has circulated among the staff. The memo said the offer would keep every job."
     )
     assert _speaker(_run(nlp, text), "The memo said").name != "Andrea Gold"
+
+
+def test_unnamed_speakers_keep_the_words_that_say_who_they_are(nlp) -> None:
+    text = (
+        "The deal could close by June, sources familiar with the negotiations said.\n\n"
+        "An official with the Harbour Safety Agency said the dock was unsafe."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "The deal").name == "sources familiar with the negotiations"
+    official = _speaker(results, "An official")
+    assert official.name.startswith("official with the Harbour Safety Agency") and official.type == "person"
+
+
+def test_a_surname_typed_organization_is_remembered_as_the_person_for_pronouns(nlp) -> None:
+    text = (
+        "Economist Ben Myers studies rents. Analyst Matt Danison says rents will rise.\n\n"
+        "Myers cited a new report on housing supply.\n\n"
+        "“Supply is what matters,” he said."
+    )
+    assert _speaker(_run(nlp, text), "“Supply").name == "Ben Myers"

@@ -89,3 +89,9 @@ GENDER_NOUNS: dict[str, str] = {
         "f",
     ),
 }
+
+# Last words that make a "person" entity a thing named after someone ("Carol Burnett Award").
+NOT_NAME_TAILS: frozenset[str] = _words(
+    """award awards prize trophy cup medal foundation institute center centre university college school
+    hospital act fund street avenue boulevard park hall museum stadium arena show scholarship lecture"""
+)

@@ -731,3 +731,7 @@ EVALUATIVE_WORDS: frozenset[str] = frozenset(
 PUBLISHING_MEDIA: frozenset[str] = frozenset(
     ["website", "site", "blog", "page", "account", "channel", "feed", "newsletter", "web"]
 )
+
+# Prepositions after an unnamed speaker that say who it is ("sources familiar with the talks",
+# "some in the community", "an official with the agency", "the lawyer for the society").
+QUALIFYING_PREPOSITIONS: frozenset[str] = frozenset(["with", "in", "for", "at", "from", "of", "inside", "close"])
