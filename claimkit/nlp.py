@@ -8,13 +8,23 @@ sentence break, so that no sentence ever runs across a paragraph.
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Callable, Iterable
 from functools import cache
+from typing import Any
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .constants import BACKENDS, DEFAULT_MODEL
 from .errors import ModelError, UsageError
+
+try:
+    from thinc.layers.chain import forward as _THINC_CHAIN_FORWARD  # type: ignore[attr-defined]
+except ImportError:  # another thinc: its chains stay as they are
+    _THINC_CHAIN_FORWARD = None
 
 PARAGRAPH_COMPONENT = "claimkit_paragraphs_v1"
 CHUNK_CHARS = 100_000
@@ -25,16 +35,35 @@ CHUNKS_KEY = "claimkit_chunks"
 a paragraph, "over_limit": the text is longer than the parser's max_length}``."""
 
 
+_NEWLINE = re.compile("\n")
+
+
+def paragraph_starts(doc: Doc) -> numpy.ndarray:
+    """Indices of the tokens that follow a line break: for each token whose text or trailing
+    whitespace holds a ``\\n``, the next token that is not whitespace."""
+    if not len(doc):
+        return numpy.zeros(0, dtype=numpy.int64)
+    arr = doc.to_array([IDX, IS_SPACE]).astype(numpy.int64)
+    breaks = [m.start() for m in _NEWLINE.finditer(doc.text)]
+    # a line break at character c lies in the text or trailing whitespace of the last token starting at or before c
+    holders = numpy.unique(numpy.searchsorted(arr[:, 0], breaks, side="right") - 1)
+    words = numpy.flatnonzero(arr[:, 1] == 0)
+    after = numpy.searchsorted(words, holders, side="right")
+    return numpy.unique(words[after[after < len(words)]])
+
+
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence at the first token after any line break."""
-    after_break = False
-    for token in doc:
-        if after_break and not token.is_space:
-            token.is_sent_start = True
-            after_break = False
-        if "\n" in token.text or "\n" in token.whitespace_:
-            after_break = True
+    """Start a sentence at the first token after any line break.
+
+    Set in one array write: ``token.is_sent_start = True`` scans the whole Doc for a parse
+    each time (``doc.has_annotation("DEP")``), which made this quadratic in a long article.
+    """
+    starts = paragraph_starts(doc)
+    if len(starts):
+        column = doc.to_array([SENT_START])
+        column[starts] = 1
+        doc.from_array([SENT_START], column)
     return doc
 
 
@@ -46,6 +75,44 @@ def add_paragraph_component(nlp: Language) -> Language:
         else:
             nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
     return nlp
+
+
+def _lean_chain_forward(model: Any, X: Any, is_train: bool) -> tuple[Any, Callable[[Any], Any]]:
+    """thinc's ``chain`` forward that, at inference, drops each layer's backprop callback as
+    soon as the next layer has run.
+
+    thinc's own keeps every callback (and with it every intermediate array) until the whole
+    chain returns: for spaCy's CNN token-to-vector layers that is about 15 KB per token, so a
+    100,000-character text peaked at about 0.5 GB. The same layers run in the same order on the
+    same arrays, so the output is bit for bit the same.
+    """
+    if is_train:
+        return _THINC_CHAIN_FORWARD(model, X, is_train)
+    for layer in model.layers:
+        X, _ = layer(X, is_train=False)
+
+    def backprop(dY: Any) -> Any:
+        raise RuntimeError("claimkit's lean inference chain has no backward pass (load a fresh pipeline to train)")
+
+    return X, backprop
+
+
+def lean_model(model: Any) -> int:
+    """Give every thinc ``chain`` within ``model`` :func:`_lean_chain_forward`; returns how
+    many chains changed."""
+    changed = 0
+    if _THINC_CHAIN_FORWARD is None or not hasattr(model, "walk"):
+        return changed
+    for node in model.walk():
+        if getattr(node, "_func", None) is _THINC_CHAIN_FORWARD:
+            node._func = _lean_chain_forward
+            changed += 1
+    return changed
+
+
+def lean_inference(nlp: Language) -> int:
+    """:func:`lean_model` on the model of every component of ``nlp``; returns the chains changed."""
+    return sum(lean_model(getattr(component, "model", None)) for _, component in nlp.pipeline)
 
 
 def load_spacy(model: str = DEFAULT_MODEL) -> Language:
@@ -63,6 +130,7 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy model {model!r} is not installed ({hint})") from None
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
+    lean_inference(nlp)
     return add_paragraph_component(nlp)
 
 
@@ -110,7 +178,69 @@ def parse(language: Language, text: str) -> Doc:
     if len(text) <= size:
         return language(text)
     bounds, inside = chunk_bounds(text, size)
-    docs = list(language.pipe((text[a:b] for a, b in itertools.pairwise(bounds)), batch_size=1))
-    doc = Doc.from_docs(docs, ensure_whitespace=False)  # keeps doc.tensor (read by subjectivity)
-    doc.user_data[CHUNKS_KEY] = {"pieces": len(docs), "inside": inside, "over_limit": len(text) > language.max_length}
+    doc = join(language, language.pipe((text[a:b] for a, b in itertools.pairwise(bounds)), batch_size=1))
+    doc.user_data[CHUNKS_KEY] = {
+        "pieces": len(bounds) - 1,
+        "inside": inside,
+        "over_limit": len(text) > language.max_length,
+    }
     return doc
+
+
+def join(language: Language, pieces: Iterable[Doc]) -> Doc:
+    """One Doc of ``pieces`` (consecutive texts), the same as ``Doc.from_docs(list(pieces),
+    ensure_whitespace=False)`` with its ``tensor`` (read by subjectivity), but each piece is let
+    go as soon as its arrays are taken: the pieces and the joined Doc are never all in memory
+    at once (a 5 MB article holds about 1.2 million tokens, 0.5 GB of tensor alone).
+
+    From the first piece that carries ``spans`` or ``user_data`` on (none of spaCy's CNN
+    pipelines sets them), the rest is joined by ``Doc.from_docs`` itself.
+    """
+    parts = _Parts([*Doc._get_array_attrs(), SPACY])
+    iterator = iter(pieces)
+    for piece in iterator:
+        if piece.spans or piece.user_data:
+            head = [parts.doc(language)] if parts.words else []
+            return Doc.from_docs([*head, piece, *iterator], ensure_whitespace=False)
+        parts.add(piece)
+    return parts.doc(language)
+
+
+class _Parts:
+    """Words, spaces, attribute arrays and tensors of the pieces taken so far."""
+
+    def __init__(self, attrs: list[int]) -> None:
+        self.attrs = attrs
+        self.words: list[str] = []
+        self.spaces: list[bool] = []
+        self.arrays: list[numpy.ndarray] = []
+        self.tensors: list[Any] = []
+
+    def add(self, piece: Doc) -> None:
+        self.words.extend(t.text for t in piece)
+        self.spaces.extend(bool(t.whitespace_) for t in piece)
+        self.arrays.append(piece.to_array(self.attrs))
+        if len(piece):
+            self.tensors.append(piece.tensor)
+
+    def doc(self, language: Language) -> Doc:
+        """The Doc of the pieces taken; empties this."""
+        doc = Doc(language.vocab, words=self.words, spaces=self.spaces)
+        self.words, self.spaces = [], []
+        doc.from_array(self.attrs, numpy.concatenate(self.arrays))
+        self.arrays = []
+        if self.tensors:
+            doc.tensor = _stack(self.tensors)
+        return doc
+
+
+def _stack(arrays: list[Any]) -> Any:
+    """``numpy.vstack(arrays)``, emptying the list as it copies (at most one piece twice in memory)."""
+    out = numpy.empty((sum(len(a) for a in arrays), *arrays[0].shape[1:]), dtype=arrays[0].dtype)
+    row = 0
+    arrays.reverse()
+    while arrays:
+        part = arrays.pop()
+        out[row : row + len(part)] = part
+        row += len(part)
+    return out
