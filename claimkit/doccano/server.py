@@ -42,20 +42,10 @@ management.call_command("create_admin", "--noinput", username=os.environ["CLAIMK
 """
 
 
-# Doccano's production settings plus one change, written into HOME/settings: the Celery worker
-# looks for new tasks in the database every 0.1 s instead of every second (kombu's default), so
-# that an import or export a client waits for starts at once (about 1 % of a core when idle).
+# Doccano's production settings plus claimkit's speed fixes (server_settings.py, copied into
+# HOME/settings at every start).
 SETTINGS_MODULE = "claimkit_doccano_settings"
-_SETTINGS = """\
-# Written by claimkit (claimkit/doccano/server.py); rewritten at every start.
-from config.settings.production import *  # noqa: F401,F403
-
-# kombu's SQLAlchemy transport (Doccano's broker on SQLite) hands its transport options to
-# create_engine, so the interval is set on the class.
-from kombu.transport import sqlalchemy as _broker  # noqa: E402
-
-_broker.Transport.polling_interval = 0.1
-"""
+_SETTINGS = Path(__file__).with_name("server_settings.py")
 
 
 def data_dir() -> Path:
@@ -222,7 +212,7 @@ class LocalServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMKIT_DOCCANO_PASSWORD")}
         settings = self.home / "settings"
         settings.mkdir(exist_ok=True, mode=0o700)
-        _write_private(settings / f"{SETTINGS_MODULE}.py", _SETTINGS)
+        _write_private(settings / f"{SETTINGS_MODULE}.py", _SETTINGS.read_text(encoding="utf-8"))
         env.update(
             DOCCANO_HOME=str(self.home),
             STANDALONE="True",

@@ -362,3 +362,35 @@ def test_duplicated_import_keeps_one_complete_copy_of_each_document(doccano, dra
     assert sorted(ex["meta"]["doc_id"] for ex in admin.examples(pid)) == sorted(d[0]["doc_id"] for d in drafts)
     assert _strip(pull_project(admin, "imported-twice").records) == _originals(drafts)
     assert len(push_documents(admin, "imported-twice", drafts).unchanged) == len(drafts)
+
+
+def test_patched_import_creates_each_new_label_type_once(doccano) -> None:
+    """The managed server's import builds label types from distinct names only
+    (claimkit/doccano/server_settings.py): types it did not know still appear once each, with
+    every span and relation that uses them."""
+    pids = json.loads((doccano.server.home / "server.json").read_text())["pids"]
+    environ = Path(f"/proc/{pids['worker']}/environ").read_bytes().split(b"\0")
+    assert b"DJANGO_SETTINGS_MODULE=claimkit_doccano_settings" in environ
+    client = doccano.client()
+    pid = client.create_project("new-types", "t", allow_overlapping=True, use_relation=True)["id"]
+    lines = [
+        {
+            "text": f"Kim said prices rose {n}.",
+            "entities": [
+                {"id": 1, "start_offset": 0, "end_offset": 3, "label": "new-speaker"},
+                {"id": 2, "start_offset": 9, "end_offset": 15, "label": "new-topic"},
+            ],
+            "relations": [{"id": 1, "from_id": 2, "to_id": 1, "type": "new-link"}],
+        }
+        for n in range(3)
+    ]
+    upload = client.upload_file("t.jsonl", "".join(json.dumps(line) + "\n" for line in lines).encode())
+    assert client.wait_task(client.import_uploads(pid, [upload], "RelationExtraction"), "import") == {"error": []}
+    spans = sorted(t["text"] for t in client.label_types(pid, "span"))
+    assert spans == ["new-speaker", "new-topic"]
+    assert [t["text"] for t in client.label_types(pid, "relation")] == ["new-link"]
+    examples = list(client.examples(pid))
+    assert len(examples) == 3
+    for ex in examples:
+        assert len(client.annotations(pid, ex["id"], "spans")) == 2
+        assert len(client.annotations(pid, ex["id"], "relations")) == 1
