@@ -691,7 +691,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
     return out
 
 
-_TURN = re.compile(r"^[ \t]*((?:[A-Z][A-Z.'’ -]{0,40}[A-Z.])|Q|A)[ \t]*:(?=\s)", re.MULTILINE)
+_TURN = re.compile(r"^[ \t]*[\"“]?((?:[A-Z][A-Z.'’ -]{0,40}[A-Z.])|Q|A)[ \t]*:(?=\s)", re.MULTILINE)
 _ROLES = {"Q": "interviewer", "A": "interviewee"}
 
 
@@ -724,8 +724,8 @@ def _attribute_turns(text: str, candidates: list[Candidate], out: list[Attributi
     for i, cand in enumerate(candidates):
         while k < len(turns) and turns[k][2] <= cand.start:
             k += 1
-        if k == len(turns) or cand.start < turns[k][0]:
-            continue
+        if k == len(turns) or text[cand.start : turns[k][0]].strip(' \t"“'):
+            continue  # before the turn's label (a quote mark may open the line: "WALLACE: ...)
         start, end, _ = turns[k]
         label = text[start:end]
         name = _ROLES.get(label) or " ".join(w.capitalize() for w in label.split())

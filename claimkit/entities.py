@@ -233,7 +233,8 @@ class Names:
             before = [(offs[i - 1], n) for n, offs in hits.items() if (i := bisect_right(offs, offset))]
             anchor = (max(before) if before else first_hit)[1]
         wider = [n for n in hits if _contains(_words(n), _words(anchor))]
-        return max(wider, key=lambda n: (len(n.split()), -idx.first(n)))
+        best = max(wider, key=lambda n: (len(n.split()), not n.isupper(), -idx.first(n)))
+        return name if best.isupper() and not name.isupper() and _words(best) == part else best
 
     def shared(self, surname: str) -> bool:
         """Whether several people of the article carry ``surname`` ("Donald"/"Ivanka Trump")."""

@@ -373,3 +373,17 @@ def test_a_surname_typed_organization_is_remembered_as_the_person_for_pronouns(n
         "“Supply is what matters,” he said."
     )
     assert _speaker(_run(nlp, text), "“Supply").name == "Ben Myers"
+
+
+def test_transcript_lines_may_open_with_a_quote_mark(nlp) -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"HARLOW: Why would the mayor do that? Will the budget pass?\n\n'
+        '"OKONKWO: Well, look, the council will decide. It is serious business.\n\n'
+        '"HARLOW: If I may, we have limited time.\n\n'
+        '"OKONKWO: The budget will pass."'
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "Will the budget").name == "Harlow"  # not the label in capitals
+    assert _speaker(results, "It is serious").name == "Okonkwo"
+    assert _speaker(results, "It is serious").mention == "OKONKWO"
