@@ -278,6 +278,8 @@ def _verb_cues(
         if subj is not None and subj.lemma_.lower() in lex.NOT_SPEAKERS:
             continue  # "The number of cases suggests ..."
         relative = subj is not None and subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl"
+        if relative and subj.lower_ == "which" and not _can_speak(_relative_antecedent(subj)):
+            continue  # '"yeet," which variously refers to a dance': a word speaks for nobody
         it_reports = subj is not None and subj.lower_ == "it" and not attitude  # "It said ..." (an organisation)
         if (
             subj is None
@@ -391,6 +393,20 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
         if tok.pos_ in {"PROPN", "NOUN"}:
             return _antecedent(tok)
     return None
+
+
+def _can_speak(noun: Token | None) -> bool:
+    """Whether the antecedent of "which" can be a source: an organisation, a place or nation,
+    a document ("the report, which said")."""
+    if noun is None:
+        return False
+    lemma = noun.lemma_.lower()
+    return (
+        noun.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
+        or lemma in lex.ORGANIZATION_NOUNS
+        or lemma in lex.DOCUMENT_NOUNS
+        or lemma in lex.MEDIA_WORDS
+    )
 
 
 def _agentless_passive(verb: Token) -> bool:

@@ -387,3 +387,13 @@ def test_transcript_lines_may_open_with_a_quote_mark(nlp) -> None:
     assert _speaker(results, "Will the budget").name == "Harlow"  # not the label in capitals
     assert _speaker(results, "It is serious").name == "Okonkwo"
     assert _speaker(results, "It is serious").mention == "OKONKWO"
+
+
+def test_which_speaks_only_for_an_organisation_or_a_document(nlp) -> None:
+    text = (
+        "Among the newest terms is “yeet,” which variously refers to a dance or a taunt.\n\n"
+        "The agency published a report, which said that rents would rise."
+    )
+    results = _run(nlp, text)
+    assert next(a for t, a in results if t.startswith("Among")).speaker is None
+    assert _speaker(results, "The agency").type != "person"
