@@ -186,8 +186,8 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
         return True
     if verb.lemma_.lower() == "add":
         return False  # "adding to her lead", "will add two berths": only a clause or a quotation is said
-    if any(c.dep_ == "mark" and c.lower_ in {"than", "as"} for c in verb.children):
-        return False  # "worse than I expected", "as predicted"
+    if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
+        return False  # "worse than I expected" (but "as police have said" reports the main clause)
     return verb.dep_ != "relcl" or any(c.tag_ in {"WP", "WDT"} for c in verb.children)
 
 

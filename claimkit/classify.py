@@ -14,7 +14,11 @@ Rules first, in this order:
 4. in an opinion column or an editorial (the document's ``genre``), the author's own
    statement with an evaluative word outside quotations ("That confidence is misplaced",
    "waited too long") is a verdict: an opinion (:func:`author_verdict`);
-5. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
+5. in such a document, the author in the first person as the subject of the main clause:
+   reporting their own speech or view with a clause is an opinion ("I wrote in June that
+   ..."), telling what they did is a fact ("I asked the mayor's office for the study")
+   (:func:`author_first_person`);
+6. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
    NewsSD) decides between opinion and fact.
 """
 
@@ -108,6 +112,37 @@ def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre:
     return False
 
 
+def _first_person_root(span: Span, genre: str) -> Token | None:
+    """The main verb of a statement whose subject is the author in the first person ("I went",
+    "I wrote that ..."; in an editorial or opinion document also "we")."""
+    subjects = rep_lex.EDITORIAL_SUBJECTS if genre in OPINION_GENRES else rep_lex.AUTHOR_SUBJECTS
+    for root in (tok for tok in span if tok.dep_ == "ROOT" and tok.pos_ in {"VERB", "AUX"}):
+        if any(c.dep_ in _SUBJECTS and c.lower_ in subjects for c in root.children):
+            return root
+    return None
+
+
+def author_first_person(span: Span, attribution: Attribution, genre: str) -> Kind | None:
+    """The author telling in the first person what they did or what they said or think.
+
+    In an opinion or editorial document, a statement in the author's voice whose main clause
+    has the author as subject is an opinion when its verb reports the author's speech or view
+    with a clause ("I wrote in June that the authority was heading for a strike"), and a fact
+    otherwise: what the author did ("I went to see", "I asked the mayor's office for the
+    study", "We have read the evaluation"). None when the rule does not apply.
+    """
+    if genre not in OPINION_GENRES or attribution.speaker is not None:
+        return None
+    root = _first_person_root(span, genre)
+    if root is None:
+        return None
+    lemma = root.lemma_.lower()
+    says = lemma in rep_lex.REPORTING_VERBS or lemma in rep_lex.ATTITUDE_VERBS or lemma in rep_lex.OPINION_VERBS
+    if says and any(c.dep_ in {"ccomp", "xcomp"} for c in root.children):
+        return "opinion"
+    return "fact"
+
+
 def rule(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty) -> tuple[Kind, str] | None:
     """The kind a rule gives and the rule's name, or None when the rules are silent.
 
@@ -157,6 +192,9 @@ def decide(
     p = subjectivity.span_probability(span, certainty, attribution)
     if author_verdict(span, cand, attribution, genre):
         return KindDecision("opinion", round(max(p, 0.5), 3), "rule")  # no measured precision: the model's p
+    told = author_first_person(span, attribution, genre)
+    if told is not None:
+        return KindDecision(told, round(max(p if told == "opinion" else 1.0 - p, 0.5), 3), "rule")
     if p >= model["threshold"]:
         return KindDecision("opinion", round(p, 3), "model")
     return KindDecision("fact", round(1.0 - p, 3), "model")

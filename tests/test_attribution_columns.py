@@ -10,6 +10,7 @@ import pytest
 
 from claimkit.attribution import Attribution, attribute
 from claimkit.clean import clean
+from claimkit.records import Document
 from claimkit.segment import segment
 
 
@@ -61,6 +62,19 @@ def test_speech_that_is_not_said(nlp, text: str, speaker: str, cue_word: str) ->
     assert attr.cue is not None and cue_word in attr.cue.text
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ferry left without its permit, as harbor officials have said.", "harbor officials"),
+        ("Several economists warned, as did the bank itself, that the rates might rise again.", "economists"),
+    ],
+)
+def test_as_someone_said_reports_the_main_clause(nlp, text: str, speaker: str) -> None:
+    """ "as X said" is a report (PolNeAR); only "than" ("worse than I expected") is not."""
+    attr = _one(nlp, text)
+    assert attr.speaker is not None and speaker in attr.speaker.name and attr.cue is not None
+
+
 def test_an_object_the_speech_act_is_about_is_content_as_in_polnear(nlp) -> None:
     attr = _one(nlp, "Governor Eva Lund praised the budget deal on Friday.")
     assert attr.speaker is not None and attr.speaker.name == "Eva Lund" and attr.cue.lemma == "praise"
@@ -106,3 +120,19 @@ def test_office_holder_is_an_official_source_also_through_a_pronoun(nlp) -> None
 def test_union_president_is_not_an_official(nlp) -> None:
     attr = _one(nlp, "Union president Rob Kell said the offer was too low.")
     assert attr.source is not None and attr.source.type == "named"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I drove out to the quarry on Tuesday and spoke with the night crew.", "fact"),
+        ("We have read the council's own audit of the fund.", "fact"),
+        ("I wrote in May that the ferry service was heading for collapse.", "opinion"),
+        ("I argued last winter that the depot was in the wrong place.", "opinion"),
+    ],
+)
+def test_the_authors_first_person_kind_in_a_column(extractor, text: str, kind: str) -> None:
+    """In a column, what the author did is a fact; what the author said or thinks, an opinion."""
+    doc = Document(doc_id="c", text=text, meta={"section": "Opinion"})
+    _, statements = extractor.extract_one(doc)
+    assert len(statements) == 1 and statements[0].kind == kind and statements[0].speaker is None

@@ -96,6 +96,8 @@ def test_titles(line: str, expected: bool) -> None:
         "Reach Jon Abel at 555-0100 or jabel@example.com",
         "Eli Moss contributed to this report.",
         "Staff writers Ann Lee and Bo Kim contributed reporting to this article.",
+        "Tove Brandt and Iker Sola contributed reporting.",
+        "Nell Hardy reported from Port Ellis, and Ravi Mehta and Ona Ruiz from Lake Tarn, Ostland.",
         "Additional reporting by Ann Lee; editing by Bo Kim",
         "The views expressed in this column are the author's own.",
         "The writer is a senior fellow at the Harbor Institute.",
@@ -113,6 +115,8 @@ def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
         "Several lawmakers contributed to the fund last year.",
         "Follow-up talks on trade are planned for next week.",
         "I follow the council closely, and on Twitter its members rarely agree.",
+        "The radio station reported from Port Ellis that the ferry had sunk.",
+        "Ms. Hardy reported from the scene of the fire for three hours before the police came.",
     ],
 )
 def test_body_sentences_are_not_credit(line: str) -> None:

@@ -8,6 +8,10 @@ import re
 # Social networks named in byline and contact lines.
 _SOCIAL = r"twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin|tiktok|substack"
 
+# Place names of a reporters' credit line ("Midway Atoll", "Kaneohe Bay, Hawaii"): capitalised words.
+_PLACE = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
+_PLACES = rf"{_PLACE}(?:,\s+{_PLACE})?"
+
 # Lines that are nothing but page furniture, matched against the stripped line.
 LINE_PATTERNS: dict[str, list[str]] = {
     "navigation": [
@@ -47,6 +51,9 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:at|via|on)\s+\S.{0,80}",
         r"(?:\S+\s+){1,8}contributed(?:\s+reporting)?\s+"
         r"(?:to\s+this\s+(?:report|article|story|column|editorial)|from\s+[^.]{1,60})\.?",
+        r"(?:\S+\s+){1,8}contributed\s+(?:reporting|research)\.?",  # "A and B contributed reporting."
+        # where the reporters were: "X reported from Kabul, and Y and Z from Doha."
+        rf"(?:\S+\s+){{1,4}}reported\s+from\s+{_PLACES}(?:,?\s+and\s+(?:\S+\s+){{1,6}}from\s+{_PLACES})*\.?",
         # an author's bio line: "X writes about transport.", "X's column appears on Sundays. ..."
         r"(?:\S+\s+){1,4}writes\s+(?:about|on|a\s+(?:\w+\s+)?column)\s+[^.]{1,100}\.?",
         r"(?:\S+\s+){1,4}columns?\s+appears?\s+.{1,160}",
