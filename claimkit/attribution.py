@@ -280,7 +280,12 @@ def _verb_cues(
         relative = subj is not None and subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl"
         if relative and subj.lower_ == "which" and not _can_speak(_relative_antecedent(subj)):
             continue  # '"yeet," which variously refers to a dance': a word speaks for nobody
-        it_reports = subj is not None and subj.lower_ == "it" and not attitude  # "It said ..." (an organisation)
+        # "It said ..." (an organisation); "It found that ..." (a document named just before)
+        it_reports = (
+            subj is not None
+            and subj.lower_ == "it"
+            and (not attitude or (lemma in lex.DOCUMENT_FINDING_VERBS and _document_antecedent(subj) is not None))
+        )
         if (
             subj is None
             or _in_quotes(subj, all_quotes)
@@ -565,10 +570,31 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
         mention = doc[head.i : head.i + 1]
         speaker = Speaker(named.name, mention.text, mention.start_char, mention.end_char, named.type, named.description)
         return speaker, phrase
+    if head.lower_ == "it" and found.lemma in lex.DOCUMENT_FINDING_VERBS:
+        document = _document_antecedent(head)
+        if document is not None:  # "We read the audit. It found that ...": the audit (or its issuer)
+            phrase = noun_phrase(doc, document)
+            named = _document_speaker(doc, document, phrase, resolver)
+            return Speaker(named.name, head.text, head.idx, head.idx + len(head), named.type, named.description), phrase
     phrase = noun_phrase(doc, head)
     if _is_document(phrase):
         return _document_speaker(doc, head, phrase, resolver), phrase
     return resolver.resolve(phrase, description_of(doc, head)), phrase
+
+
+def _document_antecedent(pronoun: Token, sentences: int = 2) -> Token | None:
+    """The document an "it" subject stands for: the last document noun (``DOCUMENT_NOUNS``)
+    before it in its sentence or the two before ("The audit came out in May. It found ...")."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : pronoun.i]):
+        if tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in lex.DOCUMENT_NOUNS:
+            return tok
+    return None
 
 
 def _is_document(phrase: Span) -> bool:
@@ -759,21 +785,29 @@ def is_office_holder(phrase: Span) -> bool:
     return bool(set(words) & lex.OFFICE_HEADS and set(words) & lex.PUBLIC_BODIES)
 
 
+# "Her office", "his office", "the governor's office": in the news, the staff of an office holder.
+_OFFICE_OF_SOMEONE = re.compile(r"(?i)(?:her|his|their|(?:the\s+)?[\w.-]+(?:'s|’s))\s+(?:own\s+)?(?:press\s+)?office")
+
+
 def _office_holders(doc: Doc, out: list[Attribution]) -> None:
     """Make the source ``official`` for every statement of an office holder or a public body.
 
     A person counts when any mention of the name in the text carries an office ("Mayor Dana
     Ortiz said ..." and the later "she said ...", "Commissioner Alan Wei voted ... He said");
-    an organisation when its name holds a public body ("the transit authority", "the port").
+    an organisation when its name holds a public body ("the transit authority", "the port",
+    "the department's own budget office"), and someone's office ("Her office released a
+    statement saying ...").
     """
     names = {a.speaker.name for a in out if a.speaker is not None and a.speaker.type in {"person", "organization"}}
     if not names:
         return
     officials = set()
     for name in names:
-        words = set(name.lower().split())
+        words = set(re.findall(r"[a-z]+", name.lower()))  # "department's" -> department, s
         if words & lex.PUBLIC_BODIES and not words & lex.ORGANIZATION_NOUNS - lex.PUBLIC_BODIES - {"office"}:
             officials.add(name)
+        elif _OFFICE_OF_SOMEONE.fullmatch(name):
+            officials.add(name)  # "Her office", "the senator's office": the office of an office holder
     text = text_of(doc)
     for name in names - officials:
         at = text.find(name)

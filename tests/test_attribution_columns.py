@@ -136,3 +136,23 @@ def test_the_authors_first_person_kind_in_a_column(extractor, text: str, kind: s
     doc = Document(doc_id="c", text=text, meta={"section": "Opinion"})
     _, statements = extractor.extract_one(doc)
     assert len(statements) == 1 and statements[0].kind == kind and statements[0].speaker is None
+
+
+def test_it_found_speaks_for_the_document_named_before(nlp) -> None:
+    text = "We have read the county's own audit of the fund. It found that the fund lost money in 2021."
+    attr = _run(nlp, text, {"section": "Editorial"})[1][1]
+    assert attr.cue is not None and attr.cue.lemma == "find"
+    assert attr.speaker is not None and attr.speaker.mention == "It" and "county" in attr.speaker.name
+    assert attr.source is not None and attr.source.type == "document"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("Mayor Ida Berg missed the vote.\n\nHer office released a statement saying she was ill.", "official"),
+        ("The rise costs $3 million, according to the department's own budget office.", "official"),
+    ],
+)
+def test_someones_office_and_a_public_bodys_office_are_official(nlp, text: str, source_type: str) -> None:
+    attr = _run(nlp, text)[-1][1]
+    assert attr.source is not None and attr.source.type == source_type

@@ -625,8 +625,12 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
         *("submission", "findings", "book", "article", "release", "transcript", "record", "records", "data"),
         *("analysis", "claim", "affidavit", "petition", "motion", "brief", "note", "website", "video", "ad"),
         *("advertisement", "editorial", "column", "essay", "review", "audit", "list", "figures", "message"),
+        *("evaluation", "assessment"),
     ]
 )
+
+# What a document does with a clause: "It found that ..." (it = a document named just before).
+DOCUMENT_FINDING_VERBS: frozenset[str] = frozenset(["find", "show", "conclude", "estimate", "recommend", "suggest"])
 
 # Subjects that never speak: "The number of cases suggests ..." has no speaker.
 NOT_SPEAKERS: frozenset[str] = frozenset(["number", "percent", "percentage", "amount", "total", "share", "rate"])
