@@ -423,12 +423,21 @@ def _agentless_passive(verb: Token) -> bool:
 def _has_complement(verb: Token) -> bool:
     """Whether an attitude verb takes what it is about: a clause, or an object where that fits.
 
-    Perception verbs need a clause ("found that ...", not "found the posts").
+    Perception verbs need a clause ("found that ...", not "found the posts"), except when a
+    document or a poll is what finds or shows ("Polls show a close contest", "Video of the
+    incident shows him with his hands in the air": PolNeAR's attributions).
     """
     if _unreal(verb) or _backgrounded(verb):
         return False
-    allowed = _CLAUSES if verb.lemma_.lower() in lex.CLAUSE_ONLY_VERBS else _COMPLEMENTS
+    clause_only = verb.lemma_.lower() in lex.CLAUSE_ONLY_VERBS and not _document_subject(verb)
+    allowed = _CLAUSES if clause_only else _COMPLEMENTS
     return any(c.dep_ in allowed for c in verb.children)
+
+
+def _document_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a document noun ("the study", "polls", "video of ...")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.DOCUMENT_NOUNS
 
 
 def _according(tokens: list[Token]) -> _Found | None:

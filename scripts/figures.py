@@ -169,6 +169,36 @@ SPEC: tuple[Corpus, ...] = (
         (("checkworthiness", "precision"), ("checkworthiness", "recall"), ("checkworthiness", "f1")),
     ),
     Corpus(
+        "columns-heldout-column",
+        r"Columns set, held-out column",
+        {"all fields right": ("statements", "all_fields", "author-fact")},
+        (("statements", "all_fields"), ("statements", "kind_accuracy"), ("statements", "certainty_right")),
+    ),
+    Corpus(
+        "columns-heldout-editorial",
+        r"Columns set, held-out editorial",
+        {"all fields right": ("statements", "all_fields", "author-fact")},
+        (("statements", "all_fields"), ("statements", "kind_accuracy"), ("statements", "certainty_right")),
+    ),
+    Corpus(
+        "columns",
+        r"Columns set",
+        {
+            "all fields right": ("statements", "all_fields", "author-fact"),
+            "kind accuracy": ("statements", "kind_accuracy", "author-fact"),
+            "speaker right": ("statements", "speaker_right", "author-fact"),
+            "certainty right": ("statements", "certainty_right", "author-fact"),
+        },
+        (
+            ("statements", "all_fields"),
+            ("statements", "kind_accuracy"),
+            ("statements", "speaker_right"),
+            ("statements", "cue_right"),
+            ("statements", "source_right"),
+            ("statements", "certainty_right"),
+        ),
+    ),
+    Corpus(
         "sample",
         r"[Ss]ample article",
         {

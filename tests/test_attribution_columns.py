@@ -156,3 +156,17 @@ def test_it_found_speaks_for_the_document_named_before(nlp) -> None:
 def test_someones_office_and_a_public_bodys_office_are_official(nlp, text: str, source_type: str) -> None:
     attr = _run(nlp, text)[-1][1]
     assert attr.source is not None and attr.source.type == source_type
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Two new polls show a close race in the county.", "polls"),
+        ("The study found a sharp drop in ferry traffic.", "study"),
+    ],
+)
+def test_a_document_shows_or_finds_an_object(nlp, text: str, speaker: str) -> None:
+    """A document or poll that shows or finds something speaks (PolNeAR); a person needs a clause."""
+    attr = _one(nlp, text)
+    assert attr.speaker is not None and speaker in attr.speaker.name and attr.cue is not None
+    assert _one(nlp, "The guard found the keys under a bench.").speaker is None
