@@ -14,7 +14,7 @@ from a shorter mention ("Donald Trump" = "Donald J. Trump").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -459,6 +459,16 @@ class Roles:
                 if child.dep_ == "appos":  # "Guenther Schuh, e.GO's founder", not "a venture with an oil company"
                     words |= {t.lemma_.lower() for t in [*child.lefts, child] if t.pos_ in _ROLE_POS}
             self.items.append((ent.start_char, name, kind, frozenset(words)))
+        # indexes for find (a long article has many descriptions and many names): the items by
+        # kind and role word, and the offsets of each name, both in text order
+        self._by_role_word: dict[tuple[str, str], tuple[list[int], list[tuple[str, frozenset[str]]]]] = {}
+        self._places: dict[tuple[str, str], list[int]] = {}
+        for offset, name, kind, role in self.items:
+            self._places.setdefault((kind, name), []).append(offset)
+            for word in role:
+                offsets, roles = self._by_role_word.setdefault((kind, word), ([], []))
+                offsets.append(offset)
+                roles.append((name, role))
 
     def find(self, phrase: Span, kind: str) -> str | None:
         """The name a definite description stands for: of the names the article gave that role
@@ -468,18 +478,20 @@ class Roles:
         -> "WHL commissioner Ron Robison", "the minister" -> "Foreign Minister Leila Osei", but
         not "Prime Minister Justin Trudeau").
         """
-        head = phrase.root.lemma_.lower()
+        offsets, roles = self._by_role_word.get((kind, phrase.root.lemma_.lower()), ((), ()))
+        before = bisect_left(offsets, phrase.start_char)
+        if not before:
+            return None
         words = {t.lemma_.lower() for t in phrase}
-        start = phrase.start_char
-        latest: dict[str, int] = {}
-        fits = set()
-        for offset, name, k, role in self.items:
-            if k != kind or offset >= start:
-                continue
-            latest[name] = offset
-            if head in role and role & _RANKS <= words:
-                fits.add(name)
-        return max(fits, key=lambda n: latest[n]) if fits else None
+        fits = {name for name, role in roles[:before] if role & _RANKS <= words}
+        if not fits:
+            return None
+
+        def latest(name: str) -> int:  # where the article last gave that name before the phrase
+            places = self._places[(kind, name)]
+            return places[bisect_left(places, phrase.start_char) - 1]
+
+        return max(fits, key=latest)
 
 
 def _role_tokens(doc: Doc, start: int) -> list:

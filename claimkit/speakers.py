@@ -152,6 +152,7 @@ class Resolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.speakers: list[Speaker] = []
+        self._persons_by_word: dict[str, list[Speaker]] = {}  # person speakers by each word of their name
         self.last_person: Speaker | None = None
         self.last_group: Speaker | None = None
         self._entities: list[tuple[int, str]] | None = None
@@ -192,14 +193,20 @@ class Resolver:
             linked = self.roles.find(phrase, stype)
             if linked is not None:  # "the WHL commissioner" -> "Ron Robison"
                 speaker = Speaker(linked, mention, start, end, stype, description or name)
-                self.speakers.append(speaker)
+                self._remember(speaker)
                 return speaker
         if stype in {"anonymous", "group"} or (stype == "person" and proper_name(name) is None):
             name = _qualified(phrase, name, lower=stype == "anonymous")
         speaker = Speaker(name, mention, start, end, stype, description)
         if stype in {"person", "organization"}:
-            self.speakers.append(speaker)
+            self._remember(speaker)
         return speaker
+
+    def _remember(self, speaker: Speaker) -> None:
+        self.speakers.append(speaker)
+        if speaker.type == "person":
+            for word in dict.fromkeys(speaker.name.replace("-", " ").split()):
+                self._persons_by_word.setdefault(word, []).append(speaker)
 
     def _match(self, phrase: Span, stype: str, name: str) -> Speaker | None:
         """An earlier speaker that a short or definite mention refers to."""
@@ -208,7 +215,7 @@ class Resolver:
             if key is None:
                 return None
             title = phrase[0].lower_.rstrip(".")
-            matches = [s for s in self.speakers if s.type == "person" and key in s.name.replace("-", " ").split()]
+            matches = self._persons_by_word.get(key, [])  # in order, as a scan of self.speakers would give
             if name != key and any(m.name == name for m in matches):
                 return next(m for m in matches if m.name == name)
             if len(name.split()) > 1 and name not in {m.name for m in matches} and not _titled(phrase):
