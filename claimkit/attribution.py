@@ -28,7 +28,7 @@ from .data import reporting as lex
 from .quotes import QuoteSpan
 from .records import Cue, QuoteType, Source, Speaker
 from .segment import Candidate, text_of
-from .speakers import Resolver, description_of, noun_phrase, source_for
+from .speakers import Resolver, background_clause, description_of, noun_phrase, source_for
 
 _SUBJ = frozenset(["nsubj", "nsubjpass", "csubj"])
 # relations through which a reporting verb inherits the subject of its head ("..., adding")
@@ -725,7 +725,8 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
             out.append(Attribution(source=publisher))
             continue
         speaker, phrase = _speaker(doc, found, resolver)
-        resolver.remember(speaker)
+        if not background_clause(found.cue.root):
+            resolver.remember(speaker)  # "Although Trump tweeted ..., he said": "he" is not Trump
         cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
         if found.source is not None and _is_document(phrase):
             source = Source(speaker.name, "document", phrase.start_char, phrase.end_char)

@@ -295,10 +295,14 @@ class Resolver:
         if span is None:
             return False
         tok = span[0]
+        while tok.dep_ in {"compound", "flat"} and tok.head is not tok:
+            tok = tok.head  # "Mark" of "Mark Whitfield"
         sent = tok.sent
         if "(" in self.doc[sent.start : tok.i].text and ")" not in self.doc[sent.start : tok.i].text:
             return False  # a photo credit "(Lauren Pelley / CBC News)"
         subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if tok.dep_ in {"nsubj", "nsubjpass"} and background_clause(tok.head):
+            return False  # "Although Governor Mark Whitfield has said ..."
         if any(tok in set(c.subtree) for c in subjects):
             return True
         return not any(self._personal(t) for c in subjects for t in c.subtree)
@@ -347,6 +351,15 @@ def _qualified(phrase: Span, name: str, lower: bool) -> str:
         head = doc[words[0].i : tail.end].text if words else tail.text
         return head.lower() if lower else head
     return name
+
+
+def background_clause(verb: Token) -> bool:
+    """Whether a verb heads a concessive or temporal clause ("Although X said ...", "When X
+    spoke"): its subject is background, not the one later pronouns refer to."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and (c.lower_ in lex.BACKGROUND_MARKS or c.lower_ in lex.CONCESSIVE_MARKS)
+        for c in verb.children
+    )
 
 
 def _described(phrase: Span, stype: str) -> bool:

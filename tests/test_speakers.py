@@ -397,3 +397,13 @@ def test_which_speaks_only_for_an_organisation_or_a_document(nlp) -> None:
     results = _run(nlp, text)
     assert next(a for t, a in results if t.startswith("Among")).speaker is None
     assert _speaker(results, "The agency").type != "person"
+
+
+def test_a_speaker_in_a_concessive_clause_is_not_the_one_a_pronoun_means(nlp) -> None:
+    text = (
+        "University spokesman John Shibley said the school received 3,000 votes. "
+        "Although Governor Mark Whitfield has repeatedly said that the vote was rigged, "
+        "its result should not be read as a political statement.\n\n"
+        "“I can usually spot a political nomination,” he said."
+    )
+    assert _speaker(_run(nlp, text), "“I can").name == "John Shibley"

@@ -739,3 +739,6 @@ PUBLISHING_MEDIA: frozenset[str] = frozenset(
 # Prepositions after an unnamed speaker that say who it is ("sources familiar with the talks",
 # "some in the community", "an official with the agency", "the lawyer for the society").
 QUALIFYING_PREPOSITIONS: frozenset[str] = frozenset(["with", "in", "for", "at", "from", "of", "inside", "close"])
+
+# Marks of a concessive clause ("Although X said ..."), background like BACKGROUND_MARKS.
+CONCESSIVE_MARKS: frozenset[str] = frozenset(["although", "though", "whereas"])
