@@ -172,16 +172,24 @@ def speaker_table(entities: list[Any], statements: list[Statement]) -> list[dict
     return rows
 
 
-def validated_dicts(
-    record: DocumentRecord, statements: list[Statement], text: str
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The records as dicts, each validated against schemas/ (raises :class:`SchemaError`)."""
-    dicts = [st.to_dict() for st in statements]
-    for d in dicts:
+def validated_jsonl(
+    record: DocumentRecord, statements: list[Statement], text: str, serialize: bool = True
+) -> tuple[str, str]:
+    """Validate every record against schemas/ (raises :class:`SchemaError`) and, with
+    ``serialize``, return the statements' JSONL text and the document record's line.
+
+    Each record's dict is let go once it is checked and written (a 5 MB article has 75,000
+    statements: their dicts, 2.3 KB each, were 0.17 GB all at once).
+    """
+    lines = []
+    for st in statements:
+        d = st.to_dict()
         schema.validate(d, "statement", text)
+        if serialize:
+            lines.append(jsonl_line(d))
     record_dict = record.to_dict()
     schema.validate(record_dict, "document")
-    return record_dict, dicts
+    return "".join(lines), jsonl_line(record_dict) if serialize else ""
 
 
 def analyse(document: Document, doc: Doc, validate: bool = True) -> tuple[DocumentRecord, list[Statement]]:
@@ -194,7 +202,7 @@ def analyse(document: Document, doc: Doc, validate: bool = True) -> tuple[Docume
     """
     record, statements = build(document, doc)
     if validate:
-        validated_dicts(record, statements, document.text)
+        validated_jsonl(record, statements, document.text, serialize=False)
     return record, statements
 
 
@@ -237,18 +245,21 @@ def _finish(item: Document, doc: Doc | ExtractionError, validate: bool, serializ
         record, statements = build(item, doc)
         if not (validate or serialize):
             return Result(item, record, statements, warning=_chunk_warning(where, len(item.text), doc))
-        record_dict, dicts = validated_dicts(record, statements, item.text)
+        statements_jsonl, record_json = validated_jsonl(record, statements, item.text, serialize)
     except ModelError:
         raise  # a missing model fails every document alike: stop the run
     except ClaimkitError as exc:
         return Result(item, error=exc)
     except Exception as exc:  # a stage bug must not stop a run over a whole corpus
         return Result(item, error=ExtractionError(f"{where}: analysis failed ({type(exc).__name__}: {exc})"))
-    result = Result(item, record, statements, warning=_chunk_warning(where, len(item.text), doc))
-    if serialize:
-        result.statements_jsonl = "".join(map(jsonl_line, dicts))
-        result.record_json = jsonl_line(record_dict)
-    return result
+    return Result(
+        item,
+        record,
+        statements,
+        warning=_chunk_warning(where, len(item.text), doc),
+        statements_jsonl=statements_jsonl,
+        record_json=record_json,
+    )
 
 
 def process_batch(
