@@ -117,7 +117,9 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
     for _ in range(_MAX_CLIMB):
         if tok is not verb and quotes and _in_quotes(tok, quotes):
             return None
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+        # the parser may hang a quoted clause's subject on the verb after it ('"It will," said X')
+        subj = next((c for c in subjects if not (quotes and _in_quotes(c, quotes))), subjects[0] if subjects else None)
         if tok is verb and subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -498,6 +500,22 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in {"that", "whether"} for c in clause.children)
 
 
+def _nested(inner: _Found, outer: _Found) -> bool:
+    """Whether ``inner`` reports inside what ``outer``, a reporting verb with a speaker, says:
+    "Ditto said [she expects ...]". PolNeAR annotates only the outermost attribution."""
+    head = outer.cue.root
+    if outer.source is None or outer.continues or outer.lemma not in lex.REPORTING_VERBS or inner is outer:
+        return False
+    tok = inner.cue.root
+    for _ in range(_MAX_CLIMB):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.i == head.i:
+            return tok.dep_ in _CLAUSES
+        tok = tok.head
+    return False
+
+
 def find_cue(
     doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = None, author: frozenset[str] = lex.AUTHOR_SUBJECTS
 ) -> _Found | None:
@@ -521,8 +539,9 @@ def find_cue(
     if noun is not None and noun.cue.root.head.dep_ == "ROOT":
         return noun  # "The general view of experts is that ..." frames the whole sentence
     verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes, author)
-    if verbs:
-        return max(verbs, key=lambda f: f.score)
+    outer = [f for f in verbs if not any(_nested(f, g) for g in verbs)]
+    if outer:
+        return max(outer, key=lambda f: f.score)
     return noun or acc
 
 

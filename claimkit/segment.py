@@ -99,6 +99,37 @@ def split_at_quote_openings(
     return out
 
 
+def attach_closing_marks(
+    text: str, spans: list[tuple[int, int]], quotes: list[QuoteSpan] | QuoteIndex
+) -> list[tuple[int, int]]:
+    """Give a closing quotation mark that the parser put at the start of the next sentence back
+    to the sentence it closes.
+
+    ``"There's little to deter them.`` / ``" Democrats ...`` becomes ``"There's little to
+    deter them."`` / ``Democrats ...``; what is left of the next sentence without two letters
+    disappears.
+    """
+    index = _index(quotes)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            p_start, p_end = out[-1]
+            moved = True
+            while moved and s < e:
+                moved = False
+                for q in index.around(s):
+                    if q.closed and q.start < p_end and q.end - q.close_width == s and not text[p_end:s].strip():
+                        p_end, moved = q.end, True
+                        s, e = trim(text, q.end, e)
+                        break
+            if p_end != out[-1][1]:
+                out[-1] = (p_start, p_end)
+                if not _is_content(text[s:e]):
+                    continue
+        out.append((s, e))
+    return out
+
+
 def merge_quote_sentences(spans: list[tuple[int, int]], quotes: list[QuoteSpan] | QuoteIndex) -> list[tuple[int, int]]:
     """Join sentences that the parser split inside one closed quotation.
 
@@ -164,6 +195,11 @@ def _reports(tok: Token) -> bool:
     )
 
 
+def _speech(tok: Token) -> bool:
+    """A verb of saying or attitude, with or without content of its own ("said as much")."""
+    return tok.pos_ == "VERB" and (tok.lemma_.lower() in REPORTING_VERBS or tok.lemma_.lower() in ATTITUDE_VERBS)
+
+
 def split_at_cues(
     doc: Doc, text: str, start: int, end: int, quotes: list[QuoteSpan] | QuoteIndex
 ) -> list[tuple[int, int]]:
@@ -180,8 +216,10 @@ def split_at_cues(
     index = _index(quotes)
     cuts: list[int] = []
     for tok in span:
-        if tok.dep_ not in _SECOND_CUE_DEPS or tok.head.i >= tok.i or not _reports(tok) or not _reports(tok.head):
+        if tok.dep_ not in _SECOND_CUE_DEPS or tok.head.i >= tok.i or not _reports(tok) or not _speech(tok.head):
             continue
+        if not _reports(tok.head) and not (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            continue  # "said as much, arguing that ...": only a participle adds a second report
         cut = tok.left_edge.idx
         if index.inside(cut) or not start < cut < end:
             continue
@@ -243,7 +281,9 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
     quotes = QuoteIndex(find_quotes(text))
     sents = sentence_spans(doc)
     candidates: list[Candidate] = []
-    for s_start, s_end in merge_quote_sentences(split_at_quote_openings(text, sents, quotes), quotes):
+    for s_start, s_end in merge_quote_sentences(
+        attach_closing_marks(text, split_at_quote_openings(text, sents, quotes), quotes), quotes
+    ):
         if cleaned.is_excluded(s_start, s_end):
             continue
         pieces = [

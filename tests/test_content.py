@@ -101,3 +101,17 @@ def test_only_a_quotation_continues_a_quotation(build):
     # the floating quotation takes Flynn's speaker and cue, but his indirect content stays apart
     assert second.speaker is not None and second.speaker.mention == "Flynn"
     assert parts(second) == ["“He is absolutely right about the generals and the war.”"]
+
+
+def test_outer_report_wins_over_the_one_inside_its_content(build):
+    # "No nested attributions": the outermost cue is the attribution, its clause the content
+    (st,) = build("Garcia said she expects the committee “to keep asking hard questions about the budget.”")
+    assert st.speaker.mention == "Garcia" and st.cue.text == "said"
+    assert parts(st) == ["she expects the committee “to keep asking hard questions about the budget.”"]
+
+
+def test_quoted_clause_hung_on_the_verb_after_it_does_not_hide_the_speaker(build):
+    text = '"If it cannot reach its neighbours yet, it will at some point," said Nora Vance, a physicist.'
+    (st,) = build(text)
+    assert st.speaker is not None and st.speaker.mention.startswith("Nora Vance")
+    assert parts(st) == ['"If it cannot reach its neighbours yet, it will at some point,"']

@@ -81,3 +81,27 @@ def test_sample_candidates_are_trimmed_disjoint_and_outside_boilerplate(nlp, sam
         assert a.end <= b.start
     texts = [sample_text[c.start : c.end] for c in cands]
     assert not any("Advertisement" in t or "News 1" in t for t in texts)
+
+
+def test_closing_mark_the_parser_put_in_the_next_sentence_closes_its_quotation() -> None:
+    from claimkit.quotes import find_quotes
+    from claimkit.segment import attach_closing_marks
+
+    text = 'The mayor said: "There is little to deter them." Then she left.'
+    mark = text.index('" Then')
+    spans = [(0, mark), (mark, len(text))]  # the parser's cut: the closing mark starts sentence two
+    got = [text[s:e] for s, e in attach_closing_marks(text, spans, find_quotes(text))]
+    assert got == ['The mayor said: "There is little to deter them."', "Then she left."]
+    # an opening mark at a sentence start stays where it is
+    text = "He left. ''We will win,'' she said."
+    at = text.index("''")
+    spans = [(0, at), (at, at + 2), (at + 2, len(text))]
+    assert attach_closing_marks(text, spans, find_quotes(text)) == spans
+
+
+def test_participle_report_after_a_bare_report_splits(nlp) -> None:
+    text = "The campaign manager said as much in an interview on Thursday, arguing that the plan had failed."
+    assert _pieces(nlp, text) == [
+        "The campaign manager said as much in an interview on Thursday,",
+        "arguing that the plan had failed.",
+    ]
