@@ -752,6 +752,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
         else:
             source = source_for(speaker, phrase)
         out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source))
+    _attribute_credits(text, candidates, out)
     _attribute_floating(text, candidates, out)
     _attribute_turns(text, candidates, out)
     out.entities = entities.link([a.speaker for a in out], doc, resolver.names)
@@ -869,6 +870,24 @@ def _introducer(doc: Doc, cand: Candidate) -> _Found | None:
     return _Found(doc[root.i : root.i + 1], root.lemma_.lower(), subj)
 
 
+_CREDIT = re.compile(lex.DASH_CREDIT)
+
+
+def _attribute_credits(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:
+    """A quotation credited with a dash at the end of its paragraph ("“...” ― Esther Tapia")
+    is the named person's, the dash its cue (PolNeAR's reading)."""
+    for i, cand in enumerate(candidates):
+        if out[i].speaker is not None or not cand.direct_quotes:
+            continue
+        m = _CREDIT.search(text, cand.start, cand.end)
+        if m is None or m.end() != cand.end or m.start() + 1 != cand.direct_quotes[-1].end:
+            continue
+        name = m.group(2)
+        speaker = Speaker(name, name, m.start(2), m.end(2), "person")
+        cue = Cue(m.group(1), m.start(1), m.end(1), m.group(1))
+        out[i] = Attribution(speaker, cue, "direct", source_for(speaker))
+
+
 def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:
     """Give a direct quotation with no cue the speaker of the adjacent quotation.
 
@@ -881,6 +900,8 @@ def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attrib
         for j in (i - 1, i + 1):
             if not 0 <= j < len(candidates) or out[j].speaker is None:
                 continue
+            if out[j].cue is not None and _CREDIT.match(f"”{out[j].cue.text}X"):
+                break  # a dash credit names the speaker of its own quotation only
             other = candidates[j]
             if not _same_or_next_paragraph(text, candidates[min(i, j)], candidates[max(i, j)]):
                 continue

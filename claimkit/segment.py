@@ -15,7 +15,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from .clean import Cleaned
-from .data.reporting import ATTITUDE_VERBS, REPORTING_VERBS
+from .data.reporting import ATTITUDE_VERBS, DASH_CREDIT, REPORTING_VERBS
 from .quotes import QuoteIndex, QuoteSpan, find_quotes, top_level
 
 _TRIM = " \t\r\n\u00a0\u200b"
@@ -28,6 +28,7 @@ _MAX_FRAME_WORDS = 4
 _SECOND_CUE_DEPS = frozenset(["conj", "advcl"])
 _CONTENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "dative"])
 _MIN_PIECE_WORDS = 3
+_CREDIT = re.compile(DASH_CREDIT)
 
 
 @dataclass
@@ -257,7 +258,8 @@ def _is_frame(doc: Doc, text: str, start: int, end: int) -> bool:
 
 
 def _attach_frames(doc: Doc, text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Join a trailing frame such as ``“He predicted.`` to the quotation before it in its paragraph."""
+    """Join a trailing frame such as ``“He predicted.`` or a dash credit (``― Esther Tapia``) to
+    the quotation before it in its paragraph."""
     out: list[Candidate] = []
     for cand in candidates:
         prev = out[-1] if out else None
@@ -266,7 +268,7 @@ def _attach_frames(doc: Doc, text: str, candidates: list[Candidate]) -> list[Can
             and prev.direct_quotes
             and "\n" not in text[prev.end : cand.start]
             and not any(q.closed and q.start >= cand.start for q in cand.quotes)
-            and _is_frame(doc, text, cand.start, cand.end)
+            and (_is_frame(doc, text, cand.start, cand.end) or _CREDIT.match(text, prev.end - 1, cand.end) is not None)
         ):
             quotes = prev.quotes + [q for q in cand.quotes if q not in prev.quotes]
             out[-1] = Candidate(prev.start, cand.end, prev.sent_start, cand.sent_end, quotes)

@@ -115,3 +115,17 @@ def test_quoted_clause_hung_on_the_verb_after_it_does_not_hide_the_speaker(build
     (st,) = build(text)
     assert st.speaker is not None and st.speaker.mention.startswith("Nora Vance")
     assert parts(st) == ['"If it cannot reach its neighbours yet, it will at some point,"']
+
+
+def test_quotation_credited_with_a_dash_is_the_named_persons(build):
+    text = (
+        "The debate ended late.\n"
+        "“The plan will not help families like mine. It only helps the rich.” ― Dana Ortiz\n"
+        "“I liked what I heard tonight.”\n"
+    )
+    first, credited, last = build(text)
+    # no cue and no credit: the author's; the credit does not pass to the next quotation
+    assert first.speaker is None and last.speaker is None
+    assert credited.speaker.name == "Dana Ortiz" and credited.cue.text == "―"
+    assert credited.text.endswith("― Dana Ortiz")
+    assert parts(credited) == ["“The plan will not help families like mine. It only helps the rich.”"]

@@ -742,3 +742,6 @@ QUALIFYING_PREPOSITIONS: frozenset[str] = frozenset(["with", "in", "for", "at", 
 
 # Marks of a concessive clause ("Although X said ..."), background like BACKGROUND_MARKS.
 CONCESSIVE_MARKS: frozenset[str] = frozenset(["although", "though", "whereas"])
+# A quotation credited with a dash at the end of its paragraph, as in reader-comment round-ups:
+# "“He can't answer a question.” ― Esther Tapia" (group 1: the dash, the cue; group 2: the name)
+DASH_CREDIT = r"[”\"’]\s*([―—])\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)\.?$"
