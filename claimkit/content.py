@@ -304,10 +304,14 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
         return cue
     head = span.root
     first, last = span.start, span.end - 1
+    heads = {head.i}
     while first > 0:
         tok = doc[first - 1]
-        if tok.head.i == head.i and tok.dep_ in _GROUP_LEFT and tok.tag_ not in {"WRB"}:
+        if tok.head.i in heads and tok.dep_ in _GROUP_LEFT and tok.tag_ not in {"WRB"}:
             first -= 1
+        elif tok.i == head.head.i and head.dep_ == "xcomp" and tok.pos_ == "VERB" and len(heads) == 1:
+            first -= 1  # a catenative verb before the cue: "appeared to suggest", "wanted to know"
+            heads.add(tok.i)
         else:
             break
     has_content = any(c.dep_ in _CLAUSE_DEPS or c.dep_ in _OBJECT_DEPS for c in head.children)
@@ -321,6 +325,9 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
             last = tok.right_edge.i  # "said in a statement that ..."
         elif tok.dep_ == "prep" and tok.lower_ in _CONTENT_PREPS and not has_content:
             last = tok.i  # "called for", "responded to"
+            break
+        elif tok.dep_ == "agent":
+            last = tok.i  # "was first reported by"
             break
         else:
             break
