@@ -882,8 +882,9 @@ def _attribute_credits(text: str, candidates: list[Candidate], out: list[Attribu
         m = _CREDIT.search(text, cand.start, cand.end)
         if m is None or m.end() != cand.end or m.start() + 1 != cand.direct_quotes[-1].end:
             continue
-        name = m.group(2)
-        speaker = Speaker(name, name, m.start(2), m.end(2), "person")
+        end = m.end(2) - len(m.group(2)) + len(m.group(2).rstrip("."))
+        name = text[m.start(2) : end]
+        speaker = Speaker(name, name, m.start(2), end, "person")
         cue = Cue(m.group(1), m.start(1), m.end(1), m.group(1))
         out[i] = Attribution(speaker, cue, "direct", source_for(speaker))
 

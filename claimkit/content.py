@@ -354,7 +354,7 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
     last = max(head.right_edge.i, span.end - 1)
     if cue is not None:
         for tok in doc[span.end : last + 1]:
-            if tok.idx >= cue.start or (tok.dep_ in {"relcl", "acl"} and tok.i > head.i and tok.head.i == head.i):
+            if cue.start > mention[0] and tok.idx >= cue.start:  # not when the source follows ("said X, ...")
                 last = min(last, tok.i - 1)
                 break
     while last >= span.end and (
@@ -364,11 +364,12 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
         or doc[last].lower_ in {"both", "all"}
     ):
         last -= 1
-    appos = any(c.dep_ == "appos" and span.end <= c.i <= last for c in head.children)
+    # a parenthetical set off by a comma ("X, the mayor,", "the union, which represents ...,")
+    appos = any(t.text == "," for t in doc[head.i + 1 : last + 1])
     if appos and last + 1 < len(doc) and doc[last + 1].text == "," and (cue is None or doc[last + 1].idx < cue.start):
         last += 1  # the closing comma of a parenthetical apposition belongs to the source
     start = mention[0]
-    dashes = [t for t in span if t.text in {"—", "–"}]
+    dashes = [t for t in span if t.text in {"—", "–"} or (t.text in {"-", "--"} and t.whitespace_)]
     if dashes and dashes[-1].i + 1 < span.end:
         start = doc[dashes[-1].i + 1].idx  # a dateline before the name ("RENO, Nev. (AP) — X")
     end = max(mention[1], doc[last].idx + len(doc[last]))

@@ -120,14 +120,14 @@ def test_quoted_clause_hung_on_the_verb_after_it_does_not_hide_the_speaker(build
 def test_quotation_credited_with_a_dash_is_the_named_persons(build):
     text = (
         "The debate ended late.\n"
-        "“The plan will not help families like mine. It only helps the rich.” ― Dana Ortiz\n"
+        "“The plan will not help families like mine. It only helps the rich.” ― Dana Ortiz.\n"
         "“I liked what I heard tonight.”\n"
     )
     first, credited, last = build(text)
     # no cue and no credit: the author's; the credit does not pass to the next quotation
     assert first.speaker is None and last.speaker is None
     assert credited.speaker.name == "Dana Ortiz" and credited.cue.text == "―"
-    assert credited.text.endswith("― Dana Ortiz")
+    assert credited.text.endswith("― Dana Ortiz.") and credited.speaker.mention == "Dana Ortiz"
     assert parts(credited) == ["“The plan will not help families like mine. It only helps the rich.”"]
 
 
@@ -137,3 +137,15 @@ def test_cue_verb_group_takes_a_catenative_verb_and_the_agents_by(build):
     assert parts(st) == ["that the vote would be delayed until spring"]
     (st,) = build("The plan was criticized by the governor for its cost.")
     assert st.speaker.mention == "the governor" and st.cue.text == "was criticized by"
+
+
+def test_source_after_its_cue_and_relative_clauses_and_datelines(build):
+    text = "“The harbour will stay open,” said Nora Vance, president of the port authority."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Nora Vance, president of the port authority"
+    text = "The coalition, which represents twenty unions, said the strike would go ahead."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "The coalition, which represents twenty unions,"
+    text = "BRUSSELS - European leaders said on Friday that the summit had failed."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "European leaders"
