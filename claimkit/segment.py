@@ -219,8 +219,10 @@ def split_at_cues(
     for tok in span:
         if tok.dep_ not in _SECOND_CUE_DEPS or tok.head.i >= tok.i or not _reports(tok) or not _speech(tok.head):
             continue
-        if not _reports(tok.head) and not (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
-            continue  # "said as much, arguing that ...": only a participle adds a second report
+        if not _reports(tok.head) and not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ != "say"):
+            # "said as much, arguing that ...": a participle adds a second report; "commented on
+            # the visit, saying ..." says what the comment was
+            continue
         cut = tok.left_edge.idx
         if index.inside(cut) or not start < cut < end:
             continue

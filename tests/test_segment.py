@@ -105,3 +105,6 @@ def test_participle_report_after_a_bare_report_splits(nlp) -> None:
         "The campaign manager said as much in an interview on Thursday,",
         "arguing that the plan had failed.",
     ]
+    # "saying" tells what the comment was: one statement
+    text = "The professor also commented on the visit by the officials, saying, “China wants to stay out of it.”"
+    assert _pieces(nlp, text) == [text]
