@@ -286,7 +286,7 @@ def contents(
 
 
 _GROUP_LEFT = frozenset(["aux", "auxpass", "neg", "advmod"])
-_GROUP_RIGHT = frozenset(["prt", "neg", "advmod", "npadvmod"])
+_GROUP_RIGHT = frozenset(["prt", "neg", "advmod"])
 _FRAME_PREPS = frozenset(["in", "during", "at", "per", "after", "before", "via", "through"])
 
 
@@ -294,8 +294,8 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
     """Widen a verb cue to its verb group, as PolNeAR draws cues (one contiguous span).
 
     Auxiliaries, modals, negation and adverbs before the verb ("has not yet responded"),
-    particles and time words after it ("pointed out", "said Tuesday"), a circumstance
-    phrase before the content ("said in a statement"), the preposition that links the verb to
+    particles after it ("pointed out"; time words stay out: "said Tuesday", "said in July",
+    as PolNeAR mostly draws them), a circumstance phrase before the content ("said in a statement"), the preposition that links the verb to
     its content ("called for", "responded to") and a colon that introduces a quotation
     ("said:"). Other cues are returned unchanged.
     """
@@ -321,7 +321,13 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
             break
         if tok.dep_ in _GROUP_RIGHT and tok.right_edge.i == tok.i and tok.tag_ not in {"WRB"}:
             last = tok.i
-        elif tok.dep_ == "prep" and tok.lower_ in _FRAME_PREPS and has_content and tok.right_edge.i - tok.i <= 4:
+        elif (
+            tok.dep_ == "prep"
+            and tok.lower_ in _FRAME_PREPS
+            and has_content
+            and tok.right_edge.i - tok.i <= 4
+            and not any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
+        ):
             last = tok.right_edge.i  # "said in a statement that ..."
         elif tok.dep_ == "prep" and tok.lower_ in _CONTENT_PREPS and not has_content:
             last = tok.i  # "called for", "responded to"

@@ -149,3 +149,11 @@ def test_source_after_its_cue_and_relative_clauses_and_datelines(build):
     text = "BRUSSELS - European leaders said on Friday that the summit had failed."
     (st,) = build(text)
     assert text[st.source.start : st.source.end] == "European leaders"
+
+
+def test_time_words_after_the_verb_stay_out_of_the_cue_and_polls_show(build):
+    (st,) = build("The mayor said Tuesday that the bridge would reopen in May.")
+    assert st.cue.text == "said" and parts(st) == ["that the bridge would reopen in May"]
+    (st,) = build("A new poll of likely voters shows a close race in the state.")
+    assert st.cue is not None and st.cue.lemma == "show"
+    assert parts(st) == ["a close race in the state"]
