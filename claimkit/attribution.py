@@ -277,7 +277,7 @@ def _verb_cues(
             # a dangling participle frame ("..., adding, “B.”") continues the previous speaker
             found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, None, continues=True, score=-5))
             continue
-        if subj is not None and subj.lemma_.lower() in lex.NOT_SPEAKERS:
+        if subj is not None and subj.lemma_.lower() in lex.NOT_SPEAKERS and not _respondents(subj, lemma):
             continue  # "The number of cases suggests ..."
         relative = subj is not None and subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl"
         if relative and subj.lower_ == "which" and not _can_speak(_relative_antecedent(subj)):
@@ -305,6 +305,11 @@ def _verb_cues(
         score += _CONTENT_WEIGHT * _content_share(tok, tokens)
         found.append(_Found(tok.doc[tok.i : tok.i + 1], lemma, subj, score=score))
     return found
+
+
+def _respondents(subj: Token, lemma: str) -> bool:
+    """ "63 percent said ...", "Twelve percent indicated that ...": the people a poll asked."""
+    return subj.lemma_.lower() in {"percent", "percentage"} and lemma in lex.ANSWER_VERBS
 
 
 def _negated(verb: Token) -> bool:
@@ -744,6 +749,9 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
             out.append(Attribution(source=publisher))
             continue
         speaker, phrase = _speaker(doc, found, resolver)
+        if found.source is not None and found.source.lemma_.lower() in lex.NOT_SPEAKERS:
+            # poll respondents ("63 percent said"): a group, never a person
+            speaker = Speaker(speaker.mention, speaker.mention, speaker.start, speaker.end, "group")
         if not background_clause(found.cue.root):
             resolver.remember(speaker)  # "Although Trump tweeted ..., he said": "he" is not Trump
         cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)

@@ -340,3 +340,14 @@ def test_a_frame_alone_is_not_a_statement_but_lends_its_speaker(extractor) -> No
     assert [s.text for s in statements] == ["Ted Cruz spoke in Houston on Monday.", "“We will win this state.”"]
     assert statements[1].speaker is not None and statements[1].speaker.name == "Ted Cruz"
     assert [s.id for s in statements] == ["f:1", "f:2"]
+
+
+def test_poll_respondents_counted_in_percent_are_speakers(nlp) -> None:
+    from claimkit import pipeline
+    from claimkit.records import Document
+
+    text = "Another 19 percent of voters said they would not pick either candidate. The share of cases rose."
+    first, second = pipeline.build(Document("t", text), nlp(text))[1]
+    assert first.speaker is not None and first.cue.lemma == "say"
+    assert "percent" in first.speaker.mention and first.speaker.type == "group"
+    assert second.speaker is None  # "The number of cases suggests" stays without a speaker

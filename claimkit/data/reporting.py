@@ -634,6 +634,10 @@ DOCUMENT_FINDING_VERBS: frozenset[str] = frozenset(["find", "show", "conclude", 
 
 # Subjects that never speak: "The number of cases suggests ..." has no speaker.
 NOT_SPEAKERS: frozenset[str] = frozenset(["number", "percent", "percentage", "amount", "total", "share", "rate"])
+# ... except the people a poll asked: "63 percent said ...", "12 percent indicated that ..."
+ANSWER_VERBS: frozenset[str] = frozenset(
+    ["say", "indicate", "agree", "disagree", "answer", "respond", "believe", "think"]
+)
 
 # Verbs of refusal: "declined to comment", "refused to say" report no content.
 REFUSAL_VERBS: frozenset[str] = frozenset(["decline", "refuse", "fail", "neglect", "avoid"])
@@ -742,6 +746,7 @@ QUALIFYING_PREPOSITIONS: frozenset[str] = frozenset(["with", "in", "for", "at", 
 
 # Marks of a concessive clause ("Although X said ..."), background like BACKGROUND_MARKS.
 CONCESSIVE_MARKS: frozenset[str] = frozenset(["although", "though", "whereas"])
+
 # A quotation credited with a dash at the end of its paragraph, as in reader-comment round-ups:
 # "“He can't answer a question.” ― Esther Tapia" (group 1: the dash, the cue; group 2: the name)
 DASH_CREDIT = r"[”\"’]\s*([―—])\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)\.?$"
