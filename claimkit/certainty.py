@@ -64,7 +64,10 @@ def _modal_type(tok: Token) -> str | None:
     if word == "could":
         if _has_condition(head):
             return "conditional"
-        # "could be drawn", "could have been": possibility; "could fire officials": past ability
+        # "could be drawn", "could have been": possibility; "could fire officials": past ability;
+        # "could not be reached": (in)ability, not a guess (2 of 28 "could not" in the Szeged dev parts are cues)
+        if not perfect and any(c.dep_ == "neg" for c in head.children):
+            return None
         return "modal" if perfect or head.lemma_ == "be" or "be" in aux_words else None
     if word == "would":
         if _has_condition(head):
@@ -303,7 +306,10 @@ def score_cues(cues: list[CertaintyCue]) -> float:
     """
     score = 1.0
     for cue in cues:
-        weight = lex.WORD_WEIGHTS.get(cue.text.lower(), lex.CUE_WEIGHTS.get(cue.type, 0.0))
+        # a prediction or booster keeps its type's weight: "said it would close" is asserted firmly
+        weight = lex.CUE_WEIGHTS.get(cue.type, 0.0)
+        if cue.type not in lex.NEUTRAL_TYPES:
+            weight = lex.WORD_WEIGHTS.get(cue.text.lower(), weight)
         score *= 1.0 + weight * (lex.EMBEDDED_FACTOR if cue.scope == "embedded" else 1.0)
     return round(min(1.0, max(0.0, score)), 3)
 

@@ -6,12 +6,12 @@ shipped in ``claimkit/data/certainty_model.json``, then decide:
 
 - ``cue``: logistic regression, P(the candidate is an uncertainty cue in the Szeged sense), from
   its word, type, scope, holder, dependency, head and neighbours, whether a rule took it, and its
-  row of ``doc.tensor``; trained on FactBank dev + a sample of Szeged wiki (``--split dev``
-  documents only). Candidates below the threshold are dropped; the label then follows from the
+  row of ``doc.tensor``; trained on FactBank dev + Szeged wiki (``--split dev`` documents
+  only), C and threshold chosen on the news (FactBank) candidates. Candidates below the threshold are dropped; the label then follows from the
   kept cues' weights as before. Only single words are judged: phrases of the curated list and
   ``prediction`` / ``booster`` cues are kept as the rules found them.
 - ``score``: ridge regression of the 1-6 human certainty rating of Pei & Jurgens ``train`` from
-  the statement's kept cues, lemmas and rule score, mapped to [0, 1] (rating 1 -> 0, rating 5,
+  the statement's kept cues, its lemmas (nouns and numbers left out), fine tags and rule score, mapped to [0, 1] (rating 1 -> 0, rating 5,
   "certain" on their scale, or more -> 1): the reported ``score``.
 
 Scoring is dictionary lookups and a dot product in plain Python.
@@ -94,15 +94,28 @@ def is_cue(model: dict[str, Any], tokens: Span, cue: CertaintyCue, by_rule: bool
     return probability(part, cue_features(tokens, cue, by_rule), cue_vector(tokens), 0.0) >= part["threshold"]
 
 
+#: Fine tags whose lemmas the score calibration leaves out: nouns, numbers and foreign words
+#: name the topic, not how firmly it is asserted (cross-validated on Pei & Jurgens train).
+TOPIC_TAGS: tuple[str, ...] = ("NN", "CD", "FW")
+
+
 def statement_features(span: Span, cues: Sequence[CertaintyCue]) -> set[str]:
-    """Binary features of a statement for the score calibration: its cues and lemmas."""
+    """Binary features of a statement for the score calibration: its cues, lemmas and tags.
+
+    Lemmas of nouns and numbers are left out (:data:`TOPIC_TAGS`); every fine tag counts.
+    """
     feats = {"bias"}
     if not cues:
         feats.add("nocue")
     for cue in cues:
         word = cue.text.lower()
         feats |= {f"c={cue.type}", f"c={cue.type}/{cue.scope}", f"c={cue.type}/{cue.holder}", f"cw={word}"}
-    feats |= {f"w={t.lemma_.lower()}" for t in span if not t.is_punct and not t.is_space}
+    for t in span:
+        if t.is_punct or t.is_space:
+            continue
+        feats.add(f"t={t.tag_}")
+        if not t.tag_.startswith(TOPIC_TAGS):
+            feats.add(f"w={t.lemma_.lower()}")
     return feats
 
 

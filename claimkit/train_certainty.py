@@ -3,10 +3,11 @@
 Two parts (see :mod:`claimkit.certainty_model`):
 
 - ``cue``: which cue candidates are uncertainty cues. Examples: every candidate the rules
-  propose in the statements of FactBank dev (``--split dev`` documents) and of the first
-  :data:`WIKI_DOCS` Szeged wiki ``--split dev`` documents, labelled by whether it overlaps a gold ``<ccue>``. The held-out
-  ``--split test`` documents of both files are never read. C is chosen by 5-fold
-  cross-validation over documents (cue F1).
+  propose in the statements of FactBank dev and Szeged wiki (``--split dev`` documents of
+  both), labelled by whether it overlaps a gold ``<ccue>``. The held-out ``--split test``
+  documents of both files are never read. C and the decision threshold are chosen by 5-fold
+  cross-validation over documents: the cue F1 on the *news* (FactBank) candidates, the
+  domain claimkit is for; the wiki candidates are training examples only.
 - ``score``: ridge regression of Pei & Jurgens ``train`` ratings (1-6) from the statements'
   features with the cue model above in use; alpha by 5-fold cross-validation (Pearson r).
   ``val`` is never read.
@@ -29,16 +30,14 @@ from .evaluate.split import part
 from .train_kind import SEED, parse
 
 CUE_C_GRID: tuple[float, ...] = (0.1, 0.3, 1.0)
+THRESHOLD_GRID: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5)
 ALPHA_GRID: tuple[float, ...] = (3.0, 10.0, 30.0, 100.0)
 MIN_COUNT = 3
 FOLDS = 5
-THRESHOLD = 0.5
 #: The rating ("certain" on the Pei & Jurgens 1-6 scale) that maps to a score of 1.0.
 TOP_RATING = 5.0
-#: Szeged wiki documents (of its --split dev part, in file order) the cue model learns from:
-#: a sample, so that `claimkit train` stays a few minutes on a small machine; FactBank dev's
-#: --split dev part (news) is used whole.
-WIKI_DOCS = 80
+#: The gold file whose candidates choose C and the threshold (news, unlike Wikipedia).
+NEWS_FILE = "factbank-dev.xml"
 
 
 @dataclass
@@ -50,6 +49,7 @@ class Row:
     target: float
     group: str
     rule_score: float = 0.0
+    news: bool = False
 
 
 def _statements(docs: Sequence[GoldDoc]) -> Any:
@@ -63,7 +63,7 @@ def _statements(docs: Sequence[GoldDoc]) -> Any:
                 yield gold, doc, cand, attr
 
 
-def cue_rows(docs: Sequence[GoldDoc]) -> list[Row]:
+def cue_rows(docs: Sequence[GoldDoc], news: bool = False) -> list[Row]:
     """Every cue candidate of the statements, labelled 1 when it overlaps a gold cue."""
     rows = []
     for gold, doc, cand, attr in _statements(docs):
@@ -84,6 +84,7 @@ def cue_rows(docs: Sequence[GoldDoc]) -> list[Row]:
                     certainty_model.cue_vector(tokens),
                     float(hit),
                     gold.key,
+                    news=news,
                 )
             )
     return rows
@@ -144,31 +145,44 @@ def _part(vocab: Sequence[str], coef: Sequence[float], bias: float, dim: int, wi
 
 
 def train_cue(rows: Sequence[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The cue part and its dev figures (cross-validated cue precision / recall / F1)."""
+    """The cue part and its dev figures (cross-validated cue precision / recall / F1 on news).
+
+    C and the threshold maximise the cue F1 of the news rows (all rows when none is news).
+    """
     from sklearn.linear_model import LogisticRegression
 
     vocab = _vocab(rows)
     x = _matrix(rows, vocab)
     y = [int(r.target) for r in rows]
-    best: tuple[float, float, float, float] | None = None
+    judge = [i for i, r in enumerate(rows) if r.news] or list(range(len(rows)))
+    best: tuple[float, float, float, float, float] | None = None
     for c in CUE_C_GRID:
-        pred = [0] * len(rows)
+        prob = [0.0] * len(rows)
         for a, b in _folds(rows):
             clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED).fit(x[a], [y[i] for i in a])
             for i, p in zip(b, clf.predict_proba(x[b])[:, 1], strict=True):
-                pred[i] = int(p >= THRESHOLD)
-        tp = sum(p and g for p, g in zip(pred, y, strict=True))
-        prec, rec = tp / max(1, sum(pred)), tp / max(1, sum(y))
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        if best is None or f1 > best[0]:
-            best = (f1, c, prec, rec)
+                prob[i] = float(p)
+        for threshold in THRESHOLD_GRID:
+            tp = sum(prob[i] >= threshold and y[i] for i in judge)
+            predicted = sum(prob[i] >= threshold for i in judge)
+            prec, rec = tp / max(1, predicted), tp / max(1, sum(y[i] for i in judge))
+            f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+            if best is None or f1 > best[0]:
+                best = (f1, c, threshold, prec, rec)
     assert best is not None
-    f1, c, prec, rec = best
+    f1, c, threshold, prec, rec = best
     clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED).fit(x, y)
     part_ = _part(vocab, list(clf.coef_[0]), clf.intercept_[0], len(rows[0].vector) if rows else 0, False)
-    part_["threshold"] = THRESHOLD
-    figures = {"C": c, "cv_cue_precision": round(prec, 4), "cv_cue_recall": round(rec, 4), "cv_cue_f1": round(f1, 4)}
-    figures["candidates"] = len(rows)
+    part_["threshold"] = threshold
+    figures = {
+        "C": c,
+        "threshold": threshold,
+        "cv_news_cue_precision": round(prec, 4),
+        "cv_news_cue_recall": round(rec, 4),
+        "cv_news_cue_f1": round(f1, 4),
+        "candidates": len(rows),
+        "news_candidates": len(judge),
+    }
     return part_, figures
 
 
@@ -214,8 +228,12 @@ def train_score(rows: Sequence[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
     return part_, {"alpha": alpha, "cv_pearson": round(r, 4)}
 
 
-def train_certainty(cue_docs: Sequence[GoldDoc], score_docs: Sequence[GoldDoc]) -> dict[str, Any]:
-    """Fit both parts: the cue model on ``cue_docs``, then the calibration on ``score_docs``.
+def train_certainty(
+    news_docs: Sequence[GoldDoc], other_docs: Sequence[GoldDoc], score_docs: Sequence[GoldDoc]
+) -> dict[str, Any]:
+    """Fit both parts: the cue model on ``news_docs`` + ``other_docs``, then the calibration on ``score_docs``.
+
+    The cue model's C and threshold are chosen on the news documents' candidates.
 
     Returns the model dict. The cue model is put in use (:func:`certainty_model.use`) while the
     calibration's examples are built, so the calibration sees the cues the pipeline will keep.
@@ -224,7 +242,8 @@ def train_certainty(cue_docs: Sequence[GoldDoc], score_docs: Sequence[GoldDoc]) 
         import sklearn  # noqa: F401
     except ImportError:
         raise UsageError("training needs scikit-learn: pip install scikit-learn") from None
-    cue, cue_figures = train_cue(cue_rows(cue_docs))
+    rows = cue_rows(news_docs, news=True) + cue_rows(other_docs)
+    cue, cue_figures = train_cue(rows)
     previous = certainty_model._override
     certainty_model.use({"cue": cue, "score": None})
     try:
@@ -239,7 +258,7 @@ def train_certainty(cue_docs: Sequence[GoldDoc], score_docs: Sequence[GoldDoc]) 
             "score: Pei & Jurgens train (val never read)",
             "cue": cue_figures,
             "score": score_figures,
-            "cue_documents": len(cue_docs),
+            "cue_documents": {"news": len(news_docs), "other": len(other_docs)},
             "score_findings": len(score_docs),
             "command": "claimkit train ../shared/data -o claimkit/data",
         },
@@ -249,11 +268,11 @@ def train_certainty(cue_docs: Sequence[GoldDoc], score_docs: Sequence[GoldDoc]) 
 def build(data: Path) -> dict[str, Any]:
     """Load the training parts from the shared data folder and train."""
     szeged = data / "szeged"
-    cue_docs: list[GoldDoc] = []
-    for name, limit in (("factbank-dev.xml", None), ("wiki.xml", WIKI_DOCS)):
-        cue_docs += [d for d in load(szeged / name, "szeged").docs if part(d.key) == "dev"][:limit]
+    news, other = (
+        [d for d in load(szeged / name, "szeged").docs if part(d.key) == "dev"] for name in (NEWS_FILE, "wiki.xml")
+    )
     pj = data / "certainty" / "pei-jurgens-sentence-certainty.jsonl"
     score_docs = [d for d in load(pj, "pei-jurgens").docs if d.part == "train"]
-    if not cue_docs or not score_docs:
+    if not news or not score_docs:
         raise InputError(f"{data}: no training documents found for the certainty model")
-    return train_certainty(cue_docs, score_docs)
+    return train_certainty(news, other, score_docs)

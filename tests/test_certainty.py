@@ -51,6 +51,7 @@ def types(nlp, text: str) -> list[tuple[str, str]]:
         # investigation
         ("Police are examining whether the fire was arson.", [("whether", "investigation")]),
         ("He asked if the plan worked.", [("if", "investigation")]),
+        ("The slowdown raises questions about the economy.", [("raises questions", "investigation")]),
         # question
         ("Has the three-party solidarity started?", [("?", "question")]),
         # negated certainty
@@ -209,6 +210,28 @@ def test_shipped_certainty_model_loads_with_both_parts():
     assert len(model["cue"]["vector_weights"]) == 96 and 0.0 < model["cue"]["threshold"] < 1.0
     assert len(model["cue"]["weights"]) > 100 and "score_weight" in model["score"]
     assert "test" not in model["meta"]["trained_on"].replace("val never read", "")
+
+
+def test_reported_would_is_a_prediction_and_keeps_certainty(nlp):
+    """A reported "would" ("said it would close") is a plain future in the past: kind speculation, certainty untouched."""
+    cues = cues_of(nlp, "The company said it would close the plant.")
+    assert [(c.text, c.type) for c in cues] == [("would", "prediction")]
+    assert score_cues(cues) == 1.0 and label_for(score_cues(cues)) == "certain"
+
+
+def test_could_not_of_inability_is_no_cue(nlp):
+    assert types(nlp, "The mayor could not be reached for comment.") == []
+    assert types(nlp, "He could not have known the plan.") == [("could", "modal")]
+
+
+def test_calibration_features_leave_topic_nouns_out(nlp):
+    """The score calibration reads how a statement is phrased, not what it is about."""
+    from claimkit import certainty_model
+
+    doc = nlp("The drug may reduce deaths by 15 percent.")
+    feats = certainty_model.statement_features(doc[:], [])
+    assert {"w=may", "w=reduce", "t=MD", "t=NNS", "nocue"} <= feats
+    assert not {"w=drug", "w=death", "w=15", "w=percent"} & feats
 
 
 def test_certainty_model_can_be_swapped_for_training(nlp):
