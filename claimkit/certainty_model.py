@@ -30,6 +30,7 @@ from spacy.tokens import Span
 
 from . import subjectivity
 from .errors import ModelError
+from .linear import feature_sum
 from .records import CertaintyCue
 
 MODEL_FILE = "certainty_model.json"
@@ -156,7 +157,7 @@ def load_model() -> dict[str, Any] | None:
 def linear(part: dict[str, Any], feats: set[str], vec: Sequence[float], rule_score: float) -> float:
     """``bias + sum of feature weights + vector . vector_weights + rule_score * score_weight``."""
     weights: dict[str, float] = part["weights"]
-    z = part["bias"] + sum(weights.get(f, 0.0) for f in feats) + part.get("score_weight", 0.0) * rule_score
+    z = part["bias"] + feature_sum(weights, feats) + part.get("score_weight", 0.0) * rule_score
     vector_weights = part.get("vector_weights") or ()
     if len(vec) and len(vec) == len(vector_weights):
         z += sum(w * v for w, v in zip(vector_weights, vec, strict=True))

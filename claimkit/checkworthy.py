@@ -22,6 +22,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from .errors import ModelError
+from .linear import feature_sum
 from .records import Statement
 
 MODEL_FILE = "checkworthy_model.json"
@@ -123,7 +124,7 @@ def probability(feats: set[str], vec: np.ndarray | None, model: dict[str, Any] |
     """P(check-worthy) of a statement's features under the (shipped) model."""
     model = model or load_model()
     weights: dict[str, float] = model["weights"]
-    z = model["bias"] + sum(weights.get(f, 0.0) for f in feats)
+    z = model["bias"] + feature_sum(weights, feats)
     dense = model.get("_dense")
     if dense is None:
         dense = np.asarray(model.get("dense") or [], dtype=np.float32)

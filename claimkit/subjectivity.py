@@ -24,6 +24,7 @@ from spacy.tokens import Span
 
 from .attribution import Attribution
 from .errors import ModelError
+from .linear import feature_sum
 from .records import Certainty
 
 MODEL_FILE = "subjectivity_model.json"
@@ -129,7 +130,7 @@ def probability(feats: set[str], model: dict[str, Any] | None = None, vec: Seque
     """
     model = model or load_model()
     weights: dict[str, float] = model["weights"]
-    z = model["bias"] + sum(weights.get(f, 0.0) for f in feats)
+    z = model["bias"] + feature_sum(weights, feats)
     vector_weights = model.get("vector_weights") or ()
     if vec is not None and len(vec) and len(vec) == len(vector_weights):
         z += sum(w * v for w, v in zip(vector_weights, vec, strict=True))
