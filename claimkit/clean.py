@@ -117,10 +117,15 @@ def looks_like_title(line: str) -> bool:
         return False
     if not _TERMINAL.search(line) or line.rstrip("'\"’”").endswith("?"):
         return True
+    words, share = capitalised(line)
+    return words >= 3 and share >= 0.7
+
+
+def capitalised(line: str) -> tuple[int, float]:
+    """How many words a line has besides small words ("of", "the", ...) and the share of them
+    that start with a capital letter (headline case: "Gun Used To Kill" -> 4, 1.0)."""
     words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 3:
-        return False
-    return sum(w[0].isupper() for w in words) / len(words) >= 0.7
+    return len(words), (sum(w[0].isupper() for w in words) / len(words) if words else 0.0)
 
 
 def _label_genre(line: str) -> tuple[str | None, str]:

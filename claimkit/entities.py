@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from .clean import capitalised
 from .data import names as lexnames
 from .data import reporting as lex
 from .records import Speaker, SpeakerType
@@ -69,6 +70,22 @@ def proper_name(text: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
+def _headlines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the sentences written in headline case: at least 4 words besides small
+    words, 90 % of them capitalised, and a capitalised verb or stop word after the first word
+    ("... Auctioning Off Gun Used To Kill Trayvon Martin"; a list of names has none)."""
+    found = []
+    for sent in doc.sents:
+        words, share = capitalised(sent.text)
+        if (
+            words >= 4
+            and share >= 0.9
+            and any(t.text[:1].isupper() and (t.pos_ in {"VERB", "AUX"} or t.is_stop) for t in sent[1:])
+        ):
+            found.append((sent.start_char, sent.end_char))
+    return found
+
+
 def _words(name: str) -> tuple[str, ...]:
     return tuple(norm(w) for w in name.split())
 
@@ -139,7 +156,10 @@ class Names:
         self.runs: list[tuple[int, str]] = []
         self.genders: dict[str, str] = {}
         self._index: _NameIndex | None = None
+        self._headlines = _headlines(doc)
         for ent in doc.ents:
+            if self.in_headline(ent.start_char):
+                continue  # "George Zimmerman Auctioning Off Gun Used To Kill Trayvon Martin."
             if ent.label_ == "PERSON":
                 name = proper_name(_POSSESSIVE.sub("", ent.text))  # "Damon Green’s future"
                 if name and _words(name)[-1] not in lexnames.NOT_NAME_TAILS:  # not "Carol Burnett Award"
@@ -164,9 +184,18 @@ class Names:
             ):
                 run.append(tok)
                 continue
-            if 2 <= len(run) <= 4 and norm(run[-1].text) not in lexnames.NOT_NAME_TAILS:
+            if (
+                2 <= len(run) <= 4
+                and norm(run[-1].text) not in lexnames.NOT_NAME_TAILS
+                and not self.in_headline(run[0].idx)
+            ):
                 self.runs.append((run[0].idx, " ".join(t.text for t in run)))
             run = []
+
+    def in_headline(self, offset: int) -> bool:
+        """Whether ``offset`` is inside a sentence in headline case, whose capitals say nothing
+        about which words are names."""
+        return any(start <= offset < end for start, end in self._headlines)
 
     def _vote(self, name: str, doc: Doc, start: int, end: int) -> None:
         """Note the gender a noun or title right before a name gives ("her father Khaled", "Mr.

@@ -75,7 +75,9 @@ def description_of(doc: Doc, head: Token) -> str | None:
     if appos is None:
         return None
     span = doc[appos.left_edge.i : appos.right_edge.i + 1]
-    text = span.text.strip(" ,")
+    text = span.text.strip(" ,\xa0")
+    if text.strip("()[] \xa0").lower() in lexnames.PHOTO_POSITIONS:  # "George Zimmerman (left)" in a caption
+        return None
     return text or None
 
 

@@ -233,6 +233,7 @@ def test_a_person_typed_organization_by_the_parser_is_a_person_when_the_first_na
 
     class _Empty:
         ents = ()
+        sents = ()
 
         def __iter__(self):
             return iter(())
@@ -407,3 +408,30 @@ def test_a_speaker_in_a_concessive_clause_is_not_the_one_a_pronoun_means(nlp) ->
         "“I can usually spot a political nomination,” he said."
     )
     assert _speaker(_run(nlp, text), "“I can").name == "John Shibley"
+
+
+def test_a_headline_in_title_case_gives_no_names(nlp) -> None:
+    # the headline's capitals made "Robert Keane Auctioning Off Car" a person name
+    text = (
+        "Robert Keane Auctioning Off Car Used To Kill Jordan Wells.\n"
+        "Robert Keane is selling the car.\n"
+        "“I can do what I like with it,” Keane told reporters."
+    )
+    sp = _speaker(_run(nlp, text), "“I can do")
+    assert sp.name == "Robert Keane"
+
+
+def test_a_photo_position_is_not_a_description(nlp) -> None:
+    # the parse of a caption, "Robert Keane (left) shot ...", as the parser gave it for a real one
+    from spacy.tokens import Doc
+
+    from claimkit.speakers import description_of
+
+    words = ["Robert", "Keane", "(", "left", ")", "shot", ",", "a", "farmer", ",", "left"]
+    heads = [1, 5, 3, 1, 3, 5, 5, 8, 5, 5, 5]
+    deps = ["compound", "nsubj", "punct", "appos", "punct", "ROOT", "punct", "det", "dobj", "punct", "advmod"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert description_of(doc, doc[1]) is None
+    words, heads = ["Keane", ",", "a", "farmer", ",", "left"], [5, 0, 3, 0, 0, 5]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=["nsubj", "punct", "det", "appos", "punct", "ROOT"])
+    assert description_of(doc, doc[0]) == "a farmer"

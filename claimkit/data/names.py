@@ -95,3 +95,10 @@ NOT_NAME_TAILS: frozenset[str] = _words(
     """award awards prize trophy cup medal foundation institute center centre university college school
     hospital act fund street avenue boulevard park hall museum stadium arena show scholarship lecture"""
 )
+
+
+# Where a person stands in a photo, said in parentheses after the name in captions:
+# "George Zimmerman (left)" -- never the person's description.
+PHOTO_POSITIONS: frozenset[str] = frozenset(
+    ["left", "right", "center", "centre", "middle", "top", "bottom", "above", "below", "pictured", "front", "back"]
+)
