@@ -101,6 +101,9 @@ def test_titles(line: str, expected: bool) -> None:
         "Additional reporting by Ann Lee; editing by Bo Kim",
         "The views expressed in this column are the author's own.",
         "The writer is a senior fellow at the Harbor Institute.",
+        "Handout/Reuters.",
+        "POOL New/Reuters.",
+        "Tove Brandt / Getty Images",
     ],
 )
 def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
@@ -117,6 +120,8 @@ def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
         "I follow the council closely, and on Twitter its members rarely agree.",
         "The radio station reported from Port Ellis that the ferry had sunk.",
         "Ms. Hardy reported from the scene of the fire for three hours before the police came.",
+        "The shares rose to $40/share at the close, Reuters said.",
+        "Police and/or AP",
     ],
 )
 def test_body_sentences_are_not_credit(line: str) -> None:

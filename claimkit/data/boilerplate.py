@@ -41,6 +41,9 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"[ⓒ©]\s*.{1,60}",
         r"\(?(photo|image|picture|graphic|video)s?\s*(credit)?\s*[:=/].{1,80}\)?",
         r"(getty images|reuters|ap photo|afp|yonhap|news1|newsis)(/.{1,40})?",
+        # a photo credit line: "Handout/Reuters.", "POOL New/Reuters.", "Mark Wilson / Getty Images"
+        r"(?:[\w.'’-]+\s+){0,3}[\w.'’-]+\s*/\s*"
+        r"(?:reuters|getty images|ap|ap photo|afp|epa|bloomberg|associated press|pool|handout)\.?",
         r"copyright\b.{0,120}",
         r"all rights reserved\.?",
         # social and contact lines of a byline: "Twitter: @name", "Follow X on Twitter @x"
