@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ...errors import GoldFormatError
 from ..gold import GoldDoc, GoldSet
+from .csvfile import open_gold_csv
 
 TRAIN_FILE = "crowdsourced.csv"
 POSITIVE, NEGATIVE = "Yes", "No"
@@ -54,38 +55,33 @@ def load(path: Path, fmt: str) -> GoldSet:
     labels = _LABELS[fmt]
     docs: list[GoldDoc] = []
     seen: set[str] = set()
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.reader(fh, delimiter="\t" if fmt == "checkthat" else ",")
-            header = [h.strip().lower() for h in next(reader, [])]
-            missing = [c for c in want if c not in header]
-            if missing:
-                raise GoldFormatError(
-                    f"{path}:1: expected a header with columns {', '.join(want)} (missing {', '.join(missing)})"
-                )
-            cols = [header.index(c) for c in want]
-            for row in reader:
-                where = f"{path}:{reader.line_num}"
-                if not any(cell.strip() for cell in row):
-                    continue
-                if len(row) < len(header):
-                    raise GoldFormatError(f"{where}: {len(row)} fields, the header has {len(header)}")
-                sid, text, raw = (row[i].strip() for i in cols)
-                label = labels.get(raw.lower())
-                if label is None:
-                    allowed = ", ".join(sorted({k.capitalize() if k.isalpha() else k for k in labels}))
-                    raise GoldFormatError(f"{where}: unknown label {raw!r}; allowed: {allowed}")
-                if not sid:
-                    raise GoldFormatError(f"{where}: empty sentence id")
-                if sid in seen:
-                    raise GoldFormatError(f"{where}: sentence id {sid!r} appears twice")
-                if not text:
-                    raise GoldFormatError(f"{where}: empty sentence")
-                seen.add(sid)
-                doc_id = f"{path.stem}-{sid}"
-                docs.append(GoldDoc.one_sentence(doc_id, text, where, label))
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise GoldFormatError(f"{path}: not a UTF-8 {'TSV' if fmt == 'checkthat' else 'CSV'} file ({exc})") from None
+    with open_gold_csv(path, "TSV" if fmt == "checkthat" else "CSV") as fh:
+        reader = csv.reader(fh, delimiter="\t" if fmt == "checkthat" else ",")
+        header = [h.strip().lower() for h in next(reader, [])]
+        missing = [c for c in want if c not in header]
+        if missing:
+            raise GoldFormatError(
+                f"{path}:1: expected a header with columns {', '.join(want)} (missing {', '.join(missing)})"
+            )
+        cols = [header.index(c) for c in want]
+        for row in reader:
+            where = f"{path}:{reader.line_num}"
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < len(header):
+                raise GoldFormatError(f"{where}: {len(row)} fields, the header has {len(header)}")
+            sid, text, raw = (row[i].strip() for i in cols)
+            label = labels.get(raw.lower())
+            if label is None:
+                allowed = ", ".join(sorted({k.capitalize() if k.isalpha() else k for k in labels}))
+                raise GoldFormatError(f"{where}: unknown label {raw!r}; allowed: {allowed}")
+            if not sid:
+                raise GoldFormatError(f"{where}: empty sentence id")
+            if sid in seen:
+                raise GoldFormatError(f"{where}: sentence id {sid!r} appears twice")
+            if not text:
+                raise GoldFormatError(f"{where}: empty sentence")
+            seen.add(sid)
+            doc_id = f"{path.stem}-{sid}"
+            docs.append(GoldDoc.one_sentence(doc_id, text, where, label))
     return GoldSet(format=fmt, path=str(path), tasks=("checkworthiness",), docs=docs, notes=_baseline_notes(path))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ...errors import GoldFormatError
 from ..gold import GoldDoc, GoldSet
+from .csvfile import open_gold_csv
 
 LABELS = ("OBJ", "SUBJ")
 
@@ -43,32 +44,27 @@ def load(path: Path) -> GoldSet:
     if path.is_dir():
         raise GoldFormatError(f"{path}: name one CSV file, e.g. {path / 'test.csv'}")
     docs: list[GoldDoc] = []
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            columns = _columns(fh.readline())
-            if columns is None:
-                raise GoldFormatError(
-                    f"{path}:1: expected a header with Sentence and Label columns (NewsSD CSV) "
-                    "or sentence_id, sentence, label (CheckThat! TSV)"
-                )
-            delimiter, sentence_col, label_col = columns
-            fh.seek(0)
-            reader = csv.DictReader(fh, delimiter=delimiter)
-            reader.fieldnames = [n.strip() for n in reader.fieldnames or []]
-            for n, row in enumerate(reader, 1):
-                where = f"{path}:{reader.line_num}"
-                label = (row.get(label_col) or "").strip()
-                if label not in LABELS:
-                    raise GoldFormatError(f"{where}: unknown label {label!r}; allowed: {', '.join(LABELS)}")
-                text = (row.get(sentence_col) or "").strip()
-                if delimiter == "\t":
-                    text = _unquote(text)
-                if not text:
-                    raise GoldFormatError(f"{where}: empty sentence")
-                doc_id = f"{path.stem}-{n:04d}"
-                docs.append(GoldDoc.one_sentence(doc_id, text, where, label))
-    except OSError as exc:
-        raise GoldFormatError(f"{path}: cannot read ({exc.strerror})") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise GoldFormatError(f"{path}: not a UTF-8 CSV file ({exc})") from None
+    with open_gold_csv(path) as fh:
+        columns = _columns(fh.readline())
+        if columns is None:
+            raise GoldFormatError(
+                f"{path}:1: expected a header with Sentence and Label columns (NewsSD CSV) "
+                "or sentence_id, sentence, label (CheckThat! TSV)"
+            )
+        delimiter, sentence_col, label_col = columns
+        fh.seek(0)
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        reader.fieldnames = [n.strip() for n in reader.fieldnames or []]
+        for n, row in enumerate(reader, 1):
+            where = f"{path}:{reader.line_num}"
+            label = (row.get(label_col) or "").strip()
+            if label not in LABELS:
+                raise GoldFormatError(f"{where}: unknown label {label!r}; allowed: {', '.join(LABELS)}")
+            text = (row.get(sentence_col) or "").strip()
+            if delimiter == "\t":
+                text = _unquote(text)
+            if not text:
+                raise GoldFormatError(f"{where}: empty sentence")
+            doc_id = f"{path.stem}-{n:04d}"
+            docs.append(GoldDoc.one_sentence(doc_id, text, where, label))
     return GoldSet(format="newssd", path=str(path), tasks=("subjectivity",), docs=docs)
