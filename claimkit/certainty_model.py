@@ -30,7 +30,7 @@ from spacy.tokens import Span
 
 from . import subjectivity
 from .errors import ModelError
-from .linear import feature_sum
+from .linear import linear
 from .records import CertaintyCue
 
 MODEL_FILE = "certainty_model.json"
@@ -152,16 +152,6 @@ def _shipped() -> dict[str, Any] | None:
 def load_model() -> dict[str, Any] | None:
     """The model in use: the one given to :func:`use`, else the shipped file, else None."""
     return _override if _override is not None else _shipped()
-
-
-def linear(part: dict[str, Any], feats: set[str], vec: Sequence[float], rule_score: float) -> float:
-    """``bias + sum of feature weights + vector . vector_weights + rule_score * score_weight``."""
-    weights: dict[str, float] = part["weights"]
-    z = part["bias"] + feature_sum(weights, feats) + part.get("score_weight", 0.0) * rule_score
-    vector_weights = part.get("vector_weights") or ()
-    if len(vec) and len(vec) == len(vector_weights):
-        z += sum(w * v for w, v in zip(vector_weights, vec, strict=True))
-    return z
 
 
 def probability(part: dict[str, Any], feats: set[str], vec: Sequence[float], rule_score: float) -> float:

@@ -24,7 +24,7 @@ from spacy.tokens import Span
 
 from .attribution import Attribution
 from .errors import ModelError
-from .linear import feature_sum
+from .linear import linear
 from .records import Certainty
 
 MODEL_FILE = "subjectivity_model.json"
@@ -128,12 +128,7 @@ def probability(feats: set[str], model: dict[str, Any] | None = None, vec: Seque
 
     The vector part counts only when both the model and ``vec`` have one of the same size.
     """
-    model = model or load_model()
-    weights: dict[str, float] = model["weights"]
-    z = model["bias"] + feature_sum(weights, feats)
-    vector_weights = model.get("vector_weights") or ()
-    if vec is not None and len(vec) and len(vec) == len(vector_weights):
-        z += sum(w * v for w, v in zip(vector_weights, vec, strict=True))
+    z = linear(model or load_model(), feats, vec)
     return 1.0 / (1.0 + math.exp(-z))
 
 
