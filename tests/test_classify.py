@@ -247,3 +247,27 @@ def test_shipped_model_has_rule_precisions_and_vector_weights():
     assert set(model["rule_precision"]) == {"frame", "advice", "speculative_cue", "belief_cue", "inference"}
     assert all(0.0 < p < 1.0 for p in model["rule_precision"].values())
     assert len(model["vector_weights"]) == 96  # the width of en_core_web_sm's doc.tensor
+
+
+# Attributed statements: the speaker's announced plan is a fact, a forecast about something
+# else stays speculation, the speaker's evaluation is an opinion (issues 12 and 19).
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        ("Mayor Dana Ortiz said she would ask the auditor to review the deal.", "ask the auditor", "fact"),
+        ("The union issued a statement saying it would appeal the ruling.", "appeal the ruling", "fact"),
+        ("Councilwoman Ann Lee said the council would hold a hearing on Monday.", "hold a hearing", "fact"),
+        ("Forecasters said rates would rise next year.", "rates would rise", "speculation"),
+        ("Board chairman Tom Hale said the cut was unavoidable.", "was unavoidable", "opinion"),
+        ("Ms. Ruiz wrote that the deal was the worst bargain the city had made.", "worst bargain", "opinion"),
+        ("The agency said the group was responsible for the attack.", "responsible for", "fact"),
+        ("Officials said the bridge carried 40,000 cars a day.", "40,000 cars", "fact"),
+    ],
+)
+def test_attributed_plans_forecasts_and_evaluations(extractor, text, words, kind):
+    _, statements = extractor.extract_one(Document("a", text))
+    (st,) = [s for s in statements if words in s.text]
+    assert st.speaker is not None, st
+    assert st.kind == kind, (st.kind, st.kind_by, st.certainty)
+    if kind == "opinion" or (kind == "fact" and "would" in text):  # decided by the new rules
+        assert st.kind_by == "rule" and 0.5 <= st.kind_score <= 1.0

@@ -734,6 +734,18 @@ EVALUATIVE_WORDS: frozenset[str] = frozenset(
         *("competent", "inept", "negligent", "arrogant", "hopeless", "pathetic", "ugly", "lame", "silly"),
     ]
 )
+# A speaker's evaluation in what is said ("said the cut was unavoidable"): the evaluative words
+# less those that often state facts in reported speech ("responsible for the attack", "too",
+# "the right to", "strong demand", "a success rate", "clearly stated").
+ATTRIBUTED_EVALUATIVE_WORDS: frozenset[str] = (
+    EVALUATIVE_WORDS | frozenset(["unavoidable", "unnecessary"])
+) - frozenset(
+    [
+        *("responsible", "too", "right", "fair", "strong", "weak", "clearly", "simply", "merely", "surely"),
+        *("obviously", "welcome", "success", "successful", "fail", "failure", "empty", "broken", "pleasure"),
+        *("sadly", "unfortunately", "fortunately", "honest", "genuine", "poor", "great", "deserve"),
+    ]
+)
 
 # Where an organisation or person publishes a document: "a report on X's website".
 PUBLISHING_MEDIA: frozenset[str] = frozenset(
