@@ -18,7 +18,11 @@ Rules first, in this order:
    reporting their own speech or view with a clause is an opinion ("I wrote in June that
    ..."), telling what they did is a fact ("I asked the mayor's office for the study")
    (:func:`author_first_person`);
-6. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
+6. for an attributed statement (checked first, before 1.): a speaker announcing what they or
+   their body will do is a fact ("He said he would ask the auditor ...", :func:`announced`);
+   a speaker's evaluative word in what is said makes an opinion ("said the cut was
+   unavoidable", :func:`speaker_evaluation`) when no rule above decides;
+7. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
    NewsSD) decides between opinion and fact.
 """
 
