@@ -28,7 +28,7 @@ from .data import reporting as lex
 from .quotes import QuoteSpan
 from .records import Cue, QuoteType, Source, Speaker
 from .segment import Candidate, text_of
-from .speakers import Resolver, background_clause, description_of, noun_phrase, source_for
+from .speakers import Resolver, background_clause, description_of, noun_phrase, source_for, source_type, speaker_type
 
 _SUBJ = frozenset(["nsubj", "nsubjpass", "csubj"])
 # relations through which a reporting verb inherits the subject of its head ("..., adding")
@@ -49,6 +49,7 @@ _NEAR_BEFORE, _NEAR_AFTER = 40, 20  # characters between a quotation and its cue
 # subjects that never name a speaker (unless "that"/"which" opens a relative clause)
 _NO_SPEAKER = frozenset(["it", "that", "this", "which"])
 _MAX_CLIMB = 4
+_AUTHOR_REGIONS = frozenset(["byline", "credit"])  # regions that name the author, never a speaker
 _DIRECT_SHARE = 0.6
 _ISSUER_WINDOW = 400  # tokens back in which "the report" finds the document it refers to
 
@@ -188,9 +189,21 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
         return True
     if verb.lemma_.lower() == "add":
         return False  # "adding to her lead", "will add two berths": only a clause or a quotation is said
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and all(_carries_nothing(o) for o in objects):
+        return False  # "posted a video from the site", "the budget tells a different story"
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
         return False  # "worse than I expected" (but "as police have said" reports the main clause)
     return verb.dep_ != "relcl" or any(c.tag_ in {"WP", "WDT"} for c in verb.children)
+
+
+def _carries_nothing(obj: Token) -> bool:
+    """An object of a speech act that reports nothing: a medium ("a video", "a photo") or the
+    idiom "a different story"."""
+    lemma = obj.lemma_.lower()
+    if lemma in lex.MEDIA_OBJECTS:
+        return True
+    return lemma == "story" and any(c.lower_ in lex.STORY_IDIOM_WORDS for c in obj.children)
 
 
 def _backgrounded(verb: Token) -> bool:
@@ -609,10 +622,52 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
             phrase = noun_phrase(doc, document)
             named = _document_speaker(doc, document, phrase, resolver)
             return Speaker(named.name, head.text, head.idx, head.idx + len(head), named.type, named.description), phrase
+    if (part := _part_of_group(head)) is not None:
+        return part, doc[head.i : head.i + 1]
     phrase = noun_phrase(doc, head)
     if _is_document(phrase):
         return _document_speaker(doc, head, phrase, resolver), phrase
-    return resolver.resolve(phrase, description_of(doc, head)), phrase
+    speaker = resolver.resolve(phrase, description_of(doc, head))
+    if speaker.type != "anonymous" and not any(t.ent_type_ == "PERSON" for t in phrase) and _unnamed_by_request(head):
+        # "A deckhand who asked not to be named told me": an anonymous source
+        speaker = Speaker(speaker.name.lower(), speaker.mention, speaker.start, speaker.end, "anonymous")
+    return speaker, phrase
+
+
+_ANONYMITY = re.compile(
+    r"(?i)\b(?:not\s+to\s+be\s+(?:named|identified|quoted)|(?:condition|promise)\s+of\s+anonymity|anonymously)\b"
+)
+
+
+def _unnamed_by_request(head: Token) -> bool:
+    """Whether the speaker's own phrase says it is kept anonymous: "a deckhand who asked not to
+    be named", "an official, who spoke on condition of anonymity"."""
+    subtree = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    return bool(_ANONYMITY.search(subtree.text))
+
+
+def _part_of_group(head: Token) -> Speaker | None:
+    """ "Most of them found that ...": part of the plural subject of the sentence before
+    ("Independent economists have studied ..."), a group; with no such subject, anonymous."""
+    if head.lower_ not in lex.QUANTIFIER_HEADS:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pron = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pron is None or pron.lower_ not in {"them", "those", "us"}:
+        return None
+    mention = head.doc[head.i : head.i + 1]
+    start, end = mention.start_char, mention.end_char
+    sent = head.sent
+    if sent.start > 0:
+        before = head.doc[sent.start - 1].sent
+        group = next((t for t in before if t.dep_ == "nsubj" and t.tag_ in {"NNS", "NNPS"}), None)
+        if group is not None:
+            phrase = noun_phrase(head.doc, group)
+            words = [t for t in phrase if t.lower_ not in lex.NAME_DROP_WORDS or t.i == group.i]
+            name = head.doc[words[0].i : group.i + 1].text if words else group.text
+            stype = speaker_type(phrase)
+            return Speaker(name, mention.text, start, end, "anonymous" if stype == "anonymous" else "group")
+    return Speaker(head.doc[head.i : pron.i + 1].text.lower(), mention.text, start, end, "anonymous")
 
 
 def _document_antecedent(pronoun: Token, sentences: int = 2) -> Token | None:
@@ -628,6 +683,12 @@ def _document_antecedent(pronoun: Token, sentences: int = 2) -> Token | None:
         if tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() in lex.DOCUMENT_NOUNS:
             return tok
     return None
+
+
+def _newspaper(phrase: Span, speaker: Speaker) -> bool:
+    """ "The paper has published ...": a newspaper (named before) under a word that can also
+    name a document; the source is the medium, not a document."""
+    return phrase.root.lemma_.lower() in lex.GENERIC_MEDIA_NOUNS and source_type(speaker) == "media"
 
 
 def _is_document(phrase: Span) -> bool:
@@ -728,6 +789,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
     The result also carries the article's speaker entities (``.entities``).
     """
     resolver = Resolver(doc)
+    resolver.names.drop_names_in([(r.start, r.end) for r in cleaned.regions if r.type in _AUTHOR_REGIONS])
     publisher = Source(cleaned.publisher, "publication") if cleaned.publisher else None
     text = text_of(doc)
     all_quotes = _SortedQuotes(list({q for cand in candidates for q in cand.direct_quotes}))
@@ -755,13 +817,14 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
         if not background_clause(found.cue.root):
             resolver.remember(speaker)  # "Although Trump tweeted ..., he said": "he" is not Trump
         cue = Cue(found.cue.text, found.cue.start_char, found.cue.end_char, found.lemma)
-        if found.source is not None and _is_document(phrase):
+        if found.source is not None and _is_document(phrase) and not _newspaper(phrase, speaker):
             source = Source(speaker.name, "document", phrase.start_char, phrase.end_char)
         else:
             source = source_for(speaker, phrase)
         out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source))
     _attribute_credits(text, candidates, out)
     _attribute_floating(text, candidates, out)
+    _attribute_blocks(text, candidates, out)
     _attribute_turns(text, candidates, out)
     out.entities = entities.link([a.speaker for a in out], doc, resolver.names)
     for attr in out:
@@ -895,6 +958,27 @@ def _attribute_credits(text: str, candidates: list[Candidate], out: list[Attribu
         speaker = Speaker(name, name, m.start(2), end, "person")
         cue = Cue(m.group(1), m.start(1), m.end(1), m.group(1))
         out[i] = Attribution(speaker, cue, "direct", source_for(speaker))
+
+
+def _attribute_blocks(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:
+    """A paragraph introduced by a frame that ends in a colon ("X wrote on her website:",
+    "Council member X tweeted:") and set without quotation marks is the speaker's words: each
+    statement of that one paragraph takes the frame's speaker, cue and source, quote
+    ``direct``, and so does the frame (its content is the paragraph).
+    """
+    for i, cand in enumerate(candidates[:-1]):
+        frame = out[i]
+        if frame.speaker is None or frame.cue is None or not text[cand.start : cand.end].rstrip().endswith(":"):
+            continue
+        nxt = candidates[i + 1]
+        gap = text[cand.end : nxt.start]
+        if "\n" not in gap or gap.strip() or text[nxt.start] in _OPENING_MARKS:
+            continue  # the quotation follows in marks (handled as a quotation) or on the same line
+        frame.quote = "direct"
+        for j in range(i + 1, len(candidates)):
+            if j > i + 1 and "\n" in text[candidates[j - 1].end : candidates[j].start]:
+                break  # the paragraph ends
+            out[j] = Attribution(frame.speaker, frame.cue, "direct", frame.source)
 
 
 def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:

@@ -190,6 +190,35 @@ def genre_of(text: str, cleaned: Cleaned, labels: list[str], meta: dict[str, obj
     return "unknown"
 
 
+def byline_name(byline: str | None) -> str | None:
+    """The author's name in a byline ("By Teodora Vance | Columnist" -> "Teodora Vance")."""
+    if not byline:
+        return None
+    name = re.split(r"\s*[|,–—]\s*|\s+-\s+|\s+and\s+", re.sub(r"^(?:By|BY)\s+", "", byline))[0].strip()
+    return name if len(name.split()) >= 2 and not name.lower().startswith("the ") else None
+
+
+def author_bio_regions(text: str, lines: list[tuple[int, int]], regions: list[Region], byline: str | None) -> list[Region]:
+    """The author's bio at the end of a column: trailing lines that start with the byline's
+    name ("Teodora Vance is a contributing columnist. Her views are her own.", "Samir Okonjo
+    writes the City Pipes newsletter."). Lines already in a region are passed over; the first
+    other line that does not start with the name ends the search. Never more than three lines.
+    """
+    name = byline_name(byline)
+    if name is None:
+        return []
+    taken = {(r.start, r.end) for r in regions}
+    pattern = re.compile(rf"{re.escape(name)}(?:['’]s)?\s+[a-z]")
+    found: list[Region] = []
+    for start, end in reversed(lines[-6:]):
+        if (start, end) in taken:
+            continue
+        if len(found) == 3 or not pattern.match(text, start, end):
+            break
+        found.append(Region("credit", start, end, text[start:end]))
+    return found
+
+
 def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
     """Find the non-body regions of ``text`` and its genre.
 
@@ -239,6 +268,7 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
             title = line
             continue
         seen_body = True
+    regions.extend(author_bio_regions(text, lines, regions, byline))
     meta = meta or {}
     if publisher is None and isinstance(meta.get("publisher"), str):
         publisher = str(meta["publisher"])

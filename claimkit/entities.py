@@ -147,6 +147,19 @@ class Entity:
         }
 
 
+def _appositive_person(ent: Span) -> bool:
+    """A name of two or three capitalised words that the parser typed as an organisation but
+    that stands in apposition to a person's job ("The utility's general manager, Renata Quist")."""
+    head = ent.root.head
+    return (
+        ent.root.dep_ == "appos"
+        and 2 <= len(ent) <= 3
+        and all(t.pos_ == "PROPN" and _is_cap(t.text) for t in ent)
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in lexnames.PERSON_ROLE_NOUNS
+    )
+
+
 class Names:
     """The proper names an article uses, with where they occur and how the parser typed them."""
 
@@ -165,6 +178,8 @@ class Names:
                 if name and _words(name)[-1] not in lexnames.NOT_NAME_TAILS:  # not "Carol Burnett Award"
                     self.persons.append((ent.start_char, name))
                     self._vote(name, ent.doc, ent.start, ent.end)
+            elif ent.label_ in _ORG_LABELS and _appositive_person(ent):
+                self.persons.append((ent.start_char, ent.text))  # "the general manager, Renata Quist,"
             elif ent.label_ in _ORG_LABELS:
                 text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 self.orgs.append((ent.start_char, _POSSESSIVE.sub("", text)))
@@ -222,6 +237,17 @@ class Names:
         name = proper_name(name) or name  # "Heart and Stroke senior manager Erin Kim" -> "Erin Kim"
         full = self.person(name, offset) or name
         return gender_of(full) or self.genders.get(full)
+
+    def drop_names_in(self, spans: list[tuple[int, int]]) -> None:
+        """Forget the person names inside ``spans`` (the byline and credit lines: the author is
+        never a speaker, nor the antecedent of a pronoun)."""
+
+        def outside(offset: int) -> bool:
+            return not any(start <= offset < end for start, end in spans)
+
+        self.persons = [(o, n) for o, n in self.persons if outside(o)]
+        self.runs = [(o, n) for o, n in self.runs if outside(o)]
+        self._index = None
 
     def add_person(self, offset: int, name: str) -> None:
         self.persons.append((offset, name))

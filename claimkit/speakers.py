@@ -19,6 +19,8 @@ _PERSON = "PERSON"
 _ORG_LABELS = frozenset(["ORG", "NORP", "GPE", "FAC"])
 _STATE_LABELS = frozenset(["GPE", "NORP"])
 _MAX_QUALIFIER = 8
+# Title words that also modify an organisation's name ("Foreign Ministry", "House Committee").
+_TITLE_MODIFIERS = frozenset(["foreign", "vice", "prime", "former", "house", "general", "chief", "deputy", "justice"])
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod"])
 
 
@@ -81,11 +83,35 @@ def description_of(doc: Doc, head: Token) -> str | None:
     return text or None
 
 
+def _titled_name(phrase: Span) -> str | None:
+    """The name after a title that the parser did not tag as a person: "City Councilwoman
+    Priya Shah" -> "Priya Shah" (the title tagged a nationality). None when the phrase does not
+    end in a title and one or more singular proper nouns, its head among them."""
+    words = list(phrase)
+    at = max((k for k, t in enumerate(words) if t.lower_.rstrip(".") in lex.TITLES), default=-1)
+    rest = words[at + 1 :]
+    if at < 0 or not rest or phrase.root not in rest or words[at].lower_ in _TITLE_MODIFIERS:
+        return None  # not "Chinese Foreign Ministry"
+    if not all(
+        t.pos_ == "PROPN"
+        and t.tag_ == "NNP"
+        and t.text[:1].isupper()
+        and t.lemma_.lower() not in lex.ORGANIZATION_NOUNS
+        and t.ent_type_ not in _ORG_LABELS
+        for t in rest
+    ):
+        return None
+    return phrase.doc[rest[0].i : rest[-1].i + 1].text
+
+
 def name_of(phrase: Span) -> str:
-    """The name a phrase gives: a PERSON entity if any, else the phrase without "the"/"both"."""
+    """The name a phrase gives: a PERSON entity if any, a name after a title, else the phrase
+    without "the"/"both"."""
     persons = [t.i for t in phrase if t.ent_type_ == _PERSON]
     if persons and not any(t.lower_ == "and" for t in phrase):
         return phrase.doc[persons[0] : persons[-1] + 1].text
+    if (titled := _titled_name(phrase)) is not None:
+        return titled
     words = list(phrase)
     while len(words) > 1 and words[0].lower_ in lex.NAME_DROP_WORDS:
         words = words[1:]
@@ -102,6 +128,8 @@ def speaker_type(phrase: Span) -> SpeakerType:
         return "anonymous"
     if has_person or root.lower_ in lex.PERSON_PRONOUNS or root.lower_ in lex.FIRST_PERSON:
         return "person"
+    if _titled_name(phrase) is not None:
+        return "person"  # "City Councilwoman Priya Shah" (the title tagged a nationality)
     if root.pos_ == "NOUN" and root.lower_ in lex.TITLES:
         return "person"  # "The Republican presidential nominee", "the Kentucky senator"
     if any(t.ent_type_ in _ORG_LABELS for t in phrase) or root.lemma_.lower() in lex.ORGANIZATION_NOUNS:

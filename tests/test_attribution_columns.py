@@ -163,3 +163,90 @@ def test_it_found_speaks_for_the_document_named_before(nlp) -> None:
 def test_someones_office_and_a_public_bodys_office_are_official(nlp, text: str, source_type: str) -> None:
     attr = _run(nlp, text)[-1][1]
     assert attr.source is not None and attr.source.type == source_type
+
+
+def test_a_colon_frame_gives_its_speaker_to_the_unquoted_paragraph_after_it(nlp) -> None:
+    text = (
+        "The pool\nBy Ann Lee\n\nThe council closed the Eastside pool in May. "
+        "Alderman Tomas Reyes, who chairs the parks committee, wrote on his blog:\n\n"
+        "The pool should never have closed. We owe the children of Eastside an apology.\n\n"
+        "The pool reopened on Saturday."
+    )
+    results = _run(nlp, text)
+    assert [t for t, _ in results][-1] == "The pool reopened on Saturday."
+    before, frame, first, second, after = (a for _, a in results)
+    assert before.speaker is None
+    for attr in (frame, first, second):
+        assert attr.speaker is not None and attr.speaker.name == "Tomas Reyes"
+        assert attr.cue is not None and attr.cue.lemma == "write" and attr.quote == "direct"
+    assert after.speaker is None  # the next paragraph is the author's again
+
+
+def test_a_colon_frame_before_a_quotation_mark_is_left_to_the_quotation_rules(nlp) -> None:
+    text = 'Road closed\n\nThe fire chief posted:\n\n"Stay off the ridge road tonight."\n\nThe road reopened at dawn.'
+    frame, quotation, after = (a for _, a in _run(nlp, text))
+    assert frame.quote == "indirect" and after.speaker is None
+    assert quotation.speaker is not None and quotation.speaker.name == "fire chief" and quotation.quote == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbor master posted a video from the pier on Sunday morning.",
+        "The senator shared a photo of the flooded road.",
+        "The county's own audit tells a different story.",
+    ],
+)
+def test_a_medium_or_a_different_story_is_no_reported_content(nlp, text: str) -> None:
+    attr = _one(nlp, text)
+    assert attr.cue is None and attr.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A nurse who asked not to be named told me the ward had been closed twice.",
+        "An aide, who spoke on condition of anonymity, said the bill would be withdrawn.",
+    ],
+)
+def test_a_speaker_kept_unnamed_by_request_is_anonymous(nlp, text: str) -> None:
+    attr = _one(nlp, text)
+    assert attr.speaker is not None and attr.speaker.type == "anonymous"
+    assert attr.source is not None and attr.source.type == "anonymous"
+
+
+def test_most_of_them_is_part_of_the_group_named_before(nlp) -> None:
+    text = "Marine biologists have tracked the reef for years. Most of them have found that it is shrinking."
+    attr = _run(nlp, text)[1][1]
+    assert attr.speaker is not None and attr.speaker.type == "group"
+    assert attr.speaker.name.lower() == "marine biologists" and attr.speaker.mention == "Most"
+    alone = _one(nlp, "Most of them have found that the reef is shrinking.")
+    assert alone.speaker is not None and alone.speaker.type == "anonymous"
+
+
+def test_a_title_before_a_name_makes_a_person_whatever_the_entity_tag(nlp) -> None:
+    text = "City Councilwoman Priya Shah said the council would meet on Monday.\n\nShe urged both sides to talk."
+    first, second = (a for _, a in _run(nlp, text))
+    assert first.speaker is not None and first.speaker.name == "Priya Shah" and first.speaker.type == "person"
+    assert first.source is not None and first.source.type == "official"
+    assert second.speaker is not None and second.speaker.name == "Priya Shah"
+
+
+def test_the_byline_is_never_the_antecedent_of_a_pronoun(nlp) -> None:
+    text = (
+        "Why the pipes burst\nBy Samir Okonjo\n\n"
+        "The utility's general manager, Renata Quist, posted a video on Tuesday. "
+        "In it, she said crews had isolated the break."
+    )
+    attr = _run(nlp, text)[-1][1]
+    assert attr.speaker is not None and attr.speaker.name == "Renata Quist"
+
+
+def test_the_paper_that_publishes_is_the_newspaper_a_medium(nlp) -> None:
+    text = (
+        "After the Harbor Herald endorsed the deal in an editorial, readers flooded the paper with letters. "
+        "The paper has published 40 of them."
+    )
+    attr = _run(nlp, text)[-1][1]
+    assert attr.speaker is not None and attr.speaker.name == "Harbor Herald"
+    assert attr.source is not None and attr.source.type == "media"

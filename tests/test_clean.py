@@ -104,6 +104,9 @@ def test_titles(line: str, expected: bool) -> None:
         "Handout/Reuters.",
         "POOL New/Reuters.",
         "Tove Brandt / Getty Images",
+        "His views are his own.",
+        "The opinions expressed here are the writer's own.",
+        "Email: aquill@example.org",
     ],
 )
 def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
@@ -122,6 +125,8 @@ def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
         "Ms. Hardy reported from the scene of the fire for three hours before the police came.",
         "The shares rose to $40/share at the close, Reuters said.",
         "Police and/or AP",
+        "Her views are shared by most of the board.",
+        "Email: the mayor's office did not answer it.",
     ],
 )
 def test_body_sentences_are_not_credit(line: str) -> None:
@@ -135,6 +140,49 @@ def test_byline_and_role_are_regions_and_never_body() -> None:
     assert kinds["By Marta Quill"] == "byline" and kinds["Columnist"] == "byline"
     assert cleaned.byline == "By Marta Quill"
     assert not cleaned.is_excluded(text.index("The council"), len(text) - 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Editor's note: This column was updated to correct the name of the ferry.",
+        "Editor’s Note — An earlier version of this post gave the wrong date.",
+        "Correction: An earlier version of this article misstated the fare.",
+        "Clarification: The report was published by the county, not the state.",
+    ],
+)
+def test_editors_notes_and_corrections_are_note_regions(line: str) -> None:
+    assert line_type(line) == "note"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The editor's notes from the trial were later published.",
+        "Correction officers at the prison walked out on Monday.",
+    ],
+)
+def test_body_sentences_are_not_notes(line: str) -> None:
+    assert line_type(line) is None
+
+
+def test_author_bio_lines_at_the_end_are_credit_and_only_there() -> None:
+    text = (
+        "OPINION\nFares are too high\nBy Nora Pell\n\n"
+        "Nora Pell rode the ferry for a week, a reader wrote to me.\n\n"
+        "The board raised the fare on Monday.\n\n"
+        "Nora Pell is a contributing columnist. Her views are her own.\n"
+        "Nora Pell's newsletter appears on Fridays.\nEmail: npell@example.org\n"
+    )
+    cleaned = clean(text)
+    credits = [r.text for r in cleaned.regions if r.type == "credit"]
+    assert credits == [
+        "Nora Pell is a contributing columnist. Her views are her own.",
+        "Nora Pell's newsletter appears on Fridays.",
+        "Email: npell@example.org",
+    ]
+    assert cleaned.region_at(text.index("Nora Pell rode")) is None  # not at the end: body
+    assert clean(text.replace("By Nora Pell", "By Ann Lee")).region_at(text.index("Nora Pell is")) is None
 
 
 def test_by_inside_a_sentence_is_not_a_byline() -> None:

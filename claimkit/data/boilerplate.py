@@ -37,6 +37,12 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"(read more|see also|you may also like|you might also like|most read|don'?t miss)\b.{0,120}",
         r"read the rest (here|of the story)\.?",
     ],
+    # an editor's note, correction or disclosure about the article itself: "Editor's note: This
+    # column was updated ...", "Correction: An earlier version of this post misstated ..."
+    "note": [
+        r"(?:editor|editors)(?:'s|’s|s'|s’)?\s+note\s*[:：—–-]\s*\S.*",
+        r"(?:correction|clarification|disclosure)\s*[:：]\s*\S.*",
+    ],
     "credit": [
         r"[ⓒ©]\s*.{1,60}",
         r"\(?(photo|image|picture|graphic|video)s?\s*(credit)?\s*[:=/].{1,80}\)?",
@@ -63,6 +69,10 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"(?:additional\s+)?reporting\s+by\s+.{1,80}",
         r"(?:edited|compiled|translated)\s+by\s+.{1,60}",
         r"(?:the\s+)?views\s+expressed\b.{0,120}",
+        # "Her views are her own.", "The opinions expressed are the author's own."
+        r"(?:(?:the|his|her|their|my|the\s+(?:author|writer|columnist)(?:'s|’s))\s+)?(?:views|opinions)\s+"
+        r"(?:expressed\s+)?(?:here\s+)?are\s+(?:his|her|their|my|the\s+(?:author|writer|columnist)(?:'s|’s))\s+own\.?",
+        r"(?:e-?mail|contact)\s*[:：]\s*\S+@\S+\.\w+\.?",
         r"(?:the\s+)?(?:writer|author|columnist)\s+is\s+(?:a|an|the)\s+.{3,200}",
     ],
 }

@@ -102,3 +102,13 @@ NOT_NAME_TAILS: frozenset[str] = _words(
 PHOTO_POSITIONS: frozenset[str] = frozenset(
     ["left", "right", "center", "centre", "middle", "top", "bottom", "above", "below", "pictured", "front", "back"]
 )
+
+# Nouns for a person's job: a name the parser typed as an organisation is a person's when it
+# stands in apposition to one of them ("The utility's general manager, Renata Quist, ...").
+PERSON_ROLE_NOUNS: frozenset[str] = _words(
+    """manager founder owner president executive officer chairman chairwoman chair director chief head
+    engineer analyst professor lawyer attorney economist researcher scientist teacher principal nurse
+    doctor leader captain coach editor writer reporter columnist spokesman spokeswoman spokesperson
+    secretary minister mayor governor senator commissioner deputy aide adviser advisor councilman
+    councilwoman member worker resident organizer"""
+)

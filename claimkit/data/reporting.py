@@ -279,6 +279,11 @@ ANONYMOUS_WORDS: frozenset[str] = frozenset(
     ["some", "someone", "somebody", "others", "other", "source", "sources", "insiders", "anyone", "people"]
 )
 
+# Quantifiers that head a part of a group: "Most of them found that ...", "Some of us argued".
+QUANTIFIER_HEADS: frozenset[str] = frozenset(
+    ["most", "many", "some", "several", "few", "all", "half", "none", "both", "each", "one", "two", "three"]
+)
+
 # Personal pronouns and what they may resolve to.
 PERSON_PRONOUNS: frozenset[str] = frozenset(["he", "she", "him", "her"])
 GROUP_PRONOUNS: frozenset[str] = frozenset(["they", "them", "we", "us", "it", "its", "their"])
@@ -287,6 +292,8 @@ FIRST_PERSON: frozenset[str] = frozenset(["i", "me"])
 # Titles and forms of address before a surname: "Professor Park", "Mr. Trump", "Sen. Sanders".
 TITLES: frozenset[str] = frozenset(
     [
+        *("councilman", "councilwoman", "councilmember", "councillor", "councilor", "alderman", "alderwoman"),
+        *("congressman", "congresswoman", "sheriff", "superintendent"),
         "mr",
         "mr.",
         "mrs",
@@ -406,6 +413,7 @@ ORGANIZATION_NOUNS: frozenset[str] = frozenset(
         "coalition",
         # public bodies and documents that speak ("the transit authority said", "the report found")
         *("authority", "port", "report", "study", "survey", "poll", "audit", "evaluation", "memo", "statement"),
+        "utility",
     ]
 )
 
@@ -666,6 +674,13 @@ NOT_TURN_LABELS: frozenset[str] = frozenset(
 # Subordinators that make a speech act the background of another event: "After the
 # newspaper endorsed a candidate, ..." (a plain object then reports nothing).
 BACKGROUND_MARKS: frozenset[str] = frozenset(["after", "before", "since", "until", "once", "when", "while"])
+# Objects that a speech act carries without reporting anything: "posted a video from the site",
+# "shared a photo", "tweeted a link" (the content, if any, is told after: "In it, she said ...").
+MEDIA_OBJECTS: frozenset[str] = frozenset(
+    [*("video", "photo", "photograph", "picture", "image", "clip", "selfie", "link", "map", "chart"), "graphic"]
+)
+# "tells a different story", "told another story": a verdict of the author, not speech.
+STORY_IDIOM_WORDS: frozenset[str] = frozenset(["different", "another", "same", "similar", "other", "familiar"])
 
 # Verbs of posting and publishing: "X posted: '...'", "posted that ...", "wrote on Facebook that".
 POSTING_VERBS: frozenset[str] = frozenset(["post", "tweet", "retweet", "blog", "text", "message", "publish", "write"])
@@ -698,13 +713,15 @@ REPORTING_VERBS = REPORTING_VERBS | POSTING_VERBS
 # title before the name ("President X", not "Union president X").
 OFFICE_TITLES: frozenset[str] = frozenset(
     [
+        *("councilman", "councilwoman", "councilmember", "councillor", "councilor", "alderman", "alderwoman"),
+        *("congressman", "congresswoman", "sheriff", "superintendent"),
         *("mayor", "governor", "gov.", "senator", "sen.", "councilman", "councilwoman", "councilmember"),
         *("councillor", "councilor", "alderman", "commissioner", "secretary", "minister", "lawmaker", "legislator"),
         *("congressman", "congresswoman", "rep.", "representative", "ambassador", "spokesman", "spokeswoman"),
         *("spokesperson", "official", "premier", "chancellor", "prosecutor", "judge", "superintendent", "sheriff"),
     ]
 )
-OFFICE_HEADS: frozenset[str] = frozenset(["chairman", "chairwoman", "chair", "director", "chief", "head"])
+OFFICE_HEADS: frozenset[str] = frozenset(["chairman", "chairwoman", "chair", "director", "chief", "head", "member"])
 PUBLIC_BODIES: frozenset[str] = frozenset(
     [
         *("board", "authority", "port", "department", "agency", "commission", "council", "county", "city", "state"),
