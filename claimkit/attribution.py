@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from . import entities
 from .clean import Cleaned
 from .data import reporting as lex
+from .entities import proper_name
 from .quotes import QuoteSpan
 from .records import Cue, QuoteType, Source, Speaker
 from .segment import Candidate, text_of
@@ -191,19 +192,16 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
         return False  # "adding to her lead", "will add two berths": only a clause or a quotation is said
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects and all(_carries_nothing(o) for o in objects):
-        return False  # "posted a video from the site", "the budget tells a different story"
+        return False  # "the budget tells a different story"
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
         return False  # "worse than I expected" (but "as police have said" reports the main clause)
     return verb.dep_ != "relcl" or any(c.tag_ in {"WP", "WDT"} for c in verb.children)
 
 
 def _carries_nothing(obj: Token) -> bool:
-    """An object of a speech act that reports nothing: a medium ("a video", "a photo") or the
-    idiom "a different story"."""
-    lemma = obj.lemma_.lower()
-    if lemma in lex.MEDIA_OBJECTS:
-        return True
-    return lemma == "story" and any(c.lower_ in lex.STORY_IDIOM_WORDS for c in obj.children)
+    """An object of a speech act that reports nothing: the idiom "a different story". (A medium
+    does report: "NBC News first published the cellphone video" is PolNeAR's attribution.)"""
+    return obj.lemma_.lower() == "story" and any(c.lower_ in lex.STORY_IDIOM_WORDS for c in obj.children)
 
 
 def _backgrounded(verb: Token) -> bool:
@@ -628,10 +626,32 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
     if _is_document(phrase):
         return _document_speaker(doc, head, phrase, resolver), phrase
     speaker = resolver.resolve(phrase, description_of(doc, head))
+    if (named := _named_in_apposition(doc, head, speaker, resolver)) is not None:
+        speaker = named
     if speaker.type != "anonymous" and not any(t.ent_type_ == "PERSON" for t in phrase) and _unnamed_by_request(head):
         # "A deckhand who asked not to be named told me": an anonymous source
         speaker = Speaker(speaker.name.lower(), speaker.mention, speaker.start, speaker.end, "anonymous")
     return speaker, phrase
+
+
+def _named_in_apposition(doc: Doc, head: Token, speaker: Speaker, resolver: Resolver) -> Speaker | None:
+    """ "The utility's general manager, Renata Quist, said ...": a job with the person's name in
+    apposition is that person (the name; the job its description; the mention stays the job)."""
+    if speaker.type != "person" or head.pos_ != "NOUN" or proper_name(speaker.name) is not None:
+        return None
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appos is None:
+        return None
+    start = appos.i
+    while start > appos.left_edge.i and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    phrase = doc[start : appos.i + 1]
+    name = proper_name(phrase.text)
+    if name is None or not (appos.ent_type_ == "PERSON" or name in {n for _, n in resolver.names.persons}):
+        return None
+    named = resolver.resolve(phrase)  # an earlier full name; the parser may call it an organisation
+    full = named.name if named.type == "person" else name
+    return Speaker(full, speaker.mention, speaker.start, speaker.end, "person", speaker.name)
 
 
 _ANONYMITY = re.compile(

@@ -198,7 +198,9 @@ def byline_name(byline: str | None) -> str | None:
     return name if len(name.split()) >= 2 and not name.lower().startswith("the ") else None
 
 
-def author_bio_regions(text: str, lines: list[tuple[int, int]], regions: list[Region], byline: str | None) -> list[Region]:
+def author_bio_regions(
+    text: str, lines: list[tuple[int, int]], regions: list[Region], byline: str | None
+) -> list[Region]:
     """The author's bio at the end of a column: trailing lines that start with the byline's
     name ("Teodora Vance is a contributing columnist. Her views are her own.", "Samir Okonjo
     writes the City Pipes newsletter."). Lines already in a region are passed over; the first

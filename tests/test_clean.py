@@ -148,7 +148,6 @@ def test_byline_and_role_are_regions_and_never_body() -> None:
         "Editor's note: This column was updated to correct the name of the ferry.",
         "Editor’s Note — An earlier version of this post gave the wrong date.",
         "Correction: An earlier version of this article misstated the fare.",
-        "Clarification: The report was published by the county, not the state.",
     ],
 )
 def test_editors_notes_and_corrections_are_note_regions(line: str) -> None:
@@ -160,6 +159,7 @@ def test_editors_notes_and_corrections_are_note_regions(line: str) -> None:
     [
         "The editor's notes from the trial were later published.",
         "Correction officers at the prison walked out on Monday.",
+        "Clarification: The first sentence was clarified to reflect that Ann Lee is calling for a vote.",
     ],
 )
 def test_body_sentences_are_not_notes(line: str) -> None:

@@ -37,11 +37,12 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"(read more|see also|you may also like|you might also like|most read|don'?t miss)\b.{0,120}",
         r"read the rest (here|of the story)\.?",
     ],
-    # an editor's note, correction or disclosure about the article itself: "Editor's note: This
+    # an editor's note, correction or disclosure about the article itself (PolNeAR discards them): "Editor's note: This
     # column was updated ...", "Correction: An earlier version of this post misstated ..."
     "note": [
         r"(?:editor|editors)(?:'s|’s|s'|s’)?\s+note\s*[:：—–-]\s*\S.*",
-        r"(?:correction|clarification|disclosure)\s*[:：]\s*\S.*",
+        # (not "Clarification:": PolNeAR annotates the reporting a clarification restates)
+        r"(?:correction|disclosure)\s*[:：]\s*\S.*",
     ],
     "credit": [
         r"[ⓒ©]\s*.{1,60}",

@@ -674,11 +674,6 @@ NOT_TURN_LABELS: frozenset[str] = frozenset(
 # Subordinators that make a speech act the background of another event: "After the
 # newspaper endorsed a candidate, ..." (a plain object then reports nothing).
 BACKGROUND_MARKS: frozenset[str] = frozenset(["after", "before", "since", "until", "once", "when", "while"])
-# Objects that a speech act carries without reporting anything: "posted a video from the site",
-# "shared a photo", "tweeted a link" (the content, if any, is told after: "In it, she said ...").
-MEDIA_OBJECTS: frozenset[str] = frozenset(
-    [*("video", "photo", "photograph", "picture", "image", "clip", "selfie", "link", "map", "chart"), "graphic"]
-)
 # "tells a different story", "told another story": a verdict of the author, not speech.
 STORY_IDIOM_WORDS: frozenset[str] = frozenset(["different", "another", "same", "similar", "other", "familiar"])
 
