@@ -636,8 +636,9 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
 
 def _named_in_apposition(doc: Doc, head: Token, speaker: Speaker, resolver: Resolver) -> Speaker | None:
     """ "The utility's general manager, Renata Quist, said ...": a job with the person's name in
-    apposition is that person (the name; the job its description; the mention stays the job)."""
-    if speaker.type != "person" or head.pos_ != "NOUN" or proper_name(speaker.name) is not None:
+    apposition is that person (the name; the job its description; the mention stays the job).
+    The job may be typed organisation ("DeLaet's agent, Danny Fritz, told")."""
+    if speaker.type not in {"person", "organization"} or head.pos_ != "NOUN" or proper_name(speaker.name) is not None:
         return None
     appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if appos is None:
@@ -808,7 +809,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
 
     The result also carries the article's speaker entities (``.entities``).
     """
-    resolver = Resolver(doc)
+    resolver = Resolver(doc, lambda offset: (r := cleaned.region_at(offset)) is not None and r.type != "title")
     resolver.names.drop_names_in([(r.start, r.end) for r in cleaned.regions if r.type in _AUTHOR_REGIONS])
     publisher = Source(cleaned.publisher, "publication") if cleaned.publisher else None
     text = text_of(doc)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -84,6 +85,25 @@ def _headlines(doc: Doc) -> list[tuple[int, int]]:
         ):
             found.append((sent.start_char, sent.end_char))
     return found
+
+
+def _pronoun_person(ent: Span) -> bool:
+    """Whether a two- or three-word name the parser typed organisation is a person: all its
+    words capitalised proper nouns, and a "he" or "she" subject follows in its sentence before
+    any other name."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.pos_ == "PROPN" and _is_cap(t.text) and not t.text.isupper() for t in ent):
+        return False  # not "NBC News"
+    tail = norm(ent[-1].text)
+    if tail in lexnames.NOT_NAME_TAILS or tail in lex.ORGANIZATION_NOUNS or tail in lex.MEDIA_WORDS:
+        return False
+    for tok in ent.doc[ent.end : ent.sent.end]:
+        if tok.ent_type_ in {"PERSON", "ORG"}:
+            return False
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ in {"he", "she"}:
+            return True
+    return False
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -163,7 +183,9 @@ def _appositive_person(ent: Span) -> bool:
 class Names:
     """The proper names an article uses, with where they occur and how the parser typed them."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, aside: Callable[[int], bool] | None = None) -> None:
+        """Collect the names of ``doc``; ``aside(offset)`` is True for text outside the body
+        (captions, video teasers, related links): names there are nobody the article quotes."""
         self.persons: list[tuple[int, str]] = []
         self.orgs: list[tuple[int, str]] = []
         self.runs: list[tuple[int, str]] = []
@@ -171,7 +193,7 @@ class Names:
         self._index: _NameIndex | None = None
         self._headlines = _headlines(doc)
         for ent in doc.ents:
-            if self.in_headline(ent.start_char):
+            if self.in_headline(ent.start_char) or (aside is not None and aside(ent.start_char)):
                 continue  # "George Zimmerman Auctioning Off Gun Used To Kill Trayvon Martin."
             if ent.label_ == "PERSON":
                 name = proper_name(_POSSESSIVE.sub("", ent.text))  # "Damon Green’s future"
@@ -183,6 +205,9 @@ class Names:
             elif ent.label_ in _ORG_LABELS:
                 text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 self.orgs.append((ent.start_char, _POSSESSIVE.sub("", text)))
+                if _pronoun_person(ent):  # "For Megda Belkacemi, Friday is a day she has awaited"
+                    self.persons.append((ent.start_char, ent.text))
+                    self._vote(ent.text, ent.doc, ent.start, ent.end)
         self._proper_runs(doc)
 
     def _proper_runs(self, doc: Doc) -> None:
@@ -308,6 +333,16 @@ class Names:
                 best = org
         return best
 
+    def full_org_typed(self, surname: str) -> str | None:
+        """A person's full name the parser typed organisation: the first two- or three-word
+        capitalised organisation name ending with ``surname`` ("Nino Niederreiter")."""
+        key = norm(surname)
+        for _, org in self.orgs:
+            words = org.split()
+            if 2 <= len(words) <= 3 and norm(words[-1]) == key and all(_is_cap(w) for w in words):
+                return org
+        return None
+
     def in_org_name(self, word: str) -> bool:
         """Whether ``word`` is part of a longer organisation name ("Ford" of "Ford Motor Co.")."""
         key = norm(word)
@@ -328,6 +363,10 @@ def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
         person = names.person(speaker.name, offset)  # "Woods" tagged plural, of "Tiger Woods"
         if person is not None and len(person.split()) > 1:
             return person, "person"
+    if " and " in speaker.name and speaker.type != "anonymous":
+        together = _coordinated(speaker.name, names, offset)
+        if together is not None:  # "Both Sandmann and Phillips" -> "Nick Sandmann and Nathan Phillips"
+            return together, "group"
     if speaker.type not in _LINKED_TYPES:
         return speaker.name, speaker.type
     proper = proper_name(speaker.name)
@@ -339,13 +378,27 @@ def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
         speaker.type == "person" or names.person_share(last) >= 0.5 or not names.in_org_name(last)
     ):
         return person, "person"
-    if speaker.type == "organization":
-        org = names.organization(speaker.name)
-        if org is not None:
+    if speaker.type == "organization" or (person is None and proper.isupper() and " " not in proper):
+        org = names.organization(speaker.name if speaker.type == "organization" else proper)
+        if org is not None:  # "IRCC"; "EDC" typed person -> "Export Development Canada"
             return org, "organization"
     if speaker.type == "person" or (len(proper.split()) > 1 and gender_of(proper)):
         return proper, "person"  # "economist Philip Cross", typed organization by the parser
     return speaker.name, speaker.type
+
+
+def _coordinated(name: str, names: Names, offset: int) -> str | None:
+    """Persons named together ("Sandmann and Phillips"), each by their fullest name; None
+    unless every part is a person's name."""
+    parts = [p.strip() for p in name.split(" and ")]
+    fulls = []
+    for part in parts:
+        proper = proper_name(part)
+        full = proper and names.person(proper, offset)
+        if proper != part or not full:
+            return None
+        fulls.append(full)
+    return " and ".join(fulls)
 
 
 def _after_preposition(name: str, proper: str) -> bool:

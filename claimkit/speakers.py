@@ -8,11 +8,13 @@ professor at Ewha Womans University") gives the name and the description; later 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from .data import names as lexnames
 from .data import reporting as lex
-from .entities import Names, Roles, canonical, proper_name
+from .entities import Names, Roles, canonical, gender_of, norm, proper_name
 from .records import Source, SourceType, Speaker, SpeakerType
 
 _PERSON = "PERSON"
@@ -21,6 +23,8 @@ _STATE_LABELS = frozenset(["GPE", "NORP"])
 _MAX_QUALIFIER = 8
 # Title words that also modify an organisation's name ("Foreign Ministry", "House Committee").
 _TITLE_MODIFIERS = frozenset(["foreign", "vice", "prime", "former", "house", "general", "chief", "deputy", "justice"])
+_SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass"])
+_QUALIFIER_DEPS = frozenset(["prep", "acl", "relcl"])
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod"])
 
 
@@ -104,10 +108,17 @@ def _titled_name(phrase: Span) -> str | None:
     return phrase.doc[rest[0].i : rest[-1].i + 1].text
 
 
+def _person_tokens(phrase: Span) -> list[Token]:
+    """The PERSON tokens of a phrase that name its referent: not a possessor ("Norman’s lawyers",
+    "Trump's campaign" are not Norman and Trump)."""
+    owned = {t.i for c in phrase.root.children if c.dep_ == "poss" for t in c.subtree}
+    return [t for t in phrase if t.ent_type_ == _PERSON and t.i not in owned]
+
+
 def name_of(phrase: Span) -> str:
-    """The name a phrase gives: a PERSON entity if any, a name after a title, else the phrase
-    without "the"/"both"."""
-    persons = [t.i for t in phrase if t.ent_type_ == _PERSON]
+    """The name a phrase gives: a PERSON entity if any (not a possessor), a name after a title,
+    else the phrase without "the"/"both"."""
+    persons = [t.i for t in _person_tokens(phrase)]
     if persons and not any(t.lower_ == "and" for t in phrase):
         return phrase.doc[persons[0] : persons[-1] + 1].text
     if (titled := _titled_name(phrase)) is not None:
@@ -123,7 +134,7 @@ def speaker_type(phrase: Span) -> SpeakerType:
     """person, organization, group or anonymous, from entities, pronouns and word lists."""
     words = {t.lower_ for t in phrase}
     root = phrase.root
-    has_person = any(t.ent_type_ == _PERSON for t in phrase)
+    has_person = bool(_person_tokens(phrase))
     if not has_person and (words & lex.ANONYMOUS_WORDS or root.lemma_.lower() in lex.REPORT_NOUNS):
         return "anonymous"
     if has_person or root.lower_ in lex.PERSON_PRONOUNS or root.lower_ in lex.FIRST_PERSON:
@@ -179,14 +190,17 @@ class Resolver:
     One resolver per document; call :meth:`resolve` in text order.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, aside: Callable[[int], bool] | None = None) -> None:
+        """``aside(offset)``: whether the text at ``offset`` is outside the body (its names are
+        no antecedents)."""
         self.doc = doc
         self.speakers: list[Speaker] = []
         self._persons_by_word: dict[str, list[Speaker]] = {}  # person speakers by each word of their name
         self.last_person: Speaker | None = None
         self.last_group: Speaker | None = None
         self._entities: list[tuple[int, str]] | None = None
-        self.names = Names(doc)
+        self._surnames: set[str] | None = None
+        self.names = Names(doc, aside)
         self.roles = Roles(doc, self.names)
 
     def _person_entities(self) -> list[tuple[int, str]]:
@@ -208,6 +222,8 @@ class Resolver:
             prev = self._antecedent(start, lexnames.PRONOUN_GENDER[root])
             if prev is not None:
                 return Speaker(prev.name, mention, start, end, "person", prev.description)
+        if len(phrase) == 1 and root == "they" and (group := self._plural_antecedent(phrase[0])) is not None:
+            return Speaker(name_of(group), mention, start, end, "group")  # "The Conservatives believe ...; they say"
         if len(phrase) == 1 and root in lex.GROUP_PRONOUNS and root != "it" and self.last_group is not None:
             prev = self.last_group
             return Speaker(prev.name, mention, start, end, prev.type, prev.description)
@@ -220,9 +236,9 @@ class Resolver:
         if known is not None:
             return Speaker(known.name, mention, start, end, known.type, description or known.description)
         if _described(phrase, stype):
-            linked = self.roles.find(phrase, stype)
+            linked, ltype = self._described_name(phrase, stype)
             if linked is not None:  # "the WHL commissioner" -> "Ron Robison"
-                speaker = Speaker(linked, mention, start, end, stype, description or name)
+                speaker = Speaker(linked, mention, start, end, ltype, description or name)
                 self._remember(speaker)
                 return speaker
         if stype in {"anonymous", "group"} or (stype == "person" and proper_name(name) is None):
@@ -232,9 +248,94 @@ class Resolver:
             self._remember(speaker)
         return speaker
 
+    def _plural_antecedent(self, pronoun: Token) -> Span | None:
+        """The named group a "they" stands for: the closest plural proper noun before it that is
+        a subject or a possessor, in its sentence or the one before ("The Conservatives believe
+        they’ll ...; they say"; "Key to the Liberals’ hopes ... Almost all revenues, they promise")."""
+        doc = self.doc
+        sent = pronoun.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for tok in reversed(doc[start : pronoun.i]):
+            if (
+                tok.tag_ == "NNPS"
+                and tok.dep_ in {"nsubj", "nsubjpass", "poss"}
+                and not tok.text.isupper()
+                and not self.names.in_headline(tok.idx)
+            ):
+                phrase = noun_phrase(doc, tok)
+                return phrase[:-1] if len(phrase) > 1 and phrase[-1].tag_ == "POS" else phrase
+        return None
+
+    def _described_name(self, phrase: Span, stype: str) -> tuple[str | None, str]:
+        """The name a definite description stands for, and its type: the name the article gave
+        that role before ("the WHL commissioner", "the diocese"), else the person or
+        organisation a sentence just before is about ("Schuh is aware ... the lanky professor
+        said"; "Suncor received ... The company noted")."""
+        linked = self.roles.find(phrase, stype)
+        kind = _description_kind(phrase)
+        if linked is not None or kind is None or any(c.dep_ in _QUALIFIER_DEPS for c in phrase.root.rights):
+            return linked, stype  # "the lawyer for X" is someone new
+        return self._recent_topic(phrase, kind), kind
+
+    def _recent_topic(self, phrase: Span, kind: str, sentences: int = 3) -> str | None:
+        """The person (``kind`` person) or organisation a description stands for: the one that
+        is a subject in the closest of the three sentences before it that names one, else the
+        only one named there. A person needs a full name in the article and a gender that fits the
+        description's ("the woman")."""
+        doc = self.doc
+        gender = next((lexnames.GENDER_NOUNS[t.lower_] for t in phrase if t.lower_ in lexnames.GENDER_NOUNS), None)
+        sent = phrase[0].sent
+        for _ in range(sentences):
+            if sent.start == 0:
+                return None
+            sent = doc[sent.start - 1].sent
+            if self.names.in_headline(sent.start_char):
+                continue
+            named = [(e.root, e) for e in sent.ents]
+            named += [(t, None) for t in sent if t.pos_ == "PROPN" and not t.ent_type_ and t.dep_ in _SUBJECT_DEPS]
+            found = [(tok, name) for tok, ent in named if (name := self._name_of_kind(tok, ent, kind, gender))]
+            # the main clause's subject first: "As Covington Catholic reopened, Mitch McConnell blamed"
+            subjects = [
+                name for tok, name in sorted(found, key=lambda f: f[0].head != sent.root) if tok.dep_ in _SUBJECT_DEPS
+            ]
+            if subjects or len({name for _, name in found}) == 1:
+                return (subjects or [found[0][1]])[0]
+            if found:
+                return None
+        return None
+
+    def _name_of_kind(self, tok: Token, ent: Span | None, kind: str, gender: str | None) -> str | None:
+        """The full name of the person or organisation named at ``tok`` (``ent``: its entity)."""
+        if kind == "organization":
+            if ent is None or ent.label_ != "ORG" or self.names.person(ent.text, ent.start_char) is not None:
+                return None
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            return self.names.organization(text) or text
+        if ent is not None and ent.label_ != _PERSON:
+            if tok.pos_ != "PROPN" or tok.dep_ not in _SUBJECT_DEPS:
+                return None
+            ent = None  # "Schuh is aware ...", the surname typed NORP
+        words = ent if ent is not None else noun_phrase(self.doc, tok)
+        proper = proper_name(words.text)
+        full = proper and self.names.person(proper, words.start_char)
+        if full and " " not in full:  # "Niederreiter", named in full once as an organisation
+            full = self.names.full_org_typed(full) or full
+        if not full or len(full.split()) < 2 or norm(full.split()[-1]) not in self._person_surnames():
+            return None  # "Edmonton" typed person, "Covington Catholic": people have full names and a PERSON mention
+        said = self.names.gender(full, words.start_char) or next(filter(None, map(gender_of, full.split())), None)
+        return (
+            full if gender is None or said in {None, gender} else None
+        )  # not "Crooked Hillary Clinton" for "the businessman"
+
+    def _person_surnames(self) -> set[str]:
+        """Last words of the names the parser typed PERSON somewhere in the article."""
+        if self._surnames is None:
+            self._surnames = {norm(n.split()[-1]) for _, n in self.names.persons}
+        return self._surnames
+
     def _remember(self, speaker: Speaker) -> None:
         self.speakers.append(speaker)
-        if speaker.type == "person":
+        if speaker.type == "person" and " and " not in speaker.name:  # not "Glynn and Richard Jones" for "Jones"
             for word in dict.fromkeys(speaker.name.replace("-", " ").split()):
                 self._persons_by_word.setdefault(word, []).append(speaker)
 
@@ -398,12 +499,27 @@ def _described(phrase: Span, stype: str) -> bool:
     root = phrase.root
     return (
         stype in {"person", "organization"}
-        and len(phrase) <= 6
+        and len(phrase.text.split()) <= 6  # "the 26-year-old right wing"
         and phrase[0].lower_ in {"the", "this"}
         and (root.pos_ == "NOUN" or root.text.islower() or root.ent_type_ == "NORP")
         and not any(t.ent_type_ == _PERSON for t in phrase)
         and root.lemma_.lower() not in lex.DOCUMENT_NOUNS
     )
+
+
+def _description_kind(phrase: Span) -> str | None:
+    """Whether a description with no name names a person ("the rookie defenceman", "the Kentucky
+    Republican"), an organisation ("the company") or neither (None: "the diocese" with no
+    earlier name stays itself)."""
+    root = phrase.root
+    lemma = root.lemma_.lower()
+    if root.tag_ in {"NNS", "NNPS"}:
+        return None
+    if lemma in lexnames.ORGANIZATION_DESCRIPTION_NOUNS:
+        return "organization"
+    if lemma in lexnames.PERSON_NOUNS or root.lower_ in lexnames.GENDER_NOUNS:
+        return "person"
+    return None
 
 
 def _titled(phrase: Span) -> bool:

@@ -435,3 +435,108 @@ def test_a_photo_position_is_not_a_description(nlp) -> None:
     words, heads = ["Keane", ",", "a", "farmer", ",", "left"], [5, 0, 3, 0, 0, 5]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=["nsubj", "punct", "det", "appos", "punct", "ROOT"])
     assert description_of(doc, doc[0]) == "a farmer"
+
+
+def test_a_description_stands_for_the_person_a_sentence_before_is_about(nlp) -> None:
+    text = (
+        "Anneli Korhonen started the battery company in 2015.\n\n"
+        "Korhonen is aware that she is entering uncharted waters.\n\n"
+        "“Nobody makes money on small cars,” the soft-spoken founder said."
+    )
+    sp = _speaker(_run(nlp, text), "“Nobody")
+    assert sp.name == "Anneli Korhonen" and sp.type == "person"
+
+
+def test_a_description_with_a_qualifier_is_someone_new(nlp) -> None:
+    text = (
+        "Officers found Dolores Whitcombe at the farm on Monday.\n\n"
+        "According to the lawyer for the animal shelter, the dogs were starving."
+    )
+    sp = _speaker(_run(nlp, text), "According to")
+    assert "Whitcombe" not in sp.name
+
+
+def test_the_company_is_the_organisation_a_sentence_before_is_about(nlp) -> None:
+    text = (
+        "Halvorsen Energy received its second payment from the insurer earlier this year.\n\n"
+        "The company noted it might have to repay some of that sum."
+    )
+    sp = _speaker(_run(nlp, text), "The company")
+    assert sp.name == "Halvorsen Energy" and sp.type == "organization"
+
+
+def test_a_name_in_apposition_to_a_description_is_the_speaker(nlp) -> None:
+    text = (
+        "Marek Novak was sentenced to ten years in prison on Monday.\n\n"
+        "His lawyer, Daniel Ferreira, said his client would appeal the sentence."
+    )
+    sp = _speaker(_run(nlp, text), "His lawyer")
+    assert sp.name == "Daniel Ferreira" and sp.type == "person"
+
+
+def test_names_in_video_teasers_and_photo_captions_are_no_antecedents(nlp) -> None:
+    text = (
+        "Security analyst Kevin Marlowe studied the emails for a week.\n\n"
+        "WATCH: Mayor Susan Delgado warns of rise in phone scams\n\n"
+        "Mayor Linda Farrow speaks to reporters in Halifax on Monday. (Tom Reyes/Canadian Press)\n\n"
+        "“This game is all about getting a few people to respond,” he said."
+    )
+    cleaned = clean(text)
+    assert [r.type for r in cleaned.regions] == ["related", "caption"]
+    assert _speaker(_run(nlp, text), "“This game").name == "Kevin Marlowe"
+
+
+def test_persons_named_together_keep_both_full_names(nlp) -> None:
+    text = (
+        "Liam Okafor, a student, met Nathan Whitehorse, an elder, at the memorial.\n\n"
+        "Both Okafor and Whitehorse have said they were trying to keep the peace.\n\n"
+        "“I was scared,” Okafor said."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "Both").name == "Liam Okafor and Nathan Whitehorse"
+    assert _speaker(results, "“I was").name == "Liam Okafor"
+
+
+def test_an_acronym_typed_person_is_the_organisation_it_abbreviates(nlp) -> None:
+    from claimkit.entities import Names, canonical
+    from claimkit.records import Speaker
+
+    doc = nlp("Export Development Canada insured the mine.\n\nEDC says it is self-funding.")
+    at = doc.text.index("EDC")
+    assert canonical(Speaker("EDC", "EDC", at, at + 3, "person"), Names(doc)) == (
+        "Export Development Canada",
+        "organization",
+    )
+
+
+def test_they_stands_for_the_named_group_just_before(nlp) -> None:
+    text = (
+        "Both parties think the tax debate is a winner for them.\n\n"
+        "The Greens hope it will bring out younger voters. The Conservatives believe they can call it a tax grab; "
+        "they say their research shows voters care more about prices."
+    )
+    results = _run(nlp, text)
+    sp = next(a.speaker for t, a in results if a.speaker is not None and a.speaker.mention == "they")
+    assert sp.name == "Conservatives"
+
+
+def test_a_name_typed_organisation_is_a_person_when_she_follows(nlp) -> None:
+    text = (
+        "Kenza Tarek said there was a wave of compassion after the attack.\n\n"
+        "For Megda Belkacemi, Friday is a day she has been awaiting eagerly.\n\n"
+        "“I am looking forward to the sentence,” she said."
+    )
+    assert _speaker(_run(nlp, text), "“I am").name == "Megda Belkacemi"
+
+
+def test_a_possessor_is_not_the_speaker(nlp) -> None:
+    text = (
+        "Linda Farrow was arrested in May.\n\n"
+        "Linda Farrow's lawyers said she would plead not guilty.\n\n"
+        "Senator Anne Whitfield spoke on Monday.\n\n"
+        "Whitfield's campaign said the ad was false."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "Linda Farrow's lawyers").name == "Linda Farrow's lawyers"
+    campaign = _speaker(results, "Whitfield's campaign")
+    assert campaign.name == "Whitfield's campaign" and campaign.type == "organization"

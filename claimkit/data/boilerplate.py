@@ -30,12 +30,20 @@ LINE_PATTERNS: dict[str, list[str]] = {
     "advertisement": [
         r"[-–—\s]*advertisement[-–—\s]*",
         r"[-–—\s]*(sponsored( content)?|ad|ads by \w+|promoted( content)?)[-–—\s]*",
-        r"story continues below( this)? (advertisement|ad)",
+        r"story continues below( this)? (advertisement|ad)\.?",
     ],
     "related": [
         r"(related|recommended|popular|more|latest|similar) (posts|articles|stories|news|reading)\b.*",
         r"(read more|see also|you may also like|you might also like|most read|don'?t miss)\b.{0,120}",
         r"read the rest (here|of the story)\.?",
+        # a video teaser: "WATCH: Burnaby RCMP warns ...", "WATCH BELOW: ...", "Watch highlights of X:"
+        r"watch(?: below| live| now| more| the video)?\s*[:|]\s*.{1,200}",
+        r"watch\b[^.!?:]{1,100}:",
+    ],
+    # a photo caption ending with its credit in parentheses, its only one: "... (Jason
+    # Franson/Canadian Press)", "... ( THE CANADIAN PRESS FILE PHOTO )"
+    "caption": [
+        r"[^()]{1,600}\(\s*(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s*/\s*[^()/]{2,40}|[^()]{0,40}\bfile photo)\s*\)",
     ],
     # an editor's note, correction or disclosure about the article itself (PolNeAR discards them): "Editor's note: This
     # column was updated ...", "Correction: An earlier version of this post misstated ..."

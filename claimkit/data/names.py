@@ -112,3 +112,24 @@ PERSON_ROLE_NOUNS: frozenset[str] = _words(
     secretary minister mayor governor senator commissioner deputy aide adviser advisor councilman
     councilwoman member worker resident organizer"""
 )
+
+# Head nouns of a definite description that stands for the person a sentence just before is
+# about ("Schuh is aware ... “…,” the lanky, bespectacled professor said"): trades, players'
+# positions and people words (gender nouns count too). Offices and party labels ("the senator",
+# "the GOP nominee", "the Republican") are left out: news uses them for the best-known holder,
+# often not the person just named.
+PERSON_NOUNS: frozenset[str] = _words(
+    """professor lawyer author writer economist analyst scientist researcher doctor physician
+    nurse teacher student coach player rookie veteran captain star forward defenceman defenseman
+    winger wing centre goaltender goalie netminder pitcher catcher quarterback striker golfer
+    skater driver rider boxer fighter athlete champion actor singer musician artist filmmaker
+    founder owner entrepreneur chef farmer pilot historian novelist poet person"""
+)
+
+# Head nouns of a definite description that stands for the organisation a sentence just before
+# is about ("Suncor received ... The company noted"); not "the campaign", "the team", "the country".
+ORGANIZATION_DESCRIPTION_NOUNS: frozenset[str] = _words(
+    """company firm group organization organisation agency union association bank insurer lender
+    retailer carrier airline automaker carmaker manufacturer producer developer charity institute
+    foundation coalition network"""
+)
