@@ -199,8 +199,13 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
 
 
 def _carries_nothing(obj: Token) -> bool:
-    """An object of a speech act that reports nothing: the idiom "a different story". (A medium
-    does report: "NBC News first published the cellphone video" is PolNeAR's attribution.)"""
+    """An object of a speech act that reports nothing: the idioms "a different story", "part of
+    the story". (A medium does report: "NBC News first published the cellphone video" is
+    PolNeAR's attribution.)"""
+    if obj.lemma_.lower() in lex.STORY_PARTS:
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), obj) if of is not None else obj
+        return obj.lemma_.lower() == "story"
     return obj.lemma_.lower() == "story" and any(c.lower_ in lex.STORY_IDIOM_WORDS for c in obj.children)
 
 

@@ -78,7 +78,36 @@ def line_type(line: str) -> str | None:
     for kind, patterns in bp.LINE_RES.items():
         if any(p.match(line) for p in patterns):
             return kind
+    parts = [p.strip(" •·") for p in line.split(" | ")]
+    if len(parts) > 1 and all(_is_credit(p) for p in parts):
+        return "credit"  # "Email: x@example.com | Twitter: xyz"
     return None
+
+
+def _is_credit(sentence: str) -> bool:
+    return any(p.match(sentence) for p in bp.LINE_RES["credit"])
+
+
+_CONTACT = re.compile(r"(?i)@|\bcontributed\b|\b(?:follow|reach|contact|e-?mail|twitter)\b")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z@])")
+
+
+def trailing_credits(text: str, start: int, end: int) -> Region | None:
+    """Credit sentences that end a body paragraph ("... he says. Follow her on Twitter: @x"):
+    the sentences after the last break that all match a credit pattern, the last of them a
+    contact or credit proper ("@", "contributed", "Follow", "Reach", "Email" ...; not a bare
+    "X writes about ...", which a book review says in its body), as one region."""
+    line = text[start:end]
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(line)]
+    if not breaks or not _CONTACT.search(_SENTENCE_BREAK.split(line)[-1]):
+        return None
+    found = None
+    for at in reversed(breaks):
+        tail = line[at:]
+        if not all(_is_credit(s) for s in _SENTENCE_BREAK.split(tail)):
+            break
+        found = at
+    return Region("credit", start + found, end, line[found:]) if found is not None else None
 
 
 def caption_regions(text: str, start: int, end: int) -> list[Region]:
@@ -270,7 +299,11 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
             title = line
             continue
         seen_body = True
-    regions.extend(author_bio_regions(text, lines, regions, byline))
+        if credit := trailing_credits(text, start, end):
+            regions.append(credit)
+    if bio := author_bio_regions(text, lines, regions, byline):
+        inside = [r for r in regions if any(b.start <= r.start and r.end <= b.end for b in bio)]
+        regions = [r for r in regions if r not in inside] + bio
     meta = meta or {}
     if publisher is None and isinstance(meta.get("publisher"), str):
         publisher = str(meta["publisher"])

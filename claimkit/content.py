@@ -139,7 +139,8 @@ def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> li
             # "urged the senator to resign": who is to act belongs to the content
             parts[clauses.index(first)] = (_subtree(obj)[0], parts[clauses.index(first)][1])
         return parts
-    if head.lemma_.lower() not in _RECIPIENT_VERBS:
+    hearsay = any(c.dep_ == "nsubjpass" for c in head.children)  # "I'm told [the director] considered ..."
+    if head.lemma_.lower() not in _RECIPIENT_VERBS or hearsay:
         objects = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
         if objects:
             start, end = _subtree(objects[0])
@@ -219,6 +220,10 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
     cue_inside = cue is not None and cand.start <= cue.start and cue.end <= cand.end
     if quote == "direct" and quotes and (not cue_inside or not any(q.start <= cue.start < q.end for q in quotes)):
         parts = [(q.start, q.end) for q in _framed(text, quotes, cue if cue_inside else None)]
+    elif quote == "direct" and not quotes and cue is not None and cue.end <= cand.start:
+        parts = [(cand.start, cand.end)]  # a paragraph framed before ("X wrote:") without marks: all said
+    elif quote == "direct" and not quotes and cue_inside and text[cand.start : cand.end].rstrip().endswith(":"):
+        return []  # the frame itself: its content is the paragraph after it (joined in :func:`contents`)
     elif not cue_inside or cue is None:
         return []
     else:
@@ -264,8 +269,10 @@ def contents(
         find(doc, c, cue, q) if cue is not None else [] for c, cue, q in zip(candidates, cues, quotes, strict=True)
     ]
     groups: dict[tuple[int, int], list[int]] = {}
+    text = text_of(doc)
     for i, cue in enumerate(cues):
-        if cue is not None and found[i]:
+        frame = quotes[i] == "direct" and text[candidates[i].start : candidates[i].end].rstrip().endswith(":")
+        if cue is not None and (found[i] or frame):  # a frame ("X wrote:") takes the paragraph after it
             groups.setdefault((cue.start, cue.end), []).append(i)
     for key, members in groups.items():
         anchor = [i for i in members if candidates[i].start <= key[0] < candidates[i].end]

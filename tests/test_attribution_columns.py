@@ -191,7 +191,11 @@ def test_a_colon_frame_before_a_quotation_mark_is_left_to_the_quotation_rules(nl
 
 @pytest.mark.parametrize(
     "text",
-    ["The county's own audit tells a different story.", "The harbor's accounts tell another story."],
+    [
+        "The county's own audit tells a different story.",
+        "The harbor's accounts tell another story.",
+        "And the audit only tells part of the story of the harbor's debts.",
+    ],
 )
 def test_a_different_story_is_no_reported_content(nlp, text: str) -> None:
     attr = _one(nlp, text)

@@ -114,6 +114,9 @@ def test_titles(line: str, expected: bool) -> None:
         "His views are his own.",
         "The opinions expressed here are the writer's own.",
         "Email: aquill@example.org",
+        "Email: aquill@example.org | Twitter: aquill",
+        "• Email: aquill@example.org | Twitter: aquill",
+        "Wire researcher Ona Ruiz of the Harbor Bureau in Port Ellis contributed to this report.",
     ],
 )
 def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
@@ -171,6 +174,18 @@ def test_editors_notes_and_corrections_are_note_regions(line: str) -> None:
 )
 def test_body_sentences_are_not_notes(line: str) -> None:
     assert line_type(line) is None
+
+
+def test_credit_sentences_that_end_a_body_paragraph_are_credit() -> None:
+    text = (
+        "Title\n\nThe ferry ran late again, she says. “We waited an hour,” she says. "
+        "Follow her on Twitter: @npell Reach her at npell@example.org\n\n"
+        "The board met on Monday. The ferry writes about nothing.\n"
+    )
+    cleaned = clean(text)
+    credits = [r.text for r in cleaned.regions if r.type == "credit"]
+    assert credits == ["Follow her on Twitter: @npell Reach her at npell@example.org"]
+    assert cleaned.region_at(text.index("“We waited")) is None
 
 
 def test_author_bio_lines_at_the_end_are_credit_and_only_there() -> None:

@@ -157,3 +157,21 @@ def test_time_words_after_the_verb_stay_out_of_the_cue_and_polls_show(build):
     (st,) = build("A new poll of likely voters shows a close race in the state.")
     assert st.cue is not None and st.cue.lemma == "show"
     assert parts(st) == ["a close race in the state"]
+
+
+def test_a_paragraph_framed_by_a_colon_before_it_is_all_content(build):
+    text = (
+        "The pool\nBy Ann Lee\n\nAlderman Tomas Reyes, who chairs the parks committee, wrote on his blog:\n\n"
+        "The pool should never have closed. We owe the children of Eastside an apology.\n"
+    )
+    frame, first, second = build(text)
+    assert frame.cue is not None and first.cue == frame.cue == second.cue
+    # one content for the frame and the paragraph, as for a quotation continued after its cue
+    expected = ["The pool should never have closed", "We owe the children of Eastside an apology"]
+    assert parts(frame) == parts(first) == parts(second) == expected
+
+
+def test_im_told_reports_the_clause_the_parser_took_for_an_object(build):
+    (st,) = build("I'm told the city's chief engineer considered resigning over the decision.")
+    assert st.speaker is not None and st.speaker.type == "anonymous"
+    assert parts(st) == ["the city's chief engineer considered resigning over the decision"]

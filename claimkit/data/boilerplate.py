@@ -67,7 +67,7 @@ LINE_PATTERNS: dict[str, list[str]] = {
         rf"follow\s+(?:\S+\s+){{0,5}}on\s+(?:{_SOCIAL})\b.{{0,60}}",
         r"(?:contact|email|e-mail|reach|write to)\s+(?:the\s+(?:author|writer|columnist|editor|editorial board)|"
         r"him|her|them|us|me|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:at|via|on)\s+\S.{0,80}",
-        r"(?:\S+\s+){1,8}contributed(?:\s+reporting)?\s+"
+        r"(?:\S+\s+){1,12}contributed(?:\s+reporting)?\s+"
         r"(?:to\s+this\s+(?:report|article|story|column|editorial)|from\s+[^.]{1,60})\.?",
         r"(?:\S+\s+){1,8}contributed\s+(?:reporting|research)\.?",  # "A and B contributed reporting."
         # where the reporters were: "X reported from Kabul, and Y and Z from Doha."

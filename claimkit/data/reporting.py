@@ -676,6 +676,8 @@ NOT_TURN_LABELS: frozenset[str] = frozenset(
 BACKGROUND_MARKS: frozenset[str] = frozenset(["after", "before", "since", "until", "once", "when", "while"])
 # "tells a different story", "told another story": a verdict of the author, not speech.
 STORY_IDIOM_WORDS: frozenset[str] = frozenset(["different", "another", "same", "similar", "other", "familiar"])
+# "tells only part of the story", "tells half the story".
+STORY_PARTS: frozenset[str] = frozenset(["part", "half", "rest"])
 
 # Verbs of posting and publishing: "X posted: '...'", "posted that ...", "wrote on Facebook that".
 POSTING_VERBS: frozenset[str] = frozenset(["post", "tweet", "retweet", "blog", "text", "message", "publish", "write"])
