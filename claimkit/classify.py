@@ -121,14 +121,18 @@ _PERSONAL = frozenset(["he", "she", "it", "they", "we", "i"])
 
 def _is_speaker(subject: Token, attribution: Attribution) -> bool:
     """Whether ``subject`` refers to the statement's speaker or the body the speaker speaks for:
-    a personal pronoun ("He said he would ..."), or a noun that begins a word of the speaker's
+    a personal pronoun that fits the speaker ("He said he would ...", "The union said it
+    would ..."; not the "it" of "it would take hours"), or a noun that begins a word of the speaker's
     mention, name or description ("Board chairman X said the board would ...", "Councilwoman X
     said the council would ...")."""
     speaker = attribution.speaker
     if speaker is None:
         return False
+    if subject.dep_ == "expl":
+        return False  # "it would take more hours": no one acts
     if subject.lower_ in _PERSONAL:
-        return True
+        # "it" speaks for an organisation or a group, "he"/"she" for a person
+        return (subject.lower_ == "it") == (speaker.type in {"organization", "group"})
     if subject.pos_ not in {"NOUN", "PROPN"}:
         return False
     words = " ".join(filter(None, [speaker.mention, speaker.name, speaker.description])).lower().split()

@@ -262,6 +262,8 @@ def test_shipped_model_has_rule_precisions_and_vector_weights():
         ("Ms. Ruiz wrote that the deal was the worst bargain the city had made.", "worst bargain", "opinion"),
         ("The agency said the group was responsible for the attack.", "responsible for", "fact"),
         ("Officials said the bridge carried 40,000 cars a day.", "40,000 cars", "fact"),
+        ("The mayor said there had been no credible threats against the city.", "no credible threats", "fact"),
+        ("Mayor Dana Ortiz said it would take more hours before details emerge.", "more hours", "speculation"),
     ],
 )
 def test_attributed_plans_forecasts_and_evaluations(extractor, text, words, kind):

@@ -757,7 +757,7 @@ ATTRIBUTED_EVALUATIVE_WORDS: frozenset[str] = (
     [
         *("responsible", "too", "right", "fair", "strong", "weak", "clearly", "simply", "merely", "surely"),
         *("obviously", "welcome", "success", "successful", "fail", "failure", "empty", "broken", "pleasure"),
-        *("sadly", "unfortunately", "fortunately", "honest", "genuine", "poor", "great", "deserve"),
+        *("sadly", "unfortunately", "fortunately", "honest", "genuine", "poor", "great", "deserve", "credible"),
     ]
 )
 
