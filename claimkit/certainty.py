@@ -16,6 +16,8 @@ One left-to-right pass over the statement's tokens with dictionary lookups (word
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc, Span, Token
 
 from . import certainty_model
@@ -64,11 +66,12 @@ def _modal_type(tok: Token) -> str | None:
     if word == "could":
         if _has_condition(head):
             return "conditional"
-        # "could be drawn", "could have been": possibility; "could fire officials": past ability;
-        # "could not be reached": (in)ability, not a guess (2 of 28 "could not" in the Szeged dev parts are cues)
+        # "could be drawn", "could rise", "could have been": possibility (in FactBank dev 14 of the 21
+        # "could"s without "be"/"have" are gold cues); "could not be reached": (in)ability, not a
+        # guess (2 of 28 "could not" in the Szeged dev parts are cues)
         if not perfect and any(c.dep_ == "neg" for c in head.children):
             return None
-        return "modal" if perfect or head.lemma_ == "be" or "be" in aux_words else None
+        return "modal"
     if word == "would":
         if _has_condition(head):
             return "conditional"
@@ -283,12 +286,15 @@ def find_cues(
         scope = "embedded" if is_embedded(_anchor(tokens), span) else "main"
         holder = _holder(tokens, cand, attribution)
         cue = CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope)  # type: ignore[arg-type]
-        if (
-            model is None
-            or not certainty_model.judged(tokens, ctype)
-            or certainty_model.is_cue(model, tokens, cue, by_rule)
-        ):
+        if model is None or not certainty_model.judged(tokens, ctype, by_rule):
             cues.append(cue)
+        elif certainty_model.is_cue(model, tokens, cue, by_rule):
+            # a judged prediction ("said it would close") that the model takes as a cue is a modal
+            cues.append(
+                dataclasses.replace(cue, type=certainty_model.PREDICTION_CUE_TYPE) if ctype == "prediction" else cue
+            )
+        elif ctype == "prediction":
+            cues.append(cue)  # not a cue of uncertainty: still a prediction, for the kind
     # span.text, not doc.text: Doc.text joins every token of the document on each call
     tail = span.text[cand.start - span.start_char : cand.end - span.start_char].rstrip(_QUOTE_TAIL)
     if tail.endswith("?"):

@@ -38,14 +38,27 @@ _override: dict[str, Any] | None = None
 
 
 KEPT_TYPES: frozenset[str] = frozenset(["prediction", "booster"])
+#: Prediction words the cue model still judges: a reported "would" ("said the plan would create")
+#: is an epistemic cue in some Szeged sentences and a firm report in most.
+JUDGED_PREDICTIONS: frozenset[str] = frozenset(["would"])
+#: The type a judged prediction gets when the model takes it as an uncertainty cue.
+PREDICTION_CUE_TYPE = "modal"
 
 
-def judged(tokens: Span, ctype: str) -> bool:
-    """Whether the cue model judges a candidate: single words, not predictions or boosters.
+def judged(tokens: Span, ctype: str, by_rule: bool = True) -> bool:
+    """Whether the cue model judges a candidate: single words, not boosters nor a "could" the
+    rules took (a negated one, "could not attend", is judged), and of the predictions only
+    :data:`JUDGED_PREDICTIONS`.
 
     Phrases ("in a sense", "cannot be ruled out") come from a curated list and are kept as found.
     """
-    return len(tokens) == 1 and ctype not in KEPT_TYPES
+    if len(tokens) != 1:
+        return False
+    if ctype == "prediction":
+        return tokens[0].lower_ in JUDGED_PREDICTIONS
+    if by_rule and ctype == "modal" and tokens[0].lower_ == "could":
+        return False  # the rules' "could" stands: a possibility in news, whatever Wikipedia's past "could"
+    return ctype not in KEPT_TYPES
 
 
 def cue_features(tokens: Span, cue: CertaintyCue, by_rule: bool) -> set[str]:

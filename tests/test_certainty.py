@@ -28,6 +28,7 @@ def types(nlp, text: str) -> list[tuple[str, str]]:
         # modal
         ("The talks may resume next week.", [("may", "modal")]),
         ("A structure could be drawn at a certain level.", [("could", "modal")]),
+        ("Emissions near the terminal could rise by 18 percent.", [("could", "modal")]),
         ("The burden would have been great.", [("would", "modal")]),
         # speculative
         ("Analysts predict a fall in prices.", [("predict", "speculative")]),
@@ -259,3 +260,38 @@ def test_calibrated_score_is_in_unit_range_and_ranks_hedges_lower(extractor):
     firm = score("The drug cut deaths by 15 percent in the trial.")
     hedged = score("The drug might possibly reduce deaths, the results suggest.")
     assert 0.0 <= hedged < firm <= 1.0
+
+
+def test_cue_model_judges_a_reported_would(nlp):
+    """A reported "would" the cue model takes is a modal; one it rejects stays a prediction (for the kind)."""
+    from claimkit import certainty, certainty_model
+
+    text = "Analysts said the merger would create a new company."
+    doc = nlp(text)
+    cand = Candidate(0, len(text), 0, len(text), find_quotes(text))
+    would = doc[[t.lower_ for t in doc].index("would") : [t.lower_ for t in doc].index("would") + 1]
+    assert certainty_model.judged(would, "prediction")
+    assert not certainty_model.judged(doc[0:1], "booster")
+    take, reject = (
+        {"cue": {"bias": b, "weights": {}, "vector_weights": [], "threshold": 0.5}, "score": None}
+        for b in (50.0, -50.0)
+    )
+    try:
+        certainty_model.use(take)
+        assert [(c.text, c.type) for c in certainty.find_cues(doc, cand, Attribution())] == [("would", "modal")]
+        assert certainty.assess(doc, cand, Attribution()).label != "certain"
+        certainty_model.use(reject)
+        assert [(c.text, c.type) for c in certainty.find_cues(doc, cand, Attribution())] == [("would", "prediction")]
+        assert certainty.assess(doc, cand, Attribution()).label == "certain"
+    finally:
+        certainty_model.use(None)
+
+
+def test_cue_model_leaves_the_rules_could_alone(nlp):
+    """The rules' "could" ("could rise") is kept as found; a negated one the rules rejected is judged."""
+    from claimkit import certainty_model
+
+    doc = nlp("Rates could rise.")
+    assert not certainty_model.judged(doc[1:2], "modal", by_rule=True)
+    assert certainty_model.judged(doc[1:2], "modal", by_rule=False)
+    assert [c.text for c in cues_of(nlp, "I could not confirm that figure.")] == []
