@@ -51,6 +51,7 @@ _NEAR_BEFORE, _NEAR_AFTER = 40, 20  # characters between a quotation and its cue
 _NO_SPEAKER = frozenset(["it", "that", "this", "which"])
 _MAX_CLIMB = 4
 _AUTHOR_REGIONS = frozenset(["byline", "credit"])  # regions that name the author, never a speaker
+_GROUP_DEPS = frozenset(["aux", "auxpass", "neg", "advmod"])  # words inside a verb group
 _DIRECT_SHARE = 0.6
 _ISSUER_WINDOW = 400  # tokens back in which "the report" finds the document it refers to
 
@@ -140,6 +141,23 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             return None
         tok = tok.head
     return None
+
+
+def _inverted_subject(verb: Token, quotes: list[QuoteSpan]) -> Token | None:
+    """The name right after a finite reporting verb that follows a quotation, when the parser
+    hung it elsewhere ('"...," said David Brock, a confidant who heads the PAC Correct the
+    Record': "Brock" became the subject of "Correct")."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 or verb.i + 1 >= len(doc):
+        return None
+    before, name = doc[verb.i - 1], doc[verb.i + 1]
+    if not (before.is_quote or before.is_punct) or not _in_quotes(doc[max(verb.i - 2, 0)], quotes):
+        return None
+    if name.pos_ != "PROPN":
+        return None
+    while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head
+    return name
 
 
 def _has_word(tok: Token) -> bool:
@@ -256,7 +274,7 @@ def _verb_cues(
 ) -> list[_Found]:
     found = []
     for tok in tokens:
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         if tok.pos_ not in _VERB_POS:
             continue
         if tok.dep_ in _MODIFIER_DEPS:
@@ -276,7 +294,7 @@ def _verb_cues(
             continue
         if _negated(tok):
             continue  # "have not said", "would not comment", "declined to say": nothing reported
-        subj = subject_of(tok, all_quotes)
+        subj = subject_of(tok, all_quotes) or _inverted_subject(tok, all_quotes)
         if subj is not None and subj.lower_ in author and not _in_quotes(subj, all_quotes):
             continue  # the author's own voice: "I argued last year that ..."
         if (
@@ -323,6 +341,11 @@ def _verb_cues(
     return found
 
 
+def lemma_of(tok: Token) -> str:
+    """The lower-case lemma, with the parser's known lemma slips mended ("hopes" -> "hop")."""
+    return lex.LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
 def _respondents(subj: Token, lemma: str) -> bool:
     """ "63 percent said ...", "Twelve percent indicated that ...": the people a poll asked."""
     return subj.lemma_.lower() in {"percent", "percentage"} and lemma in lex.ANSWER_VERBS
@@ -340,12 +363,19 @@ def _negated(verb: Token) -> bool:
         return True
     if verb.lemma_.lower() in lex.REFUSAL_VERBS:
         return any(c.dep_ == "xcomp" and _speech(c) for c in verb.children)  # not "refused to endorse X"
-    if not any(c.dep_ == "neg" for c in verb.children):
-        return False
+    if not any(c.dep_ == "neg" and _in_verb_group(c, verb) for c in verb.children):
+        return False  # '"Probably not," Ms. Moore said': the quotation's "not" negates nothing here
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
     if not clauses:
         return True
     return any(t.tag_ in {"WRB", "WP"} or t.lower_ in {"whether", "if"} for c in clauses for t in c.children)
+
+
+def _in_verb_group(neg: Token, verb: Token) -> bool:
+    """Whether ``neg`` negates ``verb`` itself: only auxiliaries, adverbs and negation stand
+    between them ("would not comment", "has not yet said"), no punctuation or subject."""
+    lo, hi = sorted((neg.i, verb.i))
+    return all(t.dep_ in _GROUP_DEPS for t in neg.doc[lo + 1 : hi])
 
 
 def _speech(verb: Token) -> bool:

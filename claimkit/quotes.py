@@ -7,7 +7,8 @@ Rules learnt from real news:
 - An apostrophe inside a word (North Korea’s, didn't) or after a plural's s (Workers’ Party)
   is not a quote mark unless a matching ‘ is open.
 - A “ written where ” belongs ("in tough shape,“ said Clyburn": after a word, before a space)
-  closes the open quotation.
+  closes the open quotation; so do a ” after an opening straight " and a straight " in a
+  closing place after an opening “ (mixed marks: "...,” said X; “...," she said).
 - Quotes may nest (‘ ’ inside “ ”); ``depth`` 0 is the outermost.
 - An unbalanced opening mark runs to the end of its paragraph at most (``closed=False``);
   it never swallows the next paragraph. A new paragraph may reopen the quote.
@@ -101,6 +102,11 @@ class _Stack:
                 return
 
 
+def _closes(prev: str, nxt: str) -> bool:
+    """Whether a mark between ``prev`` and ``nxt`` stands where a closing mark does."""
+    return not prev.isspace() and (nxt.isspace() or nxt in ",.;:!?)")
+
+
 def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
     stack = _Stack()
     for m in _MARK_RE.finditer(text, start, end):
@@ -110,6 +116,9 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
         width = j - i
         if stack.items and ch == stack.items[-1][0] and not (ch in "’'" and _is_word_char(prev) and _is_word_char(nxt)):
             stack.close(ch, i, width)
+            continue
+        if ch == '"' and stack.expects("”") and not stack.expects(ch) and _closes(prev, nxt):
+            stack.close("”", i, width)  # “...," she said: a straight mark closes a curly quote
             continue
         if ch in SYMMETRIC:
             if ch == "'" and (_is_word_char(prev) or not (_is_word_char(nxt) or nxt in '“‘"')):
@@ -128,6 +137,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[QuoteSpan]:
             stack.items.append((OPEN_CLOSE[ch], i, ch))
         elif ch == "”" and stack.expects("”"):
             stack.close("”", i, width)  # even if an inner single quote was left open
+        elif ch == "”" and stack.expects('"'):
+            stack.close('"', i, width)  # "...,” said X: a curly mark closes a straight quote
     spans = stack.spans
     # unclosed marks run to the end of the paragraph; only double ones count as quotes
     # (the stack holds them in text order: the number of marks below one is its depth)

@@ -351,3 +351,53 @@ def test_poll_respondents_counted_in_percent_are_speakers(nlp) -> None:
     assert first.speaker is not None and first.cue.lemma == "say"
     assert "percent" in first.speaker.mention and first.speaker.type == "group"
     assert second.speaker is None  # "The number of cases suggests" stays without a speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ('"Will we finish by June? Probably not," Ms. Okafor said.', "Ms. Okafor"),
+        ('"Absolutely not," he said of the rumours about the merger.', "he"),
+    ],
+)
+def test_a_negation_inside_the_quotation_does_not_negate_the_cue(nlp, text: str, mention: str) -> None:
+    attr = _run(nlp, text)[-1][1]
+    assert attr.speaker is not None and attr.speaker.mention == mention
+    assert attr.cue is not None and attr.cue.lemma == "say"
+
+
+def test_a_negated_report_still_reports_nothing(nlp) -> None:
+    attr = _run(nlp, "The council would not say when the pool reopens.")[0][1]
+    assert attr.speaker is None and attr.cue is None
+
+
+@pytest.mark.parametrize("verb", ["hopes", "hoped", "is hoping"])
+def test_hope_is_an_attitude_cue_in_every_form(nlp, verb: str) -> None:
+    # the parser lemmatises "hopes" as "hop"
+    attr = _run(nlp, f"The coach {verb} to sign two new defenders this winter.")[0][1]
+    assert attr.speaker is not None and attr.speaker.mention == "The coach"
+    assert attr.cue is not None and attr.cue.lemma == "hope"
+
+
+def test_a_name_after_said_speaks_when_the_parser_hung_it_elsewhere(nlp) -> None:
+    # the parse of '"...," said David Brock, a confidant who heads the PAC Correct the Record',
+    # made by hand: "Brock" is the subject of "Correct", "said" has none
+    from spacy.tokens import Doc
+
+    from claimkit.attribution import _inverted_subject, subject_of
+    from claimkit.quotes import find_quotes
+
+    words = ['"', "We", "win", ",", '"', "said", "Ann", "Brock", ",", "who", "heads", "Correct", "the", "Record"]
+    heads = [2, 2, 5, 5, 5, 5, 7, 11, 7, 10, 7, 5, 13, 11]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "nsubj", "relcl"]
+    deps += ["ccomp", "det", "dobj"]
+    tags = ["``", "PRP", "VBP", ",", "''", "VBD", "NNP", "NNP", ",", "WP", "VBZ", "VB", "DT", "NNP"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "VERB"]
+    pos += ["DET", "PROPN"]
+    spaces = [False, True, False, False, True, True, True, False, True, True, True, True, True, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos)
+    quotes = find_quotes(doc.text)
+    said = doc[5]
+    assert subject_of(said, quotes) is None
+    assert _inverted_subject(said, quotes).text == "Brock"
+    assert _inverted_subject(doc[11], quotes) is None  # not after a quotation

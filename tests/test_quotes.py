@@ -77,3 +77,17 @@ def test_offsets_respect_start_and_end() -> None:
     start = text.index("part")
     assert _texts(text[:]) == ["“this”", "“Find me”"]
     assert [text[q.start : q.end] for q in find_quotes(text, start)] == ["“Find me”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('"Our budget is a disgrace,” said Ida Marsh, a trustee.', '"Our budget is a disgrace,”'),
+        ('“The bridge will stay open," the mayor said.', '“The bridge will stay open,"'),
+        ('“She said "never" to us,” he recalled.', '“She said "never" to us,”'),
+    ],
+)
+def test_mixed_double_marks_close_each_other(text: str, quoted: str) -> None:
+    # news archives mix straight and curly marks in one quotation
+    assert [text[q.start : q.end] for q in top_level(find_quotes(text))] == [quoted]
+    assert all(q.closed for q in find_quotes(text))
