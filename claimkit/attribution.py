@@ -51,6 +51,7 @@ _NEAR_BEFORE, _NEAR_AFTER = 40, 20  # characters between a quotation and its cue
 _NO_SPEAKER = frozenset(["it", "that", "this", "which"])
 _MAX_CLIMB = 4
 _AUTHOR_REGIONS = frozenset(["byline", "credit"])  # regions that name the author, never a speaker
+_POLL_MODS = frozenset(["det", "poss", "amod", "compound", "nmod"])  # "a", "May's", "latest", "CNN"
 _GROUP_DEPS = frozenset(["aux", "auxpass", "neg", "advmod"])  # words inside a verb group
 _DIRECT_SHARE = 0.6
 _ISSUER_WINDOW = 400  # tokens back in which "the report" finds the document it refers to
@@ -288,7 +289,12 @@ def _verb_cues(
         quoting = bool(quotes) and (
             (lemma in lex.QUOTE_VERBS and _near_quote(tok, quotes)) or _medium_before_quote(tok, quotes)
         )
-        if attitude and not quoting and not (lemma in lex.ATTITUDE_VERBS and _has_complement(tok)):
+        if (
+            attitude
+            and not quoting
+            and not (lemma in lex.ATTITUDE_VERBS and _has_complement(tok))
+            and not (lemma in lex.TOPIC_VERBS and _has_topic(tok))
+        ):
             continue
         if not attitude and not _has_content(tok, quotes):
             continue
@@ -487,6 +493,17 @@ def _has_complement(verb: Token) -> bool:
     return any(c.dep_ in allowed for c in verb.children)
 
 
+def _has_topic(verb: Token) -> bool:
+    """Whether a verb of talking says what it was about: "talked about the buzz", "spoke of
+    the legacy of racism" (PolNeAR's attributions), not "talked with reporters"."""
+    if _unreal(verb) or _backgrounded(verb):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in lex.TOPIC_PREPOSITIONS and any(o.dep_ in {"pobj", "pcomp"} for o in c.children)
+        for c in verb.rights
+    )
+
+
 def _document_subject(verb: Token) -> bool:
     """Whether the verb's subject is a document noun ("the study", "polls", "video of ...")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -507,6 +524,24 @@ def _according(tokens: list[Token]) -> _Found | None:
             obj = next((c for c in last.children if c.dep_ in {"pobj", "dobj"}), None)
             if obj is not None:
                 return _Found(tok.doc[tok.i : end], " ".join(words), obj)
+    return None
+
+
+def _poll_phrase(tokens: list[Token]) -> _Found | None:
+    """A poll the main clause reports from: "In a CNN/ORC poll released Monday, 31% said ...",
+    "Kasich was at 25 percent in the most recent Fox poll" (cue "in", source the poll); not
+    "leads in the polls" (polls in general)."""
+    for tok in tokens:
+        if tok.lower_ not in lex.POLL_PREPOSITIONS or tok.dep_ != "prep" or tok.head.dep_ != "ROOT":
+            continue
+        if tok.head.pos_ not in _VERB_POS:
+            continue
+        subj = next((c for c in tok.head.children if c.dep_ in _SUBJ), None)
+        if lemma_of(tok.head) in lex.REPORTING_VERBS and not (subj is not None and _respondents(subj, "say")):
+            continue  # "The mayor said in a poll of residents that ...": the mayor reports
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lower_ in lex.POLL_NOUNS and any(c.dep_ in _POLL_MODS for c in obj.children):
+            return _Found(tok.doc[tok.i : tok.i + 1], tok.lower_, obj)
     return None
 
 
@@ -586,6 +621,9 @@ def find_cue(
     acc = _according(tokens)
     if acc is not None and acc.lemma not in lex.SECONDARY_SOURCING:
         return acc
+    poll = _poll_phrase(tokens)
+    if poll is not None:
+        return poll  # the poll reports even what its respondents "said"
     noun = _report_noun(tokens)
     if noun is not None and noun.cue.root.head.dep_ == "ROOT":
         return noun  # "The general view of experts is that ..." frames the whole sentence

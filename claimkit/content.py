@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .data import reporting as lex
 from .quotes import QuoteSpan
@@ -183,6 +183,11 @@ def _sourcing_content(tokens: Sequence[Token], cue_tokens: Sequence[Token]) -> l
     return _runs(tokens, drop)
 
 
+def _poll_cue(cue_span: Span) -> bool:
+    """ "In a Fox poll, ...": the sourcing preposition of a poll (content: the rest)."""
+    return len(cue_span) == 1 and cue_span[0].lower_ in lex.POLL_PREPOSITIONS and cue_span[0].dep_ == "prep"
+
+
 def _framed(text: str, quotes: Sequence[QuoteSpan], cue: Cue | None) -> list[QuoteSpan]:
     """The quotations a cue frames: the nearest before it and the nearest after it.
 
@@ -232,7 +237,7 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
             return []
         cue_ids = {t.i for t in cue_span}
         head = cue_span.root
-        if cue.lemma in lex.ACCORDING_PHRASES or cue_span.text.lower() in lex.ACCORDING_PHRASES:
+        if cue.lemma in lex.ACCORDING_PHRASES or cue_span.text.lower() in lex.ACCORDING_PHRASES or _poll_cue(cue_span):
             parts = _sourcing_content(tokens, list(cue_span))
         elif head.pos_ in {"NOUN", "PROPN"}:
             parts = _noun_content(head) or _runs(tokens, cue_ids | {t.i for t in head.subtree})

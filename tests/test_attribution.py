@@ -401,3 +401,49 @@ def test_a_name_after_said_speaks_when_the_parser_hung_it_elsewhere(nlp) -> None
     assert subject_of(said, quotes) is None
     assert _inverted_subject(said, quotes).text == "Brock"
     assert _inverted_subject(doc[11], quotes) is None  # not after a quotation
+
+
+def test_a_named_poll_reports_its_sentence(nlp) -> None:
+    from claimkit import content
+
+    text = "In a Harbor Daily poll released Monday, 41 percent of residents said the ferry should stay."
+    doc = nlp(text)
+    cleaned = clean(text)
+    cands = segment(doc, cleaned)
+    attr = attribute(doc, cands, cleaned)[0]
+    assert attr.cue is not None and attr.cue.text == "In"
+    assert attr.source is not None and attr.source.type == "document"
+    parts = content.find(doc, cands[0], attr.cue, attr.quote)
+    assert [text[s:e] for s, e in parts] == ["41 percent of residents said the ferry should stay"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor is still leading in the polls.",  # polls in general
+        "The mayor said in a poll of residents that most wanted the ferry.",  # the mayor reports
+    ],
+)
+def test_polls_in_general_or_a_speaker_reporting_them_are_not_the_poll_cue(nlp, text: str) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.cue is None or attr.cue.text != "in"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The coach talked about the injuries of his two strikers.", "talked", "The coach"),
+        ("Senator Ruiz spoke of the legacy of the mining towns.", "spoke", "Senator Ruiz"),
+        ("A federal judge ordered the agency to release the emails.", "ordered", "A federal judge"),
+        ("The actor likened the campaign to a circus.", "likened", "The actor"),
+    ],
+)
+def test_talking_about_a_topic_and_orders_are_attributions(nlp, text: str, cue: str, speaker: str) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.cue is not None and attr.cue.text == cue
+    assert attr.speaker is not None and attr.speaker.mention == speaker
+
+
+def test_talking_with_someone_reports_nothing(nlp) -> None:
+    attr = _run(nlp, "The mayor talked with reporters outside city hall on Monday.")[0][1]
+    assert attr.speaker is None and attr.cue is None

@@ -6,6 +6,8 @@ from __future__ import annotations
 REPORTING_VERBS: frozenset[str] = frozenset(
     [
         "accuse",
+        "liken",
+        "portray",
         "acknowledge",
         "add",
         "admit",
@@ -590,6 +592,10 @@ ATTITUDE_VERBS: frozenset[str] = frozenset(
         "defend",
         "accept",
         "welcome",
+        "order",
+        "remember",
+        "convince",
+        "encourage",
     ]
 )
 
@@ -779,3 +785,11 @@ DASH_CREDIT = r"[”\"’]\s*([―—])\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]
 
 # Word forms the spaCy model lemmatises wrongly, with their lemma ("hopes" -> "hop").
 LEMMA_FIXES: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+# "In a CNN/ORC poll released Monday, 31% said ...": the poll is the source, "in" the cue.
+POLL_PREPOSITIONS: frozenset[str] = frozenset(["in"])
+POLL_NOUNS: frozenset[str] = frozenset(["poll", "survey"])  # one poll: "in the polls" is no source
+
+# Verbs of talking that report only with a topic: "talked about immigration", "spoke of the legacy".
+TOPIC_VERBS: frozenset[str] = frozenset(["talk", "speak"])
+TOPIC_PREPOSITIONS: frozenset[str] = frozenset(["about", "of"])
