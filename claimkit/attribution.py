@@ -482,7 +482,8 @@ def _agentless_passive(verb: Token) -> bool:
 def _has_complement(verb: Token) -> bool:
     """Whether an attitude verb takes what it is about: a clause, or an object where that fits.
 
-    Perception verbs need a clause ("found that ...", not "found the posts"), except when a
+    Perception verbs need a clause ("found that ...", not "found the posts") or an object seen
+    as something ("see golf courses as wasted space"), except when a
     document or a poll is what finds or shows ("Polls show a close contest", "Video of the
     incident shows him with his hands in the air": PolNeAR's attributions).
     """
@@ -490,7 +491,13 @@ def _has_complement(verb: Token) -> bool:
         return False
     clause_only = verb.lemma_.lower() in lex.CLAUSE_ONLY_VERBS and not _document_subject(verb)
     allowed = _CLAUSES if clause_only else _COMPLEMENTS
-    return any(c.dep_ in allowed for c in verb.children)
+    return any(c.dep_ in allowed for c in verb.children) or (clause_only and _seen_as(verb))
+
+
+def _seen_as(verb: Token) -> bool:
+    """ "Developers see golf courses as wasted space": an object and what it is seen as."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and any(c.dep_ == "prep" and c.lower_ == "as" for c in [*verb.rights, *obj.rights])
 
 
 def _has_topic(verb: Token) -> bool:
@@ -593,6 +600,9 @@ def _nested(inner: _Found, outer: _Found) -> bool:
     if outer.source is None or outer.continues or outer.lemma not in lex.REPORTING_VERBS or inner is outer:
         return False
     tok = inner.cue.root
+    if _parenthetical(head):
+        # "Still, he said, officials have to decide who ...": the host clause is what he said
+        return tok.i != head.i and head.head.left_edge.i <= tok.i <= head.head.right_edge.i and tok not in head.subtree
     for _ in range(_MAX_CLIMB):
         if tok.head.i == tok.i:
             return False
@@ -600,6 +610,12 @@ def _nested(inner: _Found, outer: _Found) -> bool:
             return tok.dep_ in _CLAUSES
         tok = tok.head
     return False
+
+
+def _parenthetical(verb: Token) -> bool:
+    """A report set off inside the clause it reports ("The plan, he said, is dead"): a
+    parataxis with no clause or quotation of its own."""
+    return verb.dep_ == "parataxis" and not any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "dobj" for c in verb.children)
 
 
 def find_cue(

@@ -447,3 +447,24 @@ def test_talking_about_a_topic_and_orders_are_attributions(nlp, text: str, cue: 
 def test_talking_with_someone_reports_nothing(nlp) -> None:
     attr = _run(nlp, "The mayor talked with reporters outside city hall on Monday.")[0][1]
     assert attr.speaker is None and attr.cue is None
+
+
+def test_seeing_something_as_something_is_an_attitude(nlp) -> None:
+    attr = _run(nlp, "In the valley, farmers see the new dam as a threat to their wells.")[0][1]
+    assert attr.cue is not None and attr.cue.text == "see"
+    assert attr.speaker is not None and attr.speaker.mention == "farmers"
+    assert _run(nlp, "The mayor saw the parade on Monday.")[0][1].cue is None  # perception, not an attitude
+
+
+def test_a_parenthetical_report_is_the_outermost_attribution(nlp) -> None:
+    from claimkit import content
+
+    text = "Still, he said, officials have to decide who gets extra scrutiny."
+    doc = nlp(text)
+    cleaned = clean(text)
+    cands = segment(doc, cleaned)
+    attr = attribute(doc, cands, cleaned)[0]
+    assert attr.cue is not None and attr.cue.text == "said"  # not "decide" inside what he said
+    assert attr.speaker is not None and attr.speaker.mention == "he"
+    parts = content.find(doc, cands[0], attr.cue, attr.quote)
+    assert text[parts[-1][0] : parts[-1][1]] == "officials have to decide who gets extra scrutiny"
