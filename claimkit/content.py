@@ -135,6 +135,9 @@ def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> li
         parts = [_subtree(c) for c in clauses]
         first = min(clauses, key=lambda c: c.i)
         obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < first.left_edge.i), None)
+        if obj is None:  # "called on *the regime to abandon* ...": the object of the cue's preposition
+            linked = [c for c in head.children if c.dep_ == "prep" and c.i in cue_ids]
+            obj = next((o for p in linked for o in p.children if o.dep_ == "pobj" and o.i < first.left_edge.i), None)
         if first.dep_ == "xcomp" and obj is not None and obj.i > head.i:
             # "urged the senator to resign": who is to act belongs to the content
             parts[clauses.index(first)] = (_subtree(obj)[0], parts[clauses.index(first)][1])
@@ -341,6 +344,9 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
             and not any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
         ):
             last = tok.right_edge.i  # "said in a statement that ..."
+        elif tok.dep_ == "prep" and tok.i == last + 1 and tok.lower_ in lex.CUE_PREPOSITIONS.get(cue.lemma, ()):
+            last = tok.i  # "called on the regime to abandon ...": "on" belongs to the cue
+            break
         elif tok.dep_ == "prep" and tok.lower_ in _CONTENT_PREPS and not has_content:
             last = tok.i  # "called for", "responded to"
             break

@@ -793,3 +793,6 @@ POLL_NOUNS: frozenset[str] = frozenset(["poll", "survey"])  # one poll: "in the 
 # Verbs of talking that report only with a topic: "talked about immigration", "spoke of the legacy".
 TOPIC_VERBS: frozenset[str] = frozenset(["talk", "speak"])
 TOPIC_PREPOSITIONS: frozenset[str] = frozenset(["about", "of"])
+
+# Prepositions that are part of a cue even when a clause follows ("called on X to resign").
+CUE_PREPOSITIONS: dict[str, frozenset[str]] = {"call": frozenset(["on"])}
