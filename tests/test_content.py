@@ -175,6 +175,8 @@ def test_im_told_reports_the_clause_the_parser_took_for_an_object(build):
     (st,) = build("I'm told the city's chief engineer considered resigning over the decision.")
     assert st.speaker is not None and st.speaker.type == "anonymous"
     assert parts(st) == ["the city's chief engineer considered resigning over the decision"]
+
+
 def test_called_on_keeps_on_in_the_cue_and_who_is_to_act_in_the_content(build):
     (st,) = build("The league's commissioner called on the owners to share their television money.")
     assert st.cue is not None and st.cue.text == "called on"
