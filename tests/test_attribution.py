@@ -20,6 +20,17 @@ def _find(results: list[tuple[str, Attribution]], prefix: str) -> Attribution:
     return next(a for t, a in results if t.startswith(prefix))
 
 
+def _first_with_content(nlp, text: str) -> tuple[Attribution, list[str]]:
+    """The first statement's attribution and its content parts."""
+    from claimkit import content
+
+    doc = nlp(text)
+    cleaned = clean(text)
+    cands = segment(doc, cleaned)
+    attr = attribute(doc, cands, cleaned)[0]
+    return attr, [text[s:e] for s, e in content.find(doc, cands[0], attr.cue, attr.quote)]
+
+
 PARK = (
     "Officials met in Beijing on Monday.\n\n"
     "North Korea’s Vice Foreign Minister Park Myung-ho also attended a meeting.\n\n"
@@ -404,17 +415,11 @@ def test_a_name_after_said_speaks_when_the_parser_hung_it_elsewhere(nlp) -> None
 
 
 def test_a_named_poll_reports_its_sentence(nlp) -> None:
-    from claimkit import content
-
     text = "In a Harbor Daily poll released Monday, 41 percent of residents said the ferry should stay."
-    doc = nlp(text)
-    cleaned = clean(text)
-    cands = segment(doc, cleaned)
-    attr = attribute(doc, cands, cleaned)[0]
+    attr, parts = _first_with_content(nlp, text)
     assert attr.cue is not None and attr.cue.text == "In"
     assert attr.source is not None and attr.source.type == "document"
-    parts = content.find(doc, cands[0], attr.cue, attr.quote)
-    assert [text[s:e] for s, e in parts] == ["41 percent of residents said the ferry should stay"]
+    assert parts == ["41 percent of residents said the ferry should stay"]
 
 
 @pytest.mark.parametrize(
@@ -457,14 +462,7 @@ def test_seeing_something_as_something_is_an_attitude(nlp) -> None:
 
 
 def test_a_parenthetical_report_is_the_outermost_attribution(nlp) -> None:
-    from claimkit import content
-
-    text = "Still, he said, officials have to decide who gets extra scrutiny."
-    doc = nlp(text)
-    cleaned = clean(text)
-    cands = segment(doc, cleaned)
-    attr = attribute(doc, cands, cleaned)[0]
+    attr, parts = _first_with_content(nlp, "Still, he said, officials have to decide who gets extra scrutiny.")
     assert attr.cue is not None and attr.cue.text == "said"  # not "decide" inside what he said
     assert attr.speaker is not None and attr.speaker.mention == "he"
-    parts = content.find(doc, cands[0], attr.cue, attr.quote)
-    assert text[parts[-1][0] : parts[-1][1]] == "officials have to decide who gets extra scrutiny"
+    assert parts[-1] == "officials have to decide who gets extra scrutiny"
