@@ -279,11 +279,30 @@ def _attach_frames(doc: Doc, text: str, candidates: list[Candidate]) -> list[Can
     return out
 
 
+# "after 5 p.m. Most were students": a clock time ends a sentence when a sentence opener follows
+# (the parser reads "p.m." as an abbreviation inside the sentence).
+_CLOCK_END = re.compile(
+    r"\b[ap]\.m\.(?=\s+(?:The|A|An|He|She|It|I|We|They|You|Most|Many|Some|Several|Few|All|None|Both|But|And"
+    r"|This|That|These|Those|There|His|Her|Their|Our|My|Its|Nobody|Everyone|Nothing)\b)"
+)
+
+
+def split_after_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split sentence spans after "a.m."/"p.m." followed by a sentence opener."""
+    out = []
+    for start, end in spans:
+        for m in _CLOCK_END.finditer(text, start, end):
+            out.append((start, m.end()))
+            start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+        out.append((start, end))
+    return out
+
+
 def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
     """Statement candidates of a parsed document, in text order."""
     text = text_of(doc)
     quotes = QuoteIndex(find_quotes(text))
-    sents = sentence_spans(doc)
+    sents = split_after_clock_times(text, sentence_spans(doc))
     candidates: list[Candidate] = []
     for s_start, s_end in merge_quote_sentences(
         attach_closing_marks(text, split_at_quote_openings(text, sents, quotes), quotes), quotes

@@ -108,3 +108,15 @@ def test_participle_report_after_a_bare_report_splits(nlp) -> None:
     # "saying" tells what the comment was: one statement
     text = "The professor also commented on the visit by the officials, saying, “China wants to stay out of it.”"
     assert _pieces(nlp, text) == [text]
+
+
+def test_a_clock_time_ends_a_sentence_before_a_sentence_opener() -> None:
+    from claimkit.segment import split_after_clock_times
+
+    text = "I counted 64 people after 5 p.m. Most were students. The branch opens at 9 a.m. Monday."
+    spans = split_after_clock_times(text, [(0, 52), (53, len(text))])
+    assert [text[a:b] for a, b in spans] == [
+        "I counted 64 people after 5 p.m.",
+        "Most were students.",
+        "The branch opens at 9 a.m. Monday.",  # a day name after the time: the same sentence
+    ]
