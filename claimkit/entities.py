@@ -343,10 +343,19 @@ class Names:
                 return org
         return None
 
-    def in_org_name(self, word: str) -> bool:
-        """Whether ``word`` is part of a longer organisation name ("Ford" of "Ford Motor Co.")."""
+    def in_org_name(self, word: str, person: str | None = None) -> bool:
+        """Whether ``word`` is part of a longer organisation name ("Ford" of "Ford Motor Co.").
+
+        An organisation name that holds ``person``'s full name is that person mistyped, not an
+        organisation ("Anne Marie Cerato" typed ORG once, "… / The Canadian Press Anne Marie Cerato"
+        in a photo caption).
+        """
         key = norm(word)
-        return any(len(n.split()) > 1 and key in _words(n) for _, n in self.orgs)
+        full = _words(person) if person is not None and len(person.split()) > 1 else None
+        return any(
+            len(n.split()) > 1 and key in _words(n) and not (full is not None and _contains(_words(n), full))
+            for _, n in self.orgs
+        )
 
     def person_share(self, word: str) -> float:
         """The share of the parser's entities holding ``word`` that are persons."""
@@ -375,7 +384,7 @@ def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
     person = names.person(proper, offset)
     last = proper.split()[-1]
     if person is not None and (
-        speaker.type == "person" or names.person_share(last) >= 0.5 or not names.in_org_name(last)
+        speaker.type == "person" or names.person_share(last) >= 0.5 or not names.in_org_name(last, person)
     ):
         return person, "person"
     if speaker.type == "organization" or (person is None and proper.isupper() and " " not in proper):

@@ -540,3 +540,26 @@ def test_a_possessor_is_not_the_speaker(nlp) -> None:
     assert _speaker(results, "Linda Farrow's lawyers").name == "Linda Farrow's lawyers"
     campaign = _speaker(results, "Whitfield's campaign")
     assert campaign.name == "Whitfield's campaign" and campaign.type == "organization"
+
+
+def test_surname_typed_organization_is_the_person_whose_full_name_was_typed_organization(nlp) -> None:
+    # the small model types "Anne Marie Cerato" and the bare "Cerato" ORG here; an organisation
+    # name that is the person's full name does not make the surname an organisation's word
+    text = (
+        "Anne Marie Cerato met Patrick Bardos in Toronto.\n\n"
+        "To Bardos' disappointment, Cerato admitted she was not a member of the club.\n\n"
+        "This was his chance to leave, Cerato said."
+    )
+    results = _run(nlp, text)
+    for prefix in ("To Bardos'", "This was"):
+        speaker = _speaker(results, prefix)
+        assert (speaker.name, speaker.type) == ("Anne Marie Cerato", "person")
+
+
+def test_surname_of_a_real_organisation_name_stays_the_organisation(nlp) -> None:
+    text = (
+        "Ford Motor Co. will close two plants, the automaker announced.\n\n"
+        "Ford said the plants had lost money for years."
+    )
+    speaker = _speaker(_run(nlp, text), "Ford said")
+    assert speaker.type == "organization"
