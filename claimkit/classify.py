@@ -258,16 +258,16 @@ def decide(
     """
     model = subjectivity.load_model()
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is not None and attribution.speaker is not None:
-        # the speaker's announced plan and the speaker's evaluation: no measured precision
-        # (NewsSD labels only the author's voice), so the model's probability, at least 0.5
-        if announced(doc, attribution, certainty):
-            p = subjectivity.span_probability(span, certainty, attribution)
-            return KindDecision("fact", round(max(1.0 - p, 0.5), 3), "rule")
-        if speaker_evaluation(span, cand, attribution) and rule(doc, cand, attribution, certainty) is None:
-            p = subjectivity.span_probability(span, certainty, attribution)
-            return KindDecision("opinion", round(max(p, 0.5), 3), "rule")
+    attributed = span is not None and attribution.speaker is not None
+    # the speaker's announced plan and the speaker's evaluation: no measured precision
+    # (NewsSD labels only the author's voice), so the model's probability, at least 0.5
+    if attributed and announced(doc, attribution, certainty):
+        p = subjectivity.span_probability(span, certainty, attribution)
+        return KindDecision("fact", round(max(1.0 - p, 0.5), 3), "rule")
     found = rule(doc, cand, attribution, certainty)
+    if attributed and found is None and speaker_evaluation(span, cand, attribution):
+        p = subjectivity.span_probability(span, certainty, attribution)
+        return KindDecision("opinion", round(max(p, 0.5), 3), "rule")
     if found is not None:
         kind, name = found
         return KindDecision(kind, float(model["rule_precision"][name]), "rule")

@@ -431,8 +431,8 @@ class Resolver:
         sent = tok.sent
         if "(" in self.doc[sent.start : tok.i].text and ")" not in self.doc[sent.start : tok.i].text:
             return False  # a photo credit "(Lauren Pelley / CBC News)"
-        subjects = [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if tok.dep_ in {"nsubj", "nsubjpass"} and background_clause(tok.head):
+        subjects = [c for c in sent.root.children if c.dep_ in _SUBJECT_DEPS]
+        if tok.dep_ in _SUBJECT_DEPS and background_clause(tok.head):
             return False  # "Although Governor Mark Whitfield has said ..."
         if any(tok in set(c.subtree) for c in subjects):
             return True
