@@ -1051,7 +1051,7 @@ def _introducer(doc: Doc, cand: Candidate) -> _Found | None:
     return _Found(doc[root.i : root.i + 1], root.lemma_.lower(), subj)
 
 
-_CREDIT = re.compile(lex.DASH_CREDIT)
+_CREDIT = lex.DASH_CREDIT_RE
 
 
 def _attribute_credits(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:

@@ -15,7 +15,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from .clean import Cleaned
-from .data.reporting import ATTITUDE_VERBS, DASH_CREDIT, REPORTING_VERBS
+from .data.reporting import ATTITUDE_VERBS, DASH_CREDIT_RE, REPORTING_VERBS
 from .quotes import QuoteIndex, QuoteSpan, find_quotes, top_level
 
 _TRIM = " \t\r\n\u00a0\u200b"
@@ -28,7 +28,7 @@ _MAX_FRAME_WORDS = 4
 _SECOND_CUE_DEPS = frozenset(["conj", "advcl"])
 _CONTENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "dative"])
 _MIN_PIECE_WORDS = 3
-_CREDIT = re.compile(DASH_CREDIT)
+_CREDIT = DASH_CREDIT_RE
 
 
 @dataclass

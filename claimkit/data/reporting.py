@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Lemmas of verbs that report speech or thought ("said", "argued", "was quoted as saying").
 REPORTING_VERBS: frozenset[str] = frozenset(
     [
@@ -781,7 +783,7 @@ CONCESSIVE_MARKS: frozenset[str] = frozenset(["although", "though", "whereas"])
 
 # A quotation credited with a dash at the end of its paragraph, as in reader-comment round-ups:
 # "“He can't answer a question.” ― Esther Tapia" (group 1: the dash, the cue; group 2: the name)
-DASH_CREDIT = r"[”\"’]\s*([―—])\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)\.?$"
+DASH_CREDIT_RE = re.compile(r"[”\"’]\s*([―—])\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)\.?$")
 
 # Word forms the spaCy model lemmatises wrongly, with their lemma ("hopes" -> "hop").
 LEMMA_FIXES: dict[str, str] = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
