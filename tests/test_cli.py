@@ -92,13 +92,29 @@ def test_directory_without_txt(runner: CliRunner, tmp_path: Path) -> None:
     assert "no .txt files" in res.stderr
 
 
-def test_empty_file_gives_zero_statements_and_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+def test_empty_file_alone_is_nothing_to_extract_and_keeps_earlier_outputs(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "empty.txt"
-    src.write_text("", encoding="utf-8")
-    res = run(runner, "extract", str(src))
+    src.write_text("  \n", encoding="utf-8")
+    out, docs = tmp_path / "s.jsonl", tmp_path / "d.jsonl"
+    out.write_text('{"earlier": "statements"}\n', encoding="utf-8")
+    docs.write_text('{"earlier": "documents"}\n', encoding="utf-8")
+    res = run(runner, "extract", str(src), "-o", str(out), "--docs", str(docs))
+    assert res.exit_code == errors.EXIT_INPUT
+    assert "empty document" in res.stderr
+    assert "nothing to extract: 1 empty input(s); existing outputs kept" in res.stderr
+    assert out.read_text(encoding="utf-8") == '{"earlier": "statements"}\n'
+    assert docs.read_text(encoding="utf-8") == '{"earlier": "documents"}\n'
+    assert "Traceback" not in res.stderr
+
+
+def test_empty_file_beside_a_readable_one_is_a_warning(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a-empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Park said the talks may resume next week.\n", encoding="utf-8")
+    out = tmp_path / "out" / "s.jsonl"
+    res = run(runner, "extract", str(tmp_path / "a-empty.txt"), str(tmp_path / "b.txt"), "-o", str(out))
     assert res.exit_code == 0
-    assert res.stdout == ""
-    assert "empty" in res.stderr
+    assert "empty document" in res.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
 
 
 def test_binary_file(runner: CliRunner, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..constants import BACKENDS, DEFAULT_BATCH_SIZE, DEFAULT_MODEL, PARTITION_FORMATS
-from ..errors import EXIT_PARTIAL, ClaimkitError, InputError, OutputError, UsageError
+from ..errors import EXIT_INPUT, EXIT_PARTIAL, ClaimkitError, InputError, OutputError, UsageError
 from ..io import atomic_writer, check_outputs, check_regular, is_stdout, iter_documents, jsonl_line
 from ..records import Document
 from ..resume import AppendSink, Ledger, OutputLock, recover
@@ -29,7 +29,8 @@ EXIT_INTERRUPTED = 130
 
 
 class _NothingDone(Exception):
-    """Every input failed: abort the atomic writes so no existing output is replaced."""
+    """No input gave any text (each failed or was empty): abort the atomic writes so no
+    existing output is replaced."""
 
 
 class _Run:
@@ -41,6 +42,12 @@ class _Run:
         self.failures: list[ClaimkitError] = []
         self.skipped = 0
         self.changed = 0
+        self.empty = 0  # documents read with no text in them
+
+    @property
+    def nothing_extracted(self) -> bool:
+        """Whether no input gave any text: every one failed or was empty."""
+        return self.done == self.empty and bool(self.failures or self.empty)
 
     def failed(self, result: "Result") -> None:
         assert result.error is not None
@@ -57,8 +64,10 @@ class _Run:
     def succeeded(self, result: "Result") -> None:
         assert result.record is not None
         self.done += 1
-        if not (result.document and result.document.text.strip()) and not self.quiet:
-            warn(f"{result.record.path or result.record.doc_id}: empty document, no statements")
+        if not (result.document and result.document.text.strip()):
+            self.empty += 1
+            if not self.quiet:
+                warn(f"{result.record.path or result.record.doc_id}: empty document, no statements")
         if result.warning and not self.quiet:
             warn(result.warning)
 
@@ -77,9 +86,13 @@ class _Run:
         """Summary line(s) on stderr and the exit code."""
         if self.changed and not self.quiet:
             warn(f"{self.changed} documents changed since the previous run (same doc_id, new text): extracted again")
+        where = f"; reasons in {errors_path}" if errors_path else ""
+        if self.empty and self.nothing_extracted:
+            failed = f", {len(self.failures)} failed{where}" if self.failures else ""
+            error_line(f"nothing to extract: {self.empty} empty input(s){failed}; existing outputs kept")
+            raise typer.Exit(self.failures[0].exit_code if self.failures else EXIT_INPUT)
         if not self.failures:
             return
-        where = f"; reasons in {errors_path}" if errors_path else ""
         if self.done == 0:
             if self.errors is not None:
                 error_line(f"all {len(self.failures)} inputs failed{where}")
@@ -333,7 +346,7 @@ def _replace(
                 out.write(result.statements_jsonl)
                 if docs_out is not None:
                     docs_out.write(result.record_json)
-            if run.done == 0 and run.failures:
+            if run.nothing_extracted:
                 raise _NothingDone
     except _NothingDone:
         pass
