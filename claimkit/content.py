@@ -21,6 +21,7 @@ attribution, so "X said Y told him that Z" has the content "Y told him that Z".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -61,6 +62,8 @@ _EDGE = " \t\r\n\u00a0,.;:—–-"
 _LEAD_EDGE = _EDGE + ")"
 _MAX_FRAME = 120  # characters of frame (source, cue, recipient) between a quotation and its cue
 _EDGE_WORDS = frozenset(["and", "but", "or", "as", "while"])
+# an initialism's full stop is part of the word ("poses to the U.S.", "at 7 p.m."), even at a sentence end
+_INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\Z")
 
 
 def _trim(text: str, start: int, end: int) -> Part | None:
@@ -69,6 +72,8 @@ def _trim(text: str, start: int, end: int) -> Part | None:
         while start < end and text[start] in _LEAD_EDGE:
             start += 1
         while end > start and text[end - 1] in _EDGE:
+            if text[end - 1] == "." and _INITIALISM_END.search(text, start, end):
+                break
             end -= 1
         last = text[start:end].rsplit(None, 1)
         if len(last) == 2 and last[1].lower() in _EDGE_WORDS:
@@ -128,7 +133,31 @@ def _runs(tokens: Sequence[Token], drop: set[int]) -> list[Part]:
     return parts
 
 
+def _passive_subject(head: Token, cue_ids: set[int]) -> Token | None:
+    """The subject of an agentless passive cue, which is part of what is said: "*Trump* is
+    expected *to win*", "*the deficit* is projected *to be $544 billion*" (not an empty "it",
+    nor the recipient of "was told", "was asked")."""
+    if head.lemma_.lower() in _RECIPIENT_VERBS or any(
+        c.dep_ == "agent" or (c.dep_ in _CLAUSE_DEPS and c.i in cue_ids) for c in head.children
+    ):
+        return None  # "*The Times* is expected to endorse X": the cue runs on, the subject is the source
+    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.i in cue_ids or subj.lower_ in {"it", "there"}:
+        return None
+    return subj
+
+
 def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list[Part]:
+    """A reporting verb's clause, else its object, else the statement without the frame;
+    an agentless passive's subject joins it."""
+    subj = _passive_subject(head, cue_ids)
+    parts = _verb_parts(head, tokens, cue_ids | ({t.i for t in subj.subtree} if subj is not None else set()))
+    if subj is not None and parts:
+        parts.append(_subtree(subj))
+    return parts
+
+
+def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list[Part]:
     """A reporting verb's clause, else its object, else the statement without the frame."""
     clauses = [c for c in _clauses(head) if c.i not in cue_ids]
     if clauses:
@@ -373,8 +402,8 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
     if span is None or len(span) == 0:
         return None
     head = span.root
-    if head.tag_ in {"WP", "WDT"}:
-        return mention
+    if head.tag_ in {"WP", "WDT"} or (cue is not None and cue.start < mention[1] and mention[0] < cue.end):
+        return mention  # a relative pronoun; an unnamed source whose mention is the cue ("is expected")
     last = max(head.right_edge.i, span.end - 1)
     if cue is not None:
         for tok in doc[span.end : last + 1]:

@@ -187,3 +187,24 @@ def test_a_poll_cue_leaves_the_rest_of_the_sentence_as_content(build):
     (st,) = build("In a Harbor Daily poll released Monday, most residents opposed the new ferry fares.")
     assert st.cue is not None and st.cue.text == "In"
     assert parts(st) == ["most residents opposed the new ferry fares"]
+
+
+def test_an_agentless_passive_keeps_its_subject_in_the_content(build):
+    # PolNeAR draws "X is expected to Y" with X and "to Y" as the content, no source
+    (st,) = build("The harbor commission is expected to approve the new ferry schedule on Friday.")
+    assert st.cue.text == "is expected" and st.speaker.type == "anonymous"
+    assert (st.source.start, st.source.end) == (st.cue.start, st.cue.end)  # no source phrase in the text
+    assert parts(st) == ["The harbor commission", "to approve the new ferry schedule on Friday"]
+    # an empty "it" is no part of what is said
+    (st,) = build("It is expected to rain across the valley by Sunday.")
+    assert parts(st) == ["to rain across the valley by Sunday"]
+    # with a "by" agent the subject stays out (the agent speaks)
+    (st,) = build("The ferry schedule was criticized by the riders' union for its late boats.")
+    assert "The ferry schedule" not in " ".join(parts(st))
+
+
+def test_an_initialisms_full_stop_stays_in_the_content(build):
+    (st,) = build("The minister said the cargo would reach the U.S.")
+    assert parts(st) == ["the cargo would reach the U.S."]
+    (st,) = build("The minister said the cargo would reach the port.")
+    assert parts(st) == ["the cargo would reach the port"]
