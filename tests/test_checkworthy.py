@@ -95,6 +95,23 @@ def test_every_statement_has_a_score_in_range(extractor):
     assert figures > 0.5 > thanks
 
 
+def test_the_kind_does_not_change_the_score(extractor):
+    """The kind is no feature (cross-validation found it added nothing), so a kind change
+    leaves every check-worthiness score as it was."""
+    import dataclasses
+
+    from claimkit.records import Document
+
+    text = "The council spent $3 million on the new bridge last year."
+    _, statements = extractor.extract_one(Document("cwk", text))
+    doc = extractor.nlp(text)
+    st = statements[0]
+    scores = {checkworthy.score(doc, dataclasses.replace(st, kind=kind)) for kind in ("fact", "opinion", "speculation")}
+    assert len(scores) == 1
+    span = doc.char_span(st.start, st.end, alignment_mode="expand")
+    assert not any(f.startswith("kind=") for f in checkworthy.features(span, st))
+
+
 # --- gold formats on hand-made files ---------------------------------------------------------
 
 
