@@ -21,7 +21,9 @@ Rules first, in this order:
 6. for an attributed statement (checked first, before 1.): a speaker announcing what they or
    their body will do is a fact ("He said he would ask the auditor ...", :func:`announced`);
    a speaker's evaluative word in what is said makes an opinion ("said the cut was
-   unavoidable", :func:`speaker_evaluation`) when no rule above decides;
+   unavoidable", :func:`speaker_evaluation`) when no rule above decides, and so does a
+   quoted fragment of the speaker's own words inside reported speech ("called it 'one point of
+   view among many'", :func:`quoted_fragment`);
 7. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
    NewsSD) decides between opinion and fact.
 """
@@ -187,6 +189,17 @@ def speaker_evaluation(span: Span, cand: Candidate, attribution: Attribution) ->
     return False
 
 
+def quoted_fragment(attribution: Attribution) -> bool:
+    """A speaker's words quoted as a fragment inside reported speech (``quote`` mixed): an opinion.
+
+    A reporter quotes a fragment when its wording is the speaker's, which is most often an
+    evaluation: "He said the plan was 'a promise, not a plan'", "X called it 'one point of view
+    among many'". Checked after the rules, so a quoted forecast ("said the deal would 'bankrupt
+    the system'") stays speculation and an announced plan a fact.
+    """
+    return attribution.speaker is not None and attribution.quote == "mixed"
+
+
 def _first_person_root(span: Span, genre: str) -> Token | None:
     """The main verb of a statement whose subject is the author in the first person ("I went",
     "I wrote that ..."; in an editorial or opinion document also "we")."""
@@ -265,7 +278,7 @@ def decide(
         p = subjectivity.span_probability(span, certainty, attribution)
         return KindDecision("fact", round(max(1.0 - p, 0.5), 3), "rule")
     found = rule(doc, cand, attribution, certainty)
-    if attributed and found is None and speaker_evaluation(span, cand, attribution):
+    if attributed and found is None and (speaker_evaluation(span, cand, attribution) or quoted_fragment(attribution)):
         p = subjectivity.span_probability(span, certainty, attribution)
         return KindDecision("opinion", round(max(p, 0.5), 3), "rule")
     if found is not None:

@@ -264,6 +264,10 @@ def test_shipped_model_has_rule_precisions_and_vector_weights():
         ("Officials said the bridge carried 40,000 cars a day.", "40,000 cars", "fact"),
         ("The mayor said there had been no credible threats against the city.", "no credible threats", "fact"),
         ("Mayor Dana Ortiz said it would take more hours before details emerge.", "more hours", "speculation"),
+        # a quoted fragment of the speaker's own words is an opinion; a quoted forecast stays speculation
+        ('Trustee Omar Patel said the new schedule was "a gift to nobody."', "a gift to nobody", "opinion"),
+        ('The director called the audit "a snapshot of one bad year."', "one bad year", "opinion"),
+        ('Ms. Ruiz said the merger would "double our costs by spring."', "double our costs", "speculation"),
     ],
 )
 def test_attributed_plans_forecasts_and_evaluations(extractor, text, words, kind):
