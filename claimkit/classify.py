@@ -14,7 +14,9 @@ Rules first, in this order:
 4. in an opinion column or an editorial (the document's ``genre``), the author's own
    statement with an evaluative word outside quotations ("That confidence is misplaced",
    "waited too long") is a verdict: an opinion (:func:`author_verdict`);
-5. in such a document, the author in the first person as the subject of the main clause:
+5. in such a document, the author's counterfactual reproach ("The council could have demanded
+   a share of the revenue") is an opinion, not a possibility (:func:`reproach`); and the
+   author in the first person as the subject of the main clause:
    reporting their own speech or view with a clause is an opinion ("I wrote in June that
    ..."), telling what they did is a fact ("I asked the mayor's office for the study")
    (:func:`author_first_person`);
@@ -118,6 +120,27 @@ def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre:
     return False
 
 
+def reproach(span: Span, attribution: Attribution, genre: str) -> bool:
+    """The author's counterfactual reproach in a column or editorial: an opinion.
+
+    True in an opinion or editorial document for a statement in the author's voice whose main
+    clause has "could", "should" or "ought" with "have" and a past participle other than "been"
+    ("The council could have demanded a share of the revenue", "We should have looked at our own
+    costs first"): what someone failed to do, not a possibility. "could have been worse" is left
+    to the other rules.
+    """
+    if genre not in OPINION_GENRES or attribution.speaker is not None:
+        return False
+    for tok in span:
+        if tok.tag_ != "MD" or tok.lower_ not in cert_lex.REPROACH_MODALS:
+            continue
+        verb = tok.head
+        perfect = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
+        if perfect and verb.tag_ == "VBN" and verb.lemma_ != "be" and not is_embedded(verb, span):
+            return True
+    return False
+
+
 _PERSONAL = frozenset(["he", "she", "it", "they", "we", "i"])
 
 
@@ -172,7 +195,8 @@ def speaker_evaluation(span: Span, cand: Candidate, attribution: Attribution) ->
     "Board chairman X said the cut was unavoidable", "X wrote that the deal was 'the worst
     bargain this city has made'": opinion (the speaker's). Words of the speaker's mention and of
     the cue do not count; words of :data:`claimkit.data.reporting.ATTRIBUTED_EVALUATIVE_WORDS`
-    do, inside or outside quotations.
+    do, inside or outside quotations, and so does "too" on an adjective or adverb ("said the
+    city was replacing pipes far too slowly").
     """
     speaker, cue = attribution.speaker, attribution.cue
     if speaker is None or cue is None:
@@ -184,9 +208,16 @@ def speaker_evaluation(span: Span, cand: Candidate, attribution: Attribution) ->
         if (
             tok.lower_ in rep_lex.ATTRIBUTED_EVALUATIVE_WORDS
             or tok.lemma_.lower() in rep_lex.ATTRIBUTED_EVALUATIVE_WORDS
+            or _excessive(tok)
         ):
             return True
     return False
+
+
+def _excessive(tok: Token) -> bool:
+    """ "too" as a degree word on an adjective or adverb ("far too slowly", "too late"), not the
+    "too" of "also" ("the state pays too")."""
+    return tok.lower_ == "too" and tok.dep_ == "advmod" and tok.head.pos_ in {"ADJ", "ADV"}
 
 
 def quoted_fragment(attribution: Attribution) -> bool:
@@ -277,6 +308,9 @@ def decide(
     if attributed and announced(doc, attribution, certainty):
         p = subjectivity.span_probability(span, certainty, attribution)
         return KindDecision("fact", round(max(1.0 - p, 0.5), 3), "rule")
+    if span is not None and reproach(span, attribution, genre):
+        p = subjectivity.span_probability(span, certainty, attribution)
+        return KindDecision("opinion", round(max(p, 0.5), 3), "rule")  # no measured precision: the model's p
     found = rule(doc, cand, attribution, certainty)
     if attributed and found is None and (speaker_evaluation(span, cand, attribution) or quoted_fragment(attribution)):
         p = subjectivity.span_probability(span, certainty, attribution)

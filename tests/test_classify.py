@@ -264,6 +264,9 @@ def test_shipped_model_has_rule_precisions_and_vector_weights():
         ("Officials said the bridge carried 40,000 cars a day.", "40,000 cars", "fact"),
         ("The mayor said there had been no credible threats against the city.", "no credible threats", "fact"),
         ("Mayor Dana Ortiz said it would take more hours before details emerge.", "more hours", "speculation"),
+        # "too" on an adjective or adverb is the speaker's evaluation; the "too" of "also" is not
+        ("Inspectors said the county was hiring far too slowly.", "far too slowly", "opinion"),
+        ("Inspectors said the county paid for the repairs too.", "paid for the repairs", "fact"),
         # a quoted fragment of the speaker's own words is an opinion; a quoted forecast stays speculation
         ('Trustee Omar Patel said the new schedule was "a gift to nobody."', "a gift to nobody", "opinion"),
         ('The director called the audit "a snapshot of one bad year."', "one bad year", "opinion"),
@@ -277,3 +280,21 @@ def test_attributed_plans_forecasts_and_evaluations(extractor, text, words, kind
     assert st.kind == kind, (st.kind, st.kind_by, st.certainty)
     if kind == "opinion" or (kind == "fact" and "would" in text):  # decided by the new rules
         assert st.kind_by == "rule" and 0.5 <= st.kind_score <= 1.0
+
+
+# In a column, the author's counterfactual reproach is an opinion; "could" alone stays a possibility.
+COLUMN = "OPINION\n\nBy Jo Reyes\n\nThe school board met on Monday.\n\n{}\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The board could have asked the parents before it moved the bus stops.", "opinion"),
+        ("We should have read the contract before we signed it.", "opinion"),
+        ("The board could ask the parents next month.", "speculation"),
+    ],
+)
+def test_reproach_in_a_column(extractor, sentence, kind):
+    _, statements = extractor.extract_one(Document("col", COLUMN.format(sentence)))
+    (st,) = [s for s in statements if s.text == sentence]
+    assert st.kind == kind, (st.kind, st.kind_by)

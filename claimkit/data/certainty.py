@@ -284,6 +284,9 @@ NARRATIVE_WOULD: frozenset[str] = frozenset(["later", "eventually", "soon", "oft
 # Deontic modals and phrases: a recommendation (opinion), not uncertainty.
 DEONTIC_WORDS: frozenset[str] = frozenset(["should", "must", "ought"])
 DEONTIC_VERBS: frozenset[str] = frozenset(["need"])
+# Modals of a counterfactual reproach with "have" and a past participle: "the council could have
+# demanded a share", "we should have looked at our own costs first".
+REPROACH_MODALS: frozenset[str] = frozenset(["could", "should", "ought"])
 
 # Nouns that frame the content as a view or as a prediction: "the general view of experts is
 # that ...", "there are predictions that ...".
