@@ -880,11 +880,31 @@ def _document_speaker(doc: Doc, head: Token, phrase: Span, resolver: Resolver) -
     return Speaker(doc[start : phrase.end].text, phrase.text, phrase.start_char, phrase.end_char, "organization")
 
 
-def _is_floating(text: str, cand: Candidate) -> bool:
-    """A candidate that is mostly a direct quotation of a few words at least (not a show title)."""
+def _is_floating(text: str, cand: Candidate, after_quote: bool = False) -> bool:
+    """A candidate that is mostly a direct quotation of a few words at least (not a show title).
+
+    With ``after_quote`` (right after a quotation of the same paragraph) a shorter quotation
+    counts when it is a sentence of its own: “They sue,” he said. *“Everybody sues, right?”*
+    """
     if quote_type(cand, text) != "direct":
         return False
-    return sum(len(text[q.content_start : q.content_end].split()) for q in cand.direct_quotes) >= _MIN_FLOATING_WORDS
+    words = sum(len(text[q.content_start : q.content_end].split()) for q in cand.direct_quotes)
+    return words >= _MIN_FLOATING_WORDS or (after_quote and words >= 2 and _quoted_sentence(text, cand))
+
+
+def _quoted_sentence(text: str, cand: Candidate) -> bool:
+    """The candidate is one closed quotation that is its whole sentence (not a title closing a
+    sentence: 'he said on “This Week.”'), a capital first, .?! last."""
+    if len(cand.direct_quotes) != 1:
+        return False
+    q = cand.direct_quotes[0]
+    inner = text[q.content_start : q.content_end].strip()
+    return (
+        q.closed
+        and (q.start, q.end) == (cand.start, cand.end) == (cand.sent_start, cand.sent_end)
+        and inner[:1].isupper()
+        and inner[-1:] in {".", "?", "!"}
+    )
 
 
 def _same_or_next_paragraph(text: str, a: Candidate, b: Candidate) -> bool:
@@ -1098,7 +1118,13 @@ def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attrib
     otherwise the next one in the same paragraph (“A.” “B,” he said.).
     """
     for i, cand in enumerate(candidates):
-        if out[i].speaker is not None or not _is_floating(text, cand):
+        after_quote = (
+            i > 0
+            and out[i - 1].quote == "direct"
+            and out[i - 1].speaker is not None
+            and "\n" not in text[candidates[i - 1].end : cand.start]
+        )
+        if out[i].speaker is not None or not _is_floating(text, cand, after_quote):
             continue
         for j in (i - 1, i + 1):
             if not 0 <= j < len(candidates) or out[j].speaker is None:

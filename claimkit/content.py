@@ -62,6 +62,8 @@ _EDGE = " \t\r\n\u00a0,.;:—–-"
 _LEAD_EDGE = _EDGE + ")"
 _MAX_FRAME = 120  # characters of frame (source, cue, recipient) between a quotation and its cue
 _EDGE_WORDS = frozenset(["and", "but", "or", "as", "while"])
+# at the start only the coordinators: "*As a woman, she* ...", "*while* ..." open the content
+_LEAD_EDGE_WORDS = frozenset(["and", "but", "or"])
 # an initialism's full stop is part of the word ("poses to the U.S.", "at 7 p.m."), even at a sentence end
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\Z")
 
@@ -80,7 +82,7 @@ def _trim(text: str, start: int, end: int) -> Part | None:
             end = start + len(last[0])
             continue
         first = text[start:end].split(None, 1)
-        if len(first) == 2 and first[0].lower() in _EDGE_WORDS:
+        if len(first) == 2 and first[0].lower() in _LEAD_EDGE_WORDS:
             start = end - len(first[1])
             continue
         break
@@ -188,7 +190,12 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
             # "called for *a ceasefire*", "complained about *the rules*": the preposition joins the cue
             objs = [o for o in preps[0].children if o.dep_ in {"pobj", "pcomp"}]
             if objs:
-                return [_subtree(objs[0])]
+                start, end = _subtree(objs[0])
+                after = objs[0].right_edge.i + 1
+                for c in head.rights:  # "called for *the coalition to increase its efforts*"
+                    if c.dep_ in {"advcl", "xcomp"} and c.left_edge.i == after and c.left_edge.lower_ == "to":
+                        end = _subtree(c)[1]
+                return [(start, end)]
     drop = set(cue_ids)
     for child in head.children:
         adverbial = child.dep_ in {"advcl", "mark", "prep"} and child.i < head.i
@@ -361,6 +368,9 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
     has_content = any(c.dep_ in _CLAUSE_DEPS or c.dep_ in _OBJECT_DEPS for c in head.children)
     while last + 1 < len(doc):
         tok = doc[last + 1]
+        if _for_to_clause(tok, head, cue.lemma):
+            last = tok.i  # "is calling for the United States to act": "for" belongs to the cue
+            break
         if tok.head.i != head.i:
             break
         if tok.dep_ in _GROUP_RIGHT and tok.right_edge.i == tok.i and tok.tag_ not in {"WRB"}:
@@ -392,6 +402,16 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
     return Cue(text_of(doc)[start:end], start, end, cue.lemma)
 
 
+def _for_to_clause(tok: Token, head: Token, lemma: str) -> bool:
+    """ "for" opening a "for X to Y" clause of a cue that takes it ("called for X to resign")."""
+    return (
+        tok.dep_ == "mark"
+        and tok.lower_ == "for"
+        and tok.head.head.i == head.i
+        and tok.lower_ in lex.CUE_PREPOSITIONS.get(lemma, ())
+    )
+
+
 def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[int, int] | None:
     """The source phrase as PolNeAR draws it: the speaker's whole noun phrase, with the
     apposition and modifiers that identify it ("Christie, New Jersey’s sitting governor,",
@@ -421,7 +441,10 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
     appos = any(t.text == "," for t in doc[head.i + 1 : last + 1])
     if appos and last + 1 < len(doc) and doc[last + 1].text == "," and (cue is None or doc[last + 1].idx < cue.start):
         last += 1  # the closing comma of a parenthetical apposition belongs to the source
-    start = mention[0]
+    first = span.start
+    while first < head.i and doc[first].lower_ in lex.FOCUS_ADVERBS:
+        first += 1  # a focus adverb is no part of the source ("even his admirers")
+    start = max(mention[0], doc[first].idx)
     dashes = [t for t in span if t.text in {"—", "–"} or (t.text in {"-", "--"} and t.whitespace_)]
     if dashes and dashes[-1].i + 1 < span.end:
         start = doc[dashes[-1].i + 1].idx  # a dateline before the name ("RENO, Nev. (AP) — X")

@@ -208,3 +208,38 @@ def test_an_initialisms_full_stop_stays_in_the_content(build):
     assert parts(st) == ["the cargo would reach the U.S."]
     (st,) = build("The minister said the cargo would reach the port.")
     assert parts(st) == ["the cargo would reach the port"]
+
+
+def test_called_for_keeps_for_in_the_cue_and_who_is_to_act_in_the_content(build):
+    (st,) = build("The mayor is calling for the state to repair the bridge before winter.")
+    assert st.cue.text == "is calling for"
+    assert parts(st) == ["the state to repair the bridge before winter"]
+    (st,) = build("The union called for the board to reverse its decision.")
+    assert st.cue.text == "called for" and parts(st) == ["the board to reverse its decision"]
+
+
+def test_a_focus_adverb_is_no_part_of_the_source(build):
+    (st,) = build("Even his closest allies admit that the plan failed.")
+    text = "Even his closest allies admit that the plan failed."
+    assert text[st.source.start : st.source.end] == "his closest allies"
+    # a quantifier's adverb stays: "only a quarter of the riders"
+    text = "Only a quarter of the riders said the fares were fair."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Only a quarter of the riders"
+
+
+def test_a_short_quoted_sentence_after_a_quotation_continues_it(build):
+    text = "“The fares will rise,” the director said. “Nobody likes it.” The board meets in May."
+    first, second, third = build(text)
+    assert second.speaker is not None and second.speaker.mention == "the director"
+    expected = ["“The fares will rise,”", "“Nobody likes it.”"]
+    assert parts(first) == expected and parts(second) == expected
+    assert third.speaker is None
+    # a title that closes a sentence is no quotation of the speaker
+    statements = build("“The fares will rise,” the director said on “Morning Report.”")
+    assert all(" ".join(parts(st)) == "“The fares will rise,”" for st in statements if st.speaker is not None)
+
+
+def test_while_opens_a_content(build):
+    (st,) = build("The director said while the fares will rise, the service will improve.")
+    assert parts(st) == ["while the fares will rise, the service will improve"]

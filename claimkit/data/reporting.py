@@ -797,4 +797,16 @@ TOPIC_VERBS: frozenset[str] = frozenset(["talk", "speak"])
 TOPIC_PREPOSITIONS: frozenset[str] = frozenset(["about", "of"])
 
 # Prepositions that are part of a cue even when a clause follows ("called on X to resign").
-CUE_PREPOSITIONS: dict[str, frozenset[str]] = {"call": frozenset(["on"])}
+# "For" before who is to act is part of the cue too ("is calling for the United States to act").
+CUE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "call": frozenset(["on", "for"]),
+    "push": frozenset(["for"]),
+    "press": frozenset(["for"]),
+    "ask": frozenset(["for"]),
+    "advocate": frozenset(["for"]),
+    "lobby": frozenset(["for"]),
+}
+
+# Focus adverbs before a source, no part of it in PolNeAR ("even his admirers agree"; a
+# quantifier's adverb stays: "only a quarter of Americans", "at least half").
+FOCUS_ADVERBS: frozenset[str] = frozenset(["even", "also", "especially", "particularly", "notably"])
