@@ -5,9 +5,10 @@ filter rejected, and :data:`claimkit.data.certainty.CANDIDATE_CUES`). Two small 
 shipped in ``claimkit/data/certainty_model.json``, then decide:
 
 - ``cue``: logistic regression, P(the candidate is an uncertainty cue in the Szeged sense), from
-  its word, type, scope, holder, dependency, head and neighbours, whether a rule took it, and its
-  row of ``doc.tensor``; trained on FactBank dev + Szeged wiki (``--split dev`` documents
-  only), C and threshold chosen on the news (FactBank) candidates. Candidates below the threshold are dropped; the label then follows from the
+  its word, type, scope, holder, dependency, head and neighbours, whether a rule took it, where
+  its clause sits (:func:`clause_features`), and its row of ``doc.tensor``; trained on FactBank
+  dev + Szeged wiki (``--split dev`` documents only), C and threshold chosen by the pipeline's
+  sentence F1 on the news (FactBank) documents, cross-validated. Candidates below the threshold are dropped; the label then follows from the
   kept cues' weights as before. Only single words are judged: phrases of the curated list and
   ``prediction`` / ``booster`` cues are kept as the rules found them.
 - ``score``: ridge regression of the 1-6 human certainty rating of Pei & Jurgens ``train`` from
@@ -26,9 +27,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import subjectivity
+from .data import reporting as rep_lex
 from .errors import ModelError
 from .linear import linear
 from .records import CertaintyCue
@@ -94,7 +96,59 @@ def cue_features(tokens: Span, cue: CertaintyCue, by_rule: bool) -> set[str]:
             feats.add(f"aux={child.lower_}")
         elif child.dep_ == "mark" and child.i != root.i:
             feats.add(f"mark={child.lower_}")
+    return feats | clause_features(root, word)
+
+
+#: Relations of a word that belongs to the clause of the verb above it (a modal, an adverb, "if").
+_CLAUSE_MEMBER_DEPS = frozenset(["aux", "auxpass", "advmod", "neg", "mark"])
+#: Relations of a clause's subject, the expletive "it" included ("it appears that").
+_CLAUSE_SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass", "expl"])
+
+
+def clause_features(root: Token, word: str) -> set[str]:
+    """Where the candidate's clause sits: the sentence's main clause or an embedded one (its
+    first two relations up the tree), the content of a reporting verb ("said it would"), its
+    subject (a pronoun or an entity type), a negation and the verb's tag; the most telling
+    ones also paired with the word."""
+    verb = root.head if root.dep_ in _CLAUSE_MEMBER_DEPS else root
+    path = []
+    tok = verb
+    while len(path) < 2:
+        if tok.head.i == tok.i:
+            path.append("ROOT")
+            break
+        path.append(tok.dep_)
+        tok = tok.head
+    feats = {
+        f"path={'/'.join(path)}",
+        f"w={word}/path1={path[0]}",
+        f"w={word}/sroot={verb.dep_ == 'ROOT'}",
+        f"vtag={verb.tag_}",
+        f"w={word}/vtag={verb.tag_}",
+    }
+    reported = _reporting_head(verb)
+    if reported is not None:
+        feats.add(f"rep_tag={reported.tag_}")
+    feats.add(f"w={word}/reported={reported is not None}")
+    subj = next((c for c in verb.children if c.dep_ in _CLAUSE_SUBJECT_DEPS), None)
+    if subj is None:
+        feats.add(f"w={word}/nosubj")
+    else:
+        kind = subj.lower_ if subj.pos_ == "PRON" else (subj.ent_type_ or subj.pos_)
+        feats |= {f"subj={kind}", f"w={word}/subj={kind}"}
+    if any(c.dep_ == "neg" for c in verb.children):
+        feats.add(f"w={word}/vneg")
     return feats
+
+
+def _reporting_head(verb: Token) -> Token | None:
+    """The reporting verb whose content clause holds ``verb`` ("said [it would close]"), if any."""
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ in {"ccomp", "parataxis"} and tok.head.lemma_ in rep_lex.REPORTING_VERBS:
+            return tok.head
+        tok = tok.head
+    return None
 
 
 def cue_vector(tokens: Span) -> list[float]:

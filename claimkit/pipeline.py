@@ -44,10 +44,12 @@ from . import (
     segment,
     subjectivity,
 )
+from .attribution import Attribution, Attributions
 from .constants import DEFAULT_BATCH_SIZE
 from .errors import ClaimkitError, ExtractionError, ModelError, UsageError
 from .io import absolute_path, jsonl_line
 from .records import Document, DocumentRecord, Statement
+from .segment import Candidate
 
 #: ``(backend, model, stanza_dir)``: what a worker needs to load the same pipeline.
 BackendSpec = tuple[str, "str | None", "str | None"]
@@ -88,6 +90,23 @@ class Result:
         }
 
 
+def attributed(doc: Doc, cleaned: clean.Cleaned) -> tuple[list[tuple[Candidate, Attribution]], Attributions]:
+    """The statements of a parsed document with their attributions, as every later stage sees
+    them (frame-only candidates left out, cues widened to their verb group, sources to their
+    phrase), and the attribution result (its ``entities``)."""
+    candidates = segment.segment(doc, cleaned)
+    attributions = attribution.attribute(doc, candidates, cleaned)
+    kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if not attribution.is_frame_only(doc, c, a)]
+    for _, attr in kept:
+        if attr.cue is not None and attr.speaker is not None:
+            attr.cue = content.verb_group(doc, attr.cue)
+        if attr.source is not None and attr.source.start is not None and attr.source.end is not None:
+            wide = content.source_span(doc, (attr.source.start, attr.source.end), attr.cue)
+            if wide is not None:
+                attr.source = dataclasses.replace(attr.source, start=wide[0], end=wide[1])
+    return kept, attributions
+
+
 def build(document: Document, doc: Doc, checkworthiness: bool = True) -> tuple[DocumentRecord, list[Statement]]:
     """Run every stage after parsing on one document, without validation.
 
@@ -98,17 +117,8 @@ def build(document: Document, doc: Doc, checkworthiness: bool = True) -> tuple[D
     """
     text = document.text
     cleaned = clean.clean(text, document.meta)
-    candidates = segment.segment(doc, cleaned)
-    attributions = attribution.attribute(doc, candidates, cleaned)
+    kept, attributions = attributed(doc, cleaned)
     statements: list[Statement] = []
-    kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if not attribution.is_frame_only(doc, c, a)]
-    for _, attr in kept:
-        if attr.cue is not None and attr.speaker is not None:
-            attr.cue = content.verb_group(doc, attr.cue)
-        if attr.source is not None and attr.source.start is not None and attr.source.end is not None:
-            wide = content.source_span(doc, (attr.source.start, attr.source.end), attr.cue)
-            if wide is not None:
-                attr.source = dataclasses.replace(attr.source, start=wide[0], end=wide[1])
     said = content.contents(
         doc,
         [c for c, _ in kept],

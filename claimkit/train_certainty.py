@@ -6,8 +6,10 @@ Two parts (see :mod:`claimkit.certainty_model`):
   propose in the statements of FactBank dev and Szeged wiki (``--split dev`` documents of
   both), labelled by whether it overlaps a gold ``<ccue>``. The held-out ``--split test``
   documents of both files are never read. C and the decision threshold are chosen by 5-fold
-  cross-validation over documents: the cue F1 on the *news* (FactBank) candidates, the
-  domain claimkit is for; the wiki candidates are training examples only.
+  cross-validation over the *news* (FactBank) documents, the domain claimkit is for: each
+  fold's model (trained on the wiki candidates and the other folds' news candidates) runs the
+  whole pipeline on the held-out documents, scored as ``claimkit eval`` scores them
+  (sentence uncertainty F1); the wiki candidates are training examples only.
 - ``score``: ridge regression of Pei & Jurgens ``train`` ratings (1-6) from the statements'
   features with the cue model above in use; alpha by 5-fold cross-validation (Pearson r).
   ``val`` is never read.
@@ -17,14 +19,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from . import attribution, certainty, certainty_model, clean, segment
+from spacy.tokens import Doc
+
+from . import certainty, certainty_model, clean, pipeline
 from .errors import InputError, UsageError
 from .evaluate.gold import GoldDoc
 from .evaluate.loaders import load
+from .evaluate.metrics import certainty as cert_metric
+from .evaluate.scores import PRF
 from .evaluate.spans import overlap
 from .evaluate.split import part
 from .train_kind import SEED, parse
@@ -35,8 +41,8 @@ CUE_C_GRID: tuple[float, ...] = (0.1, 0.3, 1.0)
 #: at 3 by sentence-level 5-fold CV over FactBank dev's training documents (the whole pipeline
 #: on each held-out fold: sentence F1 0.834 at weight 1, 0.855 at 3, 0.853 at 10); choosing it
 #: per run by the candidates' cue F1, like C, swung between 1 and 10 on the same data.
-NEWS_WEIGHT_GRID: tuple[float, ...] = (3.0,)
-THRESHOLD_GRID: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5)
+NEWS_WEIGHT: float = 3.0
+THRESHOLD_GRID: tuple[float, ...] = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 ALPHA_GRID: tuple[float, ...] = (3.0, 10.0, 30.0, 100.0)
 MIN_COUNT = 3
 FOLDS = 5
@@ -58,21 +64,19 @@ class Row:
     news: bool = False
 
 
-def _statements(docs: Sequence[GoldDoc]) -> Any:
-    """``(gold doc, spaCy doc, candidate, attribution)`` for every statement of the gold texts."""
-    for gold, doc in zip(docs, parse([d.document.text for d in docs]), strict=True):
-        cleaned = clean.clean(doc.text, {})
-        cands = segment.segment(doc, cleaned)
-        attrs = attribution.attribute(doc, cands, cleaned)
-        for cand, attr in zip(cands, attrs, strict=True):
-            if not attribution.is_frame_only(doc, cand, attr):
-                yield gold, doc, cand, attr
+def _statements(docs: Sequence[GoldDoc], parsed: Sequence[Doc] | None = None) -> Any:
+    """``(gold doc, spaCy doc, candidate, attribution)`` for every statement of the gold texts
+    (parsed here unless their parses are given)."""
+    parses = parse([d.document.text for d in docs]) if parsed is None else parsed
+    for gold, doc in zip(docs, parses, strict=True):
+        for cand, attr in pipeline.attributed(doc, clean.clean(doc.text, gold.document.meta))[0]:
+            yield gold, doc, cand, attr
 
 
-def cue_rows(docs: Sequence[GoldDoc], news: bool = False) -> list[Row]:
+def cue_rows(docs: Sequence[GoldDoc], news: bool = False, parsed: Sequence[Doc] | None = None) -> list[Row]:
     """Every cue candidate of the statements, labelled 1 when it overlaps a gold cue."""
     rows = []
-    for gold, doc, cand, attr in _statements(docs):
+    for gold, doc, cand, attr in _statements(docs, parsed):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None:
             continue
@@ -150,50 +154,72 @@ def _part(vocab: Sequence[str], coef: Sequence[float], bias: float, dim: int, wi
     return out
 
 
-def train_cue(rows: Sequence[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The cue part and its dev figures (cross-validated cue precision / recall / F1 on news).
-
-    C, the news rows' sample weight and the threshold maximise the cue F1 of the news rows
-    (all rows when none is news).
-    """
+def _fit_cue(rows: Sequence[Row], vocab: Sequence[str], x: Any, c: float) -> dict[str, Any]:
+    """A cue part (no threshold yet) fitted on ``rows``, news rows weighted :data:`NEWS_WEIGHT`."""
     from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED)
+    clf.fit(x, [int(r.target) for r in rows], sample_weight=[NEWS_WEIGHT if r.news else 1.0 for r in rows])
+    return _part(vocab, list(clf.coef_[0]), clf.intercept_[0], len(rows[0].vector) if rows else 0, False)
+
+
+def _sentence_counts(news: Sequence[tuple[GoldDoc, Doc]], cue: dict[str, Any]) -> tuple[PRF, PRF]:
+    """Sentence and cue counts of the pipeline's certainty on ``news`` with ``cue`` as the cue model."""
+    previous = certainty_model._override
+    certainty_model.use({"cue": cue, "score": None})
+    sentences, cues = PRF(), PRF()
+    try:
+        for gold, doc in news:
+            statements = [
+                {"start": c.start, "end": c.end, "certainty": asdict(certainty.assess(doc, c, a))}
+                for c, a in pipeline.attributed(doc, clean.clean(doc.text, gold.document.meta))[0]
+            ]
+            sentences = sentences + cert_metric.sentence_counts(gold, statements)[0]
+            gold_cues = [c for s in gold.sentences for c in s.cues]
+            cues = cues + cert_metric.cue_counts(gold_cues, cert_metric.predicted_cues(statements))
+    finally:
+        certainty_model.use(previous)
+    return sentences, cues
+
+
+def train_cue(rows: Sequence[Row], news: Sequence[tuple[GoldDoc, Doc]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The cue part and its dev figures: the pipeline's sentence (and cue) figures on the news
+    documents, cross-validated.
+
+    ``news`` are the news documents (gold, parse) whose rows are among ``rows`` (the other rows
+    are always training examples). C and the threshold maximise the sentence uncertainty F1 of
+    the held-out news documents, summed over :data:`FOLDS` folds of them.
+    """
+    from sklearn.model_selection import GroupKFold
 
     vocab = _vocab(rows)
     x = _matrix(rows, vocab)
-    y = [int(r.target) for r in rows]
-    judge = [i for i, r in enumerate(rows) if r.news] or list(range(len(rows)))
-    best: tuple[float, float, float, float, float, float] | None = None
+    keys = [g.key for g, _ in news]
+    counts: dict[tuple[float, float], tuple[PRF, PRF]] = {}
     for c in CUE_C_GRID:
-        for news_weight in NEWS_WEIGHT_GRID:
-            weights = [news_weight if r.news else 1.0 for r in rows]
-            prob = [0.0] * len(rows)
-            for a, b in _folds(rows):
-                clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED)
-                clf.fit(x[a], [y[i] for i in a], sample_weight=[weights[i] for i in a])
-                for i, p in zip(b, clf.predict_proba(x[b])[:, 1], strict=True):
-                    prob[i] = float(p)
+        for _, b in GroupKFold(FOLDS).split(keys, groups=keys):
+            held = {keys[i] for i in b}
+            train = [i for i, r in enumerate(rows) if not (r.news and r.group in held)]
+            part_ = _fit_cue([rows[i] for i in train], vocab, x[train], c)
             for threshold in THRESHOLD_GRID:
-                tp = sum(prob[i] >= threshold and y[i] for i in judge)
-                predicted = sum(prob[i] >= threshold for i in judge)
-                prec, rec = tp / max(1, predicted), tp / max(1, sum(y[i] for i in judge))
-                f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-                if best is None or f1 > best[0]:
-                    best = (f1, c, news_weight, threshold, prec, rec)
-    assert best is not None
-    f1, c, news_weight, threshold, prec, rec = best
-    clf = LogisticRegression(C=c, solver="liblinear", random_state=SEED)
-    clf.fit(x, y, sample_weight=[news_weight if r.news else 1.0 for r in rows])
-    part_ = _part(vocab, list(clf.coef_[0]), clf.intercept_[0], len(rows[0].vector) if rows else 0, False)
-    part_["threshold"] = threshold
+                got = _sentence_counts([news[i] for i in b], dict(part_, threshold=threshold))
+                before = counts.get((c, threshold), (PRF(), PRF()))
+                counts[(c, threshold)] = (before[0] + got[0], before[1] + got[1])
+    # the first best in grid order (the smallest C, then the lowest threshold) on a tie
+    c, threshold = max(counts, key=lambda k: (counts[k][0].f1, -k[0], -k[1]))
+    sentences, cues = counts[(c, threshold)]
+    part_ = dict(_fit_cue(rows, vocab, x, c), threshold=threshold)
     figures = {
         "C": c,
-        "news_weight": news_weight,
+        "news_weight": NEWS_WEIGHT,
         "threshold": threshold,
-        "cv_news_cue_precision": round(prec, 4),
-        "cv_news_cue_recall": round(rec, 4),
-        "cv_news_cue_f1": round(f1, 4),
+        "cv_news_sentence_precision": round(sentences.precision, 4),
+        "cv_news_sentence_recall": round(sentences.recall, 4),
+        "cv_news_sentence_f1": round(sentences.f1, 4),
+        "cv_news_cue_f1": round(cues.f1, 4),
         "candidates": len(rows),
-        "news_candidates": len(judge),
+        "news_candidates": sum(r.news for r in rows),
+        "news_documents": len(news),
     }
     return part_, figures
 
@@ -245,7 +271,8 @@ def train_certainty(
 ) -> dict[str, Any]:
     """Fit both parts: the cue model on ``news_docs`` + ``other_docs``, then the calibration on ``score_docs``.
 
-    The cue model's C and threshold are chosen on the news documents' candidates.
+    The cue model's C and threshold are chosen by the sentence F1 of the pipeline on the news
+    documents, cross-validated.
 
     Returns the model dict. The cue model is put in use (:func:`certainty_model.use`) while the
     calibration's examples are built, so the calibration sees the cues the pipeline will keep.
@@ -254,8 +281,9 @@ def train_certainty(
         import sklearn  # noqa: F401
     except ImportError:
         raise UsageError("training needs scikit-learn: pip install scikit-learn") from None
-    rows = cue_rows(news_docs, news=True) + cue_rows(other_docs)
-    cue, cue_figures = train_cue(rows)
+    news_parsed = list(parse([d.document.text for d in news_docs]))
+    rows = cue_rows(news_docs, news=True, parsed=news_parsed) + cue_rows(other_docs)
+    cue, cue_figures = train_cue(rows, list(zip(news_docs, news_parsed, strict=True)))
     previous = certainty_model._override
     certainty_model.use({"cue": cue, "score": None})
     try:

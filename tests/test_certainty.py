@@ -295,3 +295,47 @@ def test_cue_model_leaves_the_rules_could_alone(nlp):
     assert not certainty_model.judged(doc[1:2], "modal", by_rule=True)
     assert certainty_model.judged(doc[1:2], "modal", by_rule=False)
     assert [c.text for c in cues_of(nlp, "I could not confirm that figure.")] == []
+
+
+def test_cue_features_say_where_the_clause_sits(nlp):
+    """The cue model sees whether a candidate is in the sentence's own clause or in reported
+    content, and the subject and negation of its verb."""
+    from claimkit import certainty_model
+
+    def feats(text: str, word: str) -> set[str]:
+        doc = nlp(text)
+        i = [t.lower_ for t in doc].index(word)
+        tok = doc[i : i + 1]
+        cue = CertaintyCue(tok.text, tok.start_char, tok.end_char, "modal", "author", "main")
+        return certainty_model.cue_features(tok, cue, True)
+
+    main = feats("The plant may close next month.", "may")
+    assert {"w=may/sroot=True", "w=may/reported=False"} <= main
+    reported = feats("The owners said the plant would close next month.", "would")
+    assert {"w=would/sroot=False", "w=would/reported=True", "rep_tag=VBD"} <= reported
+    negated = feats("We did not expect a fall in prices.", "expect")
+    assert {"w=expect/vneg", "w=expect/subj=we"} <= negated
+
+
+def test_sentence_counts_of_one_document():
+    """A sentence is uncertain when one of its statements is not certain (the eval's rule)."""
+    from claimkit.evaluate.gold import GoldDoc, GoldSentence
+    from claimkit.evaluate.metrics.certainty import sentence_counts
+
+    text = "It may rain. It rained. It will rain."
+    gold = GoldDoc(
+        Document("d", text),
+        "d",
+        sentences=[
+            GoldSentence(0, 12, "uncertain"),
+            GoldSentence(13, 23, "certain"),
+            GoldSentence(24, 37, "uncertain"),
+        ],
+    )
+    statements = [
+        {"start": 0, "end": 12, "certainty": {"label": "possible"}},
+        {"start": 13, "end": 23, "certainty": {"label": "probable"}},
+        {"start": 24, "end": 37, "certainty": {"label": "certain"}},
+    ]
+    counts, right = sentence_counts(gold, statements)
+    assert (counts.tp, counts.fp, counts.fn, right) == (1, 1, 1, 1)

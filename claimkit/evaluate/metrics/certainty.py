@@ -41,6 +41,24 @@ def cue_counts(gold: Sequence[Span], pred: Sequence[Span]) -> PRF:
     return PRF(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
 
 
+def sentence_counts(doc: GoldDoc, statements: Sequence[dict[str, Any]]) -> tuple[PRF, int]:
+    """Sentence-level counts of the class *uncertain* in one document, and how many sentences
+    are right."""
+    owned = by_sentence([(s.start, s.end) for s in doc.sentences], list(statements))
+    d = PRF()
+    ok = 0
+    for sent, mine in zip(doc.sentences, owned, strict=True):
+        gold_u, pred_u = (
+            sent.label == "uncertain",
+            any((st.get("certainty") or {}).get("label") != "certain" for st in mine),
+        )
+        d.tp += gold_u and pred_u
+        d.fp += pred_u and not gold_u
+        d.fn += gold_u and not pred_u
+        ok += gold_u == pred_u
+    return d, ok
+
+
 def score(docs: Sequence[GoldDoc], preds: Preds) -> Result:
     """Uncertainty figures; per-document headline is sentence accuracy."""
     sentences, cues = PRF(), PRF()
@@ -49,18 +67,7 @@ def score(docs: Sequence[GoldDoc], preds: Preds) -> Result:
     per_doc = []
     for doc in docs:
         statements = preds.get(doc.document.doc_id, [])
-        owned = by_sentence([(s.start, s.end) for s in doc.sentences], statements)
-        d = PRF()
-        ok = 0
-        for sent, mine in zip(doc.sentences, owned, strict=True):
-            gold_u, pred_u = (
-                sent.label == "uncertain",
-                any((st.get("certainty") or {}).get("label") != "certain" for st in mine),
-            )
-            d.tp += gold_u and pred_u
-            d.fp += pred_u and not gold_u
-            d.fn += gold_u and not pred_u
-            ok += gold_u == pred_u
+        d, ok = sentence_counts(doc, statements)
         sentences = sentences + d
         correct += ok
         total += len(doc.sentences)
