@@ -60,6 +60,7 @@ _RECIPIENT_VERBS = frozenset(["tell", "inform", "remind", "assure", "warn", "ask
 # what the ends of a content never keep (outside quotation marks)
 _EDGE = " \t\r\n\u00a0,.;:—–-"
 _LEAD_EDGE = _EDGE + ")"
+_OPENING_MARKS = frozenset(["“", '"', "‘", "'", "`"])
 _MAX_FRAME = 120  # characters of frame (source, cue, recipient) between a quotation and its cue
 _EDGE_WORDS = frozenset(["and", "but", "or", "as", "while"])
 # at the start only the coordinators: "*As a woman, she* ...", "*while* ..." open the content
@@ -283,12 +284,51 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
         else:
             parts = _verb_content(head, tokens, cue_ids)
         parts = _with_quotes(parts, quotes)
+    if cue_inside and parts:
+        parts = parts + _fronted(doc, text, cand, cue, parts)
     out = []
     for s, e in _merge(parts, text):
         part = _trim(text, max(s, cand.start), min(e, cand.end))
         if part is not None:
             out.append(part)
     return out
+
+
+def _fronted(doc: Doc, text: str, cand: Candidate, cue: Cue, parts: Sequence[Part]) -> list[Part]:
+    """What stands before a parenthetical frame: "*In cases of abortion*, Clinton said, “the
+    woman is a victim.”" (the frame splits the content; not when the content runs on before it)."""
+    if min(s for s, _ in parts) < cue.end:
+        return []
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if cue_span is None:
+        return []
+    head = cue_span.root
+    subj = next((c for c in head.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return []
+    before = text[cand.start : subj.left_edge.idx].rstrip()
+    after = text[cue.end : cue.end + 2].lstrip()
+    if not before.endswith(",") or not before[:-1].strip() or after[:1] not in {",", *_OPENING_MARKS}:
+        return []
+    first = doc.char_span(cand.start, subj.left_edge.idx, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return []
+    start = min(s for s, _ in parts)
+    inner = text[start : start + 3].lstrip("“\"‘'` ")
+    # a subordinate clause ("*If the demands are not met*, X said, ...") or the head of a
+    # quotation that goes on in lower case ("*An economic downturn*, she said, “could be ...”");
+    # not a circumstance of the saying ("Asked whether ..., he said", "In his tribute, X said")
+    last = [t for t in first if not t.is_punct][-1:]
+    continues = (
+        text[start] in _OPENING_MARKS
+        and inner[:1].islower()
+        and first[0].pos_ in {"DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM"}  # not "To alert ...", "As they ..."
+        and not (last and (last[0].tag_ == "VBG" or last[0].pos_ == "ADP"))  # "..., including"
+    )
+    subordinate = first[0].lower_ in lex.FRONTED_SUBORDINATORS and not (len(first) > 1 and first[1].tag_ == "VBN")
+    if not (subordinate or continues):  # "When asked whether ..., he said" is the saying's circumstance
+        return []
+    return [(cand.start, subj.left_edge.idx)]
 
 
 def make(text: str, parts: Sequence[Part]) -> Content | None:

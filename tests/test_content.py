@@ -243,3 +243,15 @@ def test_a_short_quoted_sentence_after_a_quotation_continues_it(build):
 def test_while_opens_a_content(build):
     (st,) = build("The director said while the fares will rise, the service will improve.")
     assert parts(st) == ["while the fares will rise, the service will improve"]
+
+
+def test_what_stands_before_a_parenthetical_frame_is_content(build):
+    # a condition before the frame belongs to what is said
+    (st,) = build("If the fares rise again, the director said, riders will leave the ferry.")
+    assert parts(st) == ["If the fares rise again", "riders will leave the ferry"]
+    # the head of a quotation that goes on in lower case
+    (st,) = build("The new schedule, the director said, “will please nobody.”")
+    assert parts(st) == ["The new schedule", "“will please nobody.”"]
+    # the circumstance of the saying is not: "Asked about ...", "In his speech"
+    (st,) = build("Asked about the fares, the director said, “We will see.”")
+    assert parts(st) == ["“We will see.”"]

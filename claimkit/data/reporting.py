@@ -810,3 +810,8 @@ CUE_PREPOSITIONS: dict[str, frozenset[str]] = {
 # Focus adverbs before a source, no part of it in PolNeAR ("even his admirers agree"; a
 # quantifier's adverb stays: "only a quarter of Americans", "at least half").
 FOCUS_ADVERBS: frozenset[str] = frozenset(["even", "also", "especially", "particularly", "notably"])
+
+# Subordinators that open a clause standing before a parenthetical frame and belonging to the
+# content: "If the demands are not met, X said, they will leave" (conditions and concessions;
+# "when", "while", "as", "after" more often tell when the saying happened and stay out).
+FRONTED_SUBORDINATORS: frozenset[str] = frozenset(["if", "whether", "although", "though", "because", "unless"])
