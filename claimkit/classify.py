@@ -4,7 +4,9 @@ Rules first, in this order:
 
 1. the frame: a speculative reporting verb or noun ("Some speculate that", "there are
    predictions that", "He predicted") makes speculation; a verb or noun of belief or
-   evaluation ("experts believe", "the general view of experts is that") makes an opinion;
+   evaluation ("experts believe", "the general view of experts is that") makes an opinion,
+   unless a verb of belief frames a forecast ("I suspect the money will go to ...",
+   :func:`believed_forecast`): speculation;
 2. advice ("should", "must", "needs to": "experts suggest that the government needs to ...")
    makes an opinion;
 3. a speculative cue (modal, hedge, conditional, question, negated certainty, prediction...)
@@ -75,6 +77,21 @@ def frame(doc: Doc, cand: Candidate, attribution: Attribution) -> str | None:
         if root.lemma_ in rep_lex.OPINION_VERBS and any(c.dep_ == "ccomp" for c in root.children):
             return "opinion"
     return None
+
+
+def believed_forecast(span: Span, attribution: Attribution, certainty: Certainty) -> bool:
+    """A forecast framed by a verb of belief: speculation, not opinion.
+
+    True when the frame's verb (the cue, or for the author the main verb) is one of
+    :data:`claimkit.data.reporting.BELIEF_VERBS` and a plain future governs the statement: "I
+    suspect the money will go to the same list", "Analysts think prices will fall". A verb of
+    argument keeps its opinion ("They argue that more trucks will worsen air quality").
+    """
+    if not any(c.type == "prediction" and c.scope == "main" for c in certainty.cues):
+        return False
+    if attribution.cue is not None:
+        return attribution.cue.lemma in rep_lex.BELIEF_VERBS
+    return any(tok.dep_ == "ROOT" and tok.lemma_ in rep_lex.BELIEF_VERBS for tok in span)
 
 
 def _is_allegation(doc: Doc, start: int) -> bool:
@@ -269,9 +286,11 @@ def rule(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certain
     ``speculative_cue``, ``belief_cue``, ``inference``.
     """
     framed = frame(doc, cand, attribution)
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if framed == "opinion" and span is not None and believed_forecast(span, attribution, certainty):
+        return "speculation", "frame"
     if framed is not None:
         return framed, "frame"  # type: ignore[return-value]
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return None
     if _is_advice(span):

@@ -24,6 +24,10 @@ def kinds(extractor, text: str) -> list[str]:
         ("If the war ends, the border could reopen.", "speculation"),
         ("Has the three-party solidarity started?", "speculation"),
         ("Analysts predict that prices will fall.", "speculation"),
+        # a forecast believed is still a forecast; one argued for is an opinion
+        ("Analysts think that prices will fall.", "speculation"),
+        ("Analysts think that the prices are too high.", "opinion"),
+        ("Economists argue that prices will fall.", "opinion"),
         ("The general view of experts is that the burden would have been great.", "opinion"),
         ("Officials believe that the plan failed.", "opinion"),
         ("The government should manage relations more actively.", "opinion"),

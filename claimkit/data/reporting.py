@@ -195,6 +195,11 @@ OPINION_VERBS: frozenset[str] = frozenset(
     ]
 )
 
+# Opinion verbs of belief (not of argument or wish): a forecast believed is still a forecast,
+# so "I suspect the money will go to ...", "Analysts think prices will fall" are speculation,
+# while "They argue that more trucks will worsen air quality" stays an opinion.
+BELIEF_VERBS: frozenset[str] = frozenset(["believe", "think", "suspect", "reckon", "doubt", "feel"])
+
 # Cue lemmas (verbs, and the report nouns of "there are predictions that") whose content is a
 # guess about the future or a possibility.
 SPECULATION_VERBS: frozenset[str] = frozenset(
