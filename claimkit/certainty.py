@@ -233,6 +233,7 @@ def _scan(span: Span, candidates: bool = False) -> list[tuple[Span, str, bool]]:
                 "modal"
                 if word in lex.MODALS and tok.tag_ == "MD"
                 else lex.CANDIDATE_CUES.get(word)
+                or lex.CANDIDATE_CUES.get(tok.lemma_.lower())
                 or (lex.WORD_CUES.get(word) or lex.WORD_CUES.get(tok.lemma_.lower()) if tok.pos_ != "PROPN" else None)
             )
             if fallback is not None:

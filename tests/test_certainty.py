@@ -339,3 +339,18 @@ def test_sentence_counts_of_one_document():
     ]
     counts, right = sentence_counts(gold, statements)
     assert (counts.tp, counts.fp, counts.fn, right) == (1, 1, 1, 1)
+
+
+def test_candidate_words_for_the_cue_model(nlp):
+    """Words the rules never take alone ("alleged", "estimates" by its lemma) are candidates the
+    cue model judges, not cues of the rules."""
+    from claimkit.certainty import _scan
+
+    for text, word, ctype in [
+        ("The alleged fraud cost the bank a fortune.", "alleged", "doxastic"),
+        ("The firm estimates the repairs at five million dollars.", "estimates", "hedge"),
+    ]:
+        doc = nlp(text)
+        found = [(t.text, c, by_rule) for t, c, by_rule in _scan(doc[:], candidates=True)]
+        assert (word, ctype, False) in found
+        assert word not in [t.text for t, _, _ in _scan(doc[:])]

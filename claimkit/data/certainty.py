@@ -389,6 +389,10 @@ CANDIDATE_CUES: dict[str, str] = {
     "aim": "speculative",
     "intend": "speculative",
     "proposed": "speculative",
+    "alleged": "doxastic",
+    "suspected": "doxastic",
+    "confident": "doxastic",
+    "suggestion": "speculative",
 }
 
 # Score thresholds of the labels: certain >= 0.9 > probable >= 0.6 > possible >= 0.3 > unknown.
