@@ -138,18 +138,21 @@ def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre:
 
 
 def reproach(span: Span, attribution: Attribution, genre: str) -> bool:
-    """The author's counterfactual reproach in a column or editorial: an opinion.
+    """A counterfactual reproach in a column or editorial: an opinion.
 
-    True in an opinion or editorial document for a statement in the author's voice whose main
-    clause has "could", "should" or "ought" with "have" and a past participle other than "been"
-    ("The council could have demanded a share of the revenue", "We should have looked at our own
-    costs first"): what someone failed to do, not a possibility. "could have been worse" is left
-    to the other rules.
+    True in an opinion or editorial document for a statement whose main clause has "could",
+    "should" or "ought" with "have" and a past participle other than "been" ("The council could
+    have demanded a share of the revenue", "We should have looked at our own costs first"): what
+    someone failed to do, not a possibility. In the author's voice all three modals count; a
+    speaker's "could have" may be a possibility ("the crash could have killed dozens"), so for
+    an attributed statement only "should" and "ought" do. "could have been worse" is left to
+    the other rules.
     """
-    if genre not in OPINION_GENRES or attribution.speaker is not None:
+    if genre not in OPINION_GENRES:
         return False
+    modals = cert_lex.REPROACH_MODALS if attribution.speaker is None else cert_lex.DEONTIC_WORDS
     for tok in span:
-        if tok.tag_ != "MD" or tok.lower_ not in cert_lex.REPROACH_MODALS:
+        if tok.tag_ != "MD" or tok.lower_ not in cert_lex.REPROACH_MODALS or tok.lower_ not in modals:
             continue
         verb = tok.head
         perfect = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)

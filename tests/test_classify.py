@@ -296,6 +296,9 @@ COLUMN = "OPINION\n\nBy Jo Reyes\n\nThe school board met on Monday.\n\n{}\n"
         ("The board could have asked the parents before it moved the bus stops.", "opinion"),
         ("We should have read the contract before we signed it.", "opinion"),
         ("The board could ask the parents next month.", "speculation"),
+        # a speaker's "should have" is a reproach too; a speaker's "could have" may be a possibility
+        ("Trustee Ann Cole said the board should have asked the parents first.", "opinion"),
+        ("Trustee Ann Cole said the storm could have flooded the gym.", "speculation"),
     ],
 )
 def test_reproach_in_a_column(extractor, sentence, kind):
