@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import entities
-from .clean import Cleaned
+from .clean import Cleaned, pull_quote_speaker
 from .data import reporting as lex
 from .entities import proper_name
 from .quotes import QuoteSpan
@@ -953,6 +953,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
             source = source_for(speaker, phrase)
         out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source))
     _attribute_credits(text, candidates, out)
+    _attribute_pull_quotes(text, candidates, out, cleaned)
     _attribute_floating(text, candidates, out)
     _attribute_blocks(text, candidates, out)
     _attribute_turns(text, candidates, out)
@@ -960,6 +961,8 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
     for attr in out:
         if attr.speaker is not None and attr.source is not None:
             attr.source.name = attr.speaker.name
+            if attr.source.type == "official" and attr.speaker.type == "person":
+                attr.source.type = source_type(attr.speaker)  # a surname the parser typed a nation
     _office_holders(doc, out)
     return out
 
@@ -1088,6 +1091,17 @@ def _attribute_credits(text: str, candidates: list[Candidate], out: list[Attribu
         speaker = Speaker(name, name, m.start(2), end, "person")
         cue = Cue(m.group(1), m.start(1), m.end(1), m.group(1))
         out[i] = Attribution(speaker, cue, "direct", source_for(speaker))
+
+
+def _attribute_pull_quotes(text: str, candidates: list[Candidate], out: list[Attribution], cleaned: Cleaned) -> None:
+    """A pull quote (a paragraph that is one quotation) with a line under it that is only a
+    name ("“We have to do better.”" / "Morgan Lake") is that person's; no cue."""
+    for i, cand in enumerate(candidates):
+        if out[i].speaker is not None or text[cand.start] not in _OPENING_MARKS:
+            continue
+        if (found := pull_quote_speaker(text, cleaned, cand.start, cand.end)) is not None:
+            speaker = Speaker(found[0], found[0], found[1], found[2], "person")
+            out[i] = Attribution(speaker, None, "direct", source_for(speaker))
 
 
 def _attribute_blocks(text: str, candidates: list[Candidate], out: list[Attribution]) -> None:

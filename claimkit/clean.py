@@ -23,6 +23,7 @@ _FIRST_PERSON_RE = re.compile(r"(?<![\w'’])(?:I|[Mm]e|[Mm]y|[Mm]yself)(?:['’
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s[^—–-]{2,40})?\s?(?:\([A-Za-z .]{2,20}\)\s?)?(?:--|—|–)\s")
 _META_GENRE_KEYS = ("genre", "section", "type", "category", "kind")
 
+_SPACES = re.compile(r"\s*")
 _TERMINAL = re.compile(r"[.!?][\"'’”)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
@@ -48,6 +49,17 @@ class Cleaned:
         if i >= 0 and self.regions[i].start <= offset < self.regions[i].end:
             return self.regions[i]
         return None
+
+    def clip(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` without a region that starts inside it and runs to its end (a source
+        tag "[538]" after the sentence) or one that ends inside it and covers its start."""
+        last = self.region_at(end - 1) if end > start else None
+        if last is not None and start < last.start:
+            end = last.start
+        first = self.region_at(start)
+        if first is not None and first.end < end:
+            start = first.end
+        return start, end
 
     def is_excluded(self, start: int, end: int) -> bool:
         """True when at least half of ``[start, end)`` lies in non-body regions."""
@@ -108,6 +120,40 @@ def trailing_credits(text: str, start: int, end: int) -> Region | None:
             break
         found = at
     return Region("credit", start + found, end, line[found:]) if found is not None else None
+
+
+def source_tag(text: str, start: int, end: int) -> Region | None:
+    """The source tag that ends a round-up item ("... leads in Indiana. [538]") as a credit region."""
+    m = bp.SOURCE_TAG_RE.search(text, start, end)
+    if m is None:
+        return None
+    before = text[start : m.start()].rstrip()
+    return (
+        Region("credit", m.start(), m.end(), m.group()) if not before or before[-1] in bp.SENTENCE_END_CHARS else None
+    )
+
+
+def _names_pull_quote(text: str, before: tuple[int, int], line: str) -> bool:
+    """Whether ``line`` only names the speaker of the pull quote on the line ``before`` it
+    ("“We have to do better.”" / "Morgan Lake"): a caption of the quote, not a statement."""
+    return bp.NAME_LINE_RE.match(line) is not None and bp.PULL_QUOTE_RE.match(text[before[0] : before[1]]) is not None
+
+
+def pull_quote_speaker(text: str, cleaned: Cleaned, start: int, end: int) -> tuple[str, int, int] | None:
+    """The name (and its offsets) on the caption line right under the pull quote ``[start,
+    end)``, when the quote is its whole paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if text[line_start:start].strip() or (line_end != -1 and text[end:line_end].strip()) or line_end == -1:
+        return None
+    nxt = _SPACES.match(text, line_end).end()
+    region = cleaned.region_at(nxt)
+    if region is None or region.type != "caption" or region.start != nxt:
+        return None
+    m = bp.NAME_LINE_RE.match(region.text)
+    if m is None or not bp.PULL_QUOTE_RE.match(text[start:end]):
+        return None
+    return m.group(1), region.start + m.start(1), region.start + m.end(1)
 
 
 def caption_regions(text: str, start: int, end: int) -> list[Region]:
@@ -283,6 +329,9 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
             byline = byline or line
             after_byline = True
             continue
+        if idx and _names_pull_quote(text, lines[idx - 1], line):
+            regions.append(Region("caption", start, end, line))
+            continue
         if caps := caption_regions(text, start, end):
             regions.extend(caps)
             continue
@@ -299,7 +348,7 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
             title = line
             continue
         seen_body = True
-        if credit := trailing_credits(text, start, end):
+        if credit := trailing_credits(text, start, end) or source_tag(text, start, end):
             regions.append(credit)
     if bio := author_bio_regions(text, lines, regions, byline):
         inside = [r for r in regions if any(b.start <= r.start and r.end <= b.end for b in bio)]

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .constants import BACKENDS, DEFAULT_MODEL
+from .data.boilerplate import BULLET_PREFIX
 from .errors import ModelError, UsageError
 
 try:
@@ -131,7 +132,17 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     lean_inference(nlp)
+    split_bullets(nlp)
     return add_paragraph_component(nlp)
+
+
+def split_bullets(nlp: Language) -> None:
+    """Make a list bullet glued to a capitalised word a token of its own ("-Jane Doe says" ->
+    "-", "Jane"), so the name is a name and the sentence does not break after the bullet."""
+    search = nlp.tokenizer.prefix_search
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if isinstance(pattern, str) and BULLET_PREFIX not in pattern:
+        nlp.tokenizer.prefix_search = re.compile(f"{pattern}|{BULLET_PREFIX}").search
 
 
 @cache

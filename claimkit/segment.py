@@ -15,6 +15,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from .clean import Cleaned
+from .data.boilerplate import LEADING_BULLET_RE
 from .data.reporting import ATTITUDE_VERBS, DASH_CREDIT_RE, REPORTING_VERBS
 from .quotes import QuoteIndex, QuoteSpan, find_quotes, top_level
 
@@ -315,7 +316,9 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
             for cut in split_at_cues(doc, text, q_start, q_end, quotes)
         ]
         for p_start, p_end in pieces:
-            c_start, c_end = trim(text, p_start, p_end)
+            c_start, c_end = trim(text, *cleaned.clip(p_start, p_end))
+            if bullet := LEADING_BULLET_RE.match(text, c_start, c_end):
+                c_start = bullet.end()
             if c_end <= c_start or not _is_content(text[c_start:c_end]) or cleaned.is_excluded(c_start, c_end):
                 continue
             overlapping = quotes.overlapping(c_start, c_end)

@@ -160,15 +160,27 @@ def source_type(speaker: Speaker, phrase: Span | None = None) -> SourceType:
     if phrase is not None and speaker.type == "organization" and phrase.root.ent_type_ in _STATE_LABELS:
         return "official"
     text = f" {speaker.name} {speaker.description or ''} ".lower()
-    words = set(text.split())
+    words = set(text.replace(",", " ").split())
     for wordlist, stype in (
         (lex.MEDIA_WORDS, "media"),
         (lex.DOCUMENT_WORDS, "document"),
         (lex.OFFICIAL_WORDS, "official"),
     ):
+        if stype == "official" and speaker.type == "person":
+            return "official" if person_official(speaker) else "named"
         if words & wordlist or any(" " in w and f" {w} " in text for w in wordlist):
             return stype  # type: ignore[return-value]
     return "named" if speaker.type in {"person", "organization"} else "anonymous"
+
+
+def person_official(speaker: Speaker) -> bool:
+    """Whether a person holds an office: an office word in the name, mention or description
+    ("Sen. Ana Ruiz", "a spokeswoman for the ministry") or as the head of a public body ("chair of
+    the transit board"), none of them in a private body
+    ("the president of an advisory firm", "a union representative")."""
+    words = set(f"{speaker.name} {speaker.mention} {speaker.description or ''}".lower().replace(",", " ").split())
+    office = words & lex.PERSON_OFFICE_WORDS or (words & lex.OFFICE_HEADS and words & lex.PUBLIC_BODIES)
+    return bool(office) and not words & lex.PRIVATE_BODY_WORDS
 
 
 def source_for(speaker: Speaker, phrase: Span | None = None) -> Source:

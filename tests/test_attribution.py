@@ -247,6 +247,11 @@ def test_author_statement_takes_publisher_as_source(nlp) -> None:
         ("A new poll indicates that young voters prefer Sanders.", "document"),
         ("Both China and North Korea pledged continued friendly relations.", "official"),
         ("Jim Smith, a farmer in Iowa, said the harvest was poor.", "named"),
+        ("Dana Orr, a historian who writes about the Kremlin, said the talks would fail.", "named"),
+        ("Tom Reed, the president of a small consulting firm, said rents would rise.", "named"),
+        ("A union representative said the train was too long.", "named"),
+        ("Dana Orr, the chair of the transit board, said fares would rise.", "official"),
+        ("Dana Orr, a spokeswoman for the ministry, said the talks would resume.", "official"),
     ],
 )
 def test_source_types(nlp, text: str, stype: str) -> None:
@@ -466,3 +471,20 @@ def test_a_parenthetical_report_is_the_outermost_attribution(nlp) -> None:
     assert attr.cue is not None and attr.cue.text == "said"  # not "decide" inside what he said
     assert attr.speaker is not None and attr.speaker.mention == "he"
     assert parts[-1] == "officials have to decide who gets extra scrutiny"
+
+
+def test_a_pull_quote_with_a_name_line_under_it_is_that_persons(extractor) -> None:
+    from claimkit.records import Document
+
+    text = (
+        "Nurses Ask For More Staff\n\nMorgan Lake, a nurse, asked the board for more staff on Monday.\n\n"
+        "“We have to do better for our patients.”\n\nMorgan Lake\n\n"
+        "The board meets again in May.\n\n“It was a long night.”\n\nThe board did not reply."
+    )
+    _, statements = extractor.extract_one(Document("p", text))
+    by_text = {s.text: s for s in statements}
+    assert "Morgan Lake" not in by_text  # the name line is no statement
+    pull = by_text["“We have to do better for our patients.”"]
+    assert pull.speaker is not None and pull.speaker.name == "Morgan Lake" and pull.quote == "direct"
+    assert text[pull.speaker.start : pull.speaker.end] == "Morgan Lake" and pull.speaker.start > pull.end
+    assert by_text["“It was a long night.”"].speaker is None  # no name line under it

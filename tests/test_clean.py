@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.clean import caption_regions, clean, line_type, looks_like_title
+from claimkit.clean import caption_regions, clean, line_type, looks_like_title, pull_quote_speaker, source_tag
 
 BODY = "The ministry said on Monday that the talks would resume."
 
@@ -29,6 +29,34 @@ BODY = "The ministry said on Monday that the talks would resume."
         ("Watch highlights of the team's loss to Calgary:", "related"),
         ("The mayor speaks in Halifax on Monday. (Tom Reyes/Canadian Press)", "caption"),
         ("A retired porter looks at photos at the station. ( THE CANADIAN PRESS FILE PHOTO )", "caption"),
+        ("Tijana Lind / The Canadian Press Ana Marin sits in her kitchen in Hamilton.", "caption"),
+        ("Lou Park/CP Finance Minister Dana Roy speaks to reporters in Ottawa on Monday.", "caption"),
+        ("Premier Jo Diaz speaks in Regina on Friday. Lou Park/The Canadian Press.", "caption"),
+        ("A crane lifts a beam on Jan. 3, 2019. Mo Chan/Reuters", "caption"),
+        ("Open this photo in gallery The premier speaks in Regina. He won in 2016.", "caption"),
+        ("Lou Park/The Canadian Press.", "credit"),
+        ("A Reuters/Ipsos poll found that most voters disagreed with the plan.", None),
+        ("Support fell to 40 percent, according to a Register/Bloomberg Politics poll.", None),
+        ("Mo Chan/Reuters reported the deal first.", None),
+        ("Also on CityPost:", "related"),
+        ("For more news from the Daily Ledger, check out our morning brief.", "related"),
+        ("For more, sign up for the Weekend Ledger newsletter.", "related"),
+        ("Want more from Tess? Sign up for her newsletter, Field Notes.", "advertisement"),
+        ("LEDGER BY EMAIL! - Get this brief every morning! Just click here and enter your email.", "advertisement"),
+        ("Send tips/scoops to Ray Lind at ray@example.com.", "credit"),
+        ("Also on Friday, the mayor said the bridge would reopen.", None),
+        ("For more than a decade, the council has argued over the bridge.", None),
+        ("Voters who sign up before March can vote by mail, the clerk said.", None),
+        ("Article Continued Below", "advertisement"),
+        ("Tess Ray/LinkedIn.", "credit"),
+        ("Facebook/Omar Lind.", "credit"),
+        (".card-wrap img {", "boilerplate"),
+        ("@media screen and (max-width: 480px) {", "boilerplate"),
+        ("margin-left: 12px;", "boilerplate"),
+        ("}", "boilerplate"),
+        ("Gabe Ortiz is senior media editor at The Daily Ledger.", "credit"),
+        ("Gabe Ortiz is an editor at the Ledger and a former city councillor who ran in 2019 on a promise.", None),
+        ("Mayor backs new tax plan;", None),  # a headline, not a style sheet
         ("Watchdogs said the rules were weak.", None),
         ("He said the plan (and/or its budget) was fine.", None),
         (BODY, None),
@@ -259,3 +287,47 @@ def test_documents_record_carries_genre_and_credit_lines_make_no_statement(extra
     assert record.genre == "opinion"
     validate(record.to_dict(), "document")
     assert [s.text for s in statements] == ["The council voted 5 to 2 on Tuesday to delay the repairs."]
+
+
+@pytest.mark.parametrize(
+    ("line", "tag"),
+    [
+        ("Turnout is up in Ohio. [Ledger, KTV/Marist]", "[Ledger, KTV/Marist]"),
+        ("Tess Ray explains why the county is “odd.” [538]", "[538]"),
+        ("Prices rose again. [CityPost.]", "[CityPost.]"),
+        ("Prices rose again. [CityPo", "[CityPo"),  # the scraper cut it
+        ("[Ledger]", "[Ledger]"),
+        ("The crowd cheered for [Tess Ray]", None),  # an editor's insertion, no sentence end before it
+        ("He called it “a fine plan [sic]”", None),
+        ("The list was numbered. [a]", None),
+    ],
+)
+def test_source_tag_ends_a_round_up_item(line: str, tag: str | None) -> None:
+    region = source_tag(line, 0, len(line))
+    assert (region.text if region else None) == tag
+    assert region is None or (region.type == "credit" and line[region.start : region.end] == tag)
+
+
+def test_clip_drops_a_region_at_the_end_of_a_span() -> None:
+    text = "Intro Line Here\n\nTurnout is up in Ohio. [Ledger]\nMore text follows here."
+    cleaned = clean(text)
+    start = text.index("Turnout")
+    end = text.index("]") + 1
+    assert cleaned.clip(start, end) == (start, text.index("[Ledger]"))
+    assert cleaned.clip(start, text.index("Ohio")) == (start, text.index("Ohio"))
+
+
+def test_a_name_under_a_pull_quote_is_its_caption_and_its_speaker() -> None:
+    text = (
+        "Nurses Ask For More Staff\n\nNurses asked the board for more staff on Monday.\n\n"
+        "“We have to do better for our patients.”\n\nMorgan Lake\n\n"
+        "Lake has worked there for 12 years.\n\nThe board met.\n\nTess Ray, a nurse\n"
+    )
+    cleaned = clean(text)
+    captions = [r.text for r in cleaned.regions if r.type == "caption"]
+    assert captions == ["Morgan Lake"]  # "Tess Ray, a nurse" follows no pull quote
+    quote = text.index("“We")
+    found = pull_quote_speaker(text, cleaned, quote, text.index("”") + 1)
+    assert found is not None and found[0] == "Morgan Lake" and text[found[1] : found[2]] == "Morgan Lake"
+    lake = text.index("Lake has")
+    assert pull_quote_speaker(text, cleaned, lake, lake + 8) is None

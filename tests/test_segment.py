@@ -120,3 +120,15 @@ def test_a_clock_time_ends_a_sentence_before_a_sentence_opener() -> None:
         "Most were students.",
         "The branch opens at 9 a.m. Monday.",  # a day name after the time: the same sentence
     ]
+
+
+def test_bullet_glued_to_a_name_neither_breaks_the_sentence_nor_opens_the_statement(nlp) -> None:
+    text = "Notes\n\n-Tess Ray finds that turnout is low. [538]\n•Omar Lind says prices rose.\n- Ray notes that the poll is old."
+    assert _pieces(nlp, text) == [
+        "Tess Ray finds that turnout is low.",
+        "Omar Lind says prices rose.",
+        "Ray notes that the poll is old.",
+    ]
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    assert words[words.index("Tess") - 1] == "-" and words[words.index("Omar") - 1] == "•"

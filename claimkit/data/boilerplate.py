@@ -12,6 +12,16 @@ _SOCIAL = r"twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin|tikto
 _PLACE = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
 _PLACES = rf"{_PLACE}(?:,\s+{_PLACE})?"
 
+# A photographer's credit "Jacques Boissinot/The Canadian Press", "Adrian Wyld/CP": a name of up to
+# four capitalised words (or "REUTERS"), a slash, a photo agency or newspaper.
+_CREDIT_NAME = r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}"
+_PHOTO_AGENCY = (
+    r"(?:the\s+)?(?:canadian\s+press|cp|reuters|ap(?:\s+photo)?|associated\s+press|afp(?:/getty\s+images)?|"
+    r"getty\s+images|bloomberg|epa|pool|handout|file\s+photo|globe\s+and\s+mail|cbc(?:\s+news)?|radio-canada|"
+    r"postmedia(?:\s+news)?|toronto\s+star|national\s+post|global\s+news|ctv\s+news|xinhua|yonhap)"
+)
+_PHOTO_CREDIT = rf"{_CREDIT_NAME}\s*/\s*{_PHOTO_AGENCY}"
+
 # Lines that are nothing but page furniture, matched against the stripped line.
 LINE_PATTERNS: dict[str, list[str]] = {
     "navigation": [
@@ -29,13 +39,20 @@ LINE_PATTERNS: dict[str, list[str]] = {
     ],
     "advertisement": [
         r"[-–—\s]*advertisement[-–—\s]*",
+        # a newsletter or app promotion: "Sign up for the Daily Brief.", "Want more? Subscribe to ..."
+        r"(?:want more[^?]{0,60}\?\s*)?(?:sign up|subscribe)\b.{0,150}",
+        r"(?=.{0,400}\b(?:e-?mail|sign up|subscribe|newsletter)\b).{0,200}\bclick here\b.{0,300}",
         r"[-–—\s]*(sponsored( content)?|ad|ads by \w+|promoted( content)?)[-–—\s]*",
         r"story continues below( this)? (advertisement|ad)\.?",
+        r"(?:article|story) continue[sd]? below\.?",  # "Article Continued Below"
     ],
     "related": [
         r"(related|recommended|popular|more|latest|similar) (posts|articles|stories|news|reading)\b.*",
         r"(read more|see also|you may also like|you might also like|most read|don'?t miss)\b.{0,120}",
         r"read the rest (here|of the story)\.?",
+        r"also on [\w'’ .-]{2,30}:",  # "Also on HuffPost:"
+        # "For more video news, check out our newsbrief.", "For more, sign up for the newsletter."
+        r"for more(?:\s+[^,.]{0,60})?,\s*(?:sign up|subscribe|check out|download|visit|go to|head to)\b.{0,120}",
         # a video teaser: "WATCH: Burnaby RCMP warns ...", "WATCH BELOW: ...", "Watch highlights of X:"
         r"watch(?: below| live| now| more| the video)?\s*[:|]\s*.{1,200}",
         r"watch\b[^.!?:]{1,100}:",
@@ -44,6 +61,20 @@ LINE_PATTERNS: dict[str, list[str]] = {
     # Franson/Canadian Press)", "... ( THE CANADIAN PRESS FILE PHOTO )"
     "caption": [
         r"[^()]{1,600}\(\s*(?:(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}\s*/\s*[^()/]{2,40}|[^()]{0,40}\bfile photo)\s*\)",
+        # the credit first: "Tijana Lind / The Canadian Press Ana Marin sits in her kitchen."
+        rf"{_PHOTO_CREDIT}\s+(?-i:[A-Z]).{{10,600}}",
+        # the credit last, a sentence of its own: "Premier Jo Diaz. Lou Park/The Canadian Press."
+        rf".{{1,600}}?[.!?][\"'’”)]?\s+{_PHOTO_CREDIT}\.?",
+        # a gallery caption: "Open this photo in gallery The premier speaks in Regina."
+        r"open\s+this\s+(?:photo|image)\s+in\s+gallery\b.*",
+    ],
+    # style sheet lines a scraper kept: "@media screen and (max-width: 600px) {", "text-align: center;", "}"
+    "boilerplate": [
+        r"[@.#]?[\w\s.#>:,()*-]{0,120}\{",
+        r"\}",
+        r"(?-i:-?[a-z][a-z-]{1,40})\s*:\s*[^;{}]{0,120};",
+        r"(?-i:[a-z]+-[a-z-]+)\s*:",
+        r"(?-i:[a-z0-9#%.!-]{1,40});",
     ],
     # an editor's note, correction or disclosure about the article itself (PolNeAR discards them): "Editor's note: This
     # column was updated ...", "Correction: An earlier version of this post misstated ..."
@@ -59,7 +90,10 @@ LINE_PATTERNS: dict[str, list[str]] = {
         # a photo credit line: "Handout/Reuters.", "POOL New/Reuters.", "Mark Wilson / Getty Images"
         r"(?:[\w.'’-]+\s+){0,3}[\w.'’-]+\s*/\s*"
         r"(?:reuters|getty images|ap|ap photo|afp|epa|bloomberg|associated press|pool|handout)\.?",
+        rf"{_PHOTO_CREDIT}\.?",  # "Jacques Boissinot/The Canadian Press."
+        rf"{_CREDIT_NAME}\s*/\s*{_CREDIT_NAME}\.?",  # a photo credit line: "Ahmed Said/LinkedIn.", "Facebook/Ana Ruiz."
         r"copyright\b.{0,120}",
+        r"send (?:us\s+)?(?:your\s+)?(?:news\s+)?tips\b.{0,200}",  # "Send tips/quips/scoops to ..."
         r"all rights reserved\.?",
         # social and contact lines of a byline: "Twitter: @name", "Follow X on Twitter @x"
         rf"(?:{_SOCIAL})\s*[:：]\s*@?[\w.@/-]+\.?",
@@ -83,6 +117,10 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"(?:expressed\s+)?(?:here\s+)?are\s+(?:his|her|their|my|the\s+(?:author|writer|columnist)(?:'s|’s))\s+own\.?",
         r"(?:e-?mail|contact)\s*[:：]\s*\S+@\S+\.\w+\.?",
         r"(?:the\s+)?(?:writer|author|columnist)\s+is\s+(?:a|an|the)\s+.{3,200}",
+        # a staff bio line: "Gabe Ortiz is senior media editor at The Daily Ledger."
+        r"(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){1,3}\s+is\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,4}"
+        r"(?:editor|reporter|writer|correspondent|columnist|contributor|producer)\s+(?:at|for|with)\s+(?:the\s+)?"
+        r"(?-i:[A-Z])[\w.'’&-]*(?:\s+(?-i:[A-Z])[\w.'’&-]*){0,5}\.?",
     ],
 }
 
@@ -136,6 +174,24 @@ PUBLISHER_PATTERN = r"(?:source|originally published (?:by|in|at)|via)\s*[:：]\
 CAPTION_CREDIT = (
     r"=\s*(?:News\s?1|Newsis|Yonhap(?:\s+News)?|Donga\.com|Joongang|Chosun(?:\.com)?|"
     r"AP|AFP|Reuters|EPA|Getty Images|Xinhua|KCNA|Photo)(?![a-z0-9])"
+)
+
+# A round-up item's source tag ending its paragraph, after a sentence end: "... in Indiana. [538]",
+# "[WashPost.]", "[Lee Moran, HuffPost]", or a tag the scraper cut ("[SurveyMonkey"); or a line of its own.
+SOURCE_TAG_RE = re.compile(r"\[[A-Z0-9][^\[\]\n]{0,58}\]?$")
+SENTENCE_END_CHARS = ".!?\"'”’)"
+# List bullets a scraper glues to the first word ("-Jane Doe says", "•Jane Doe"): split off when a
+# capital letter follows.
+BULLET_PREFIX = r"^[-•~▪►](?=[A-Z])"
+# A bullet or dash that opens a statement ("- Pew notes that ...", "•Jane Doe says"): not part of it.
+LEADING_BULLET_RE = re.compile(r"[-•~▪►]\s*(?=[A-Z“\"‘'])")
+
+# A pull quote: a paragraph that is one quotation and nothing else ("“We have to do better.”").
+PULL_QUOTE_RE = re.compile(r"^[“\"‘'][^\n]{2,400}[”\"’'][.!?]?$")
+# The line under a pull quote that names who said it: "Morgan Lake", "— Ana de Souza", "Tess Ray, nurse".
+NAME_LINE_RE = re.compile(
+    r"^(?:[-–—―•~]\s*)?([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|al|bin|la|le)){1,3})"
+    r"(?:,\s+[^,\n]{2,60})?$"
 )
 
 LINE_RES: dict[str, list[re.Pattern[str]]] = {

@@ -477,6 +477,12 @@ OFFICIAL_WORDS: frozenset[str] = frozenset(
         "cabinet",
     ]
 )
+PRIVATE_BODY_WORDS: frozenset[str] = frozenset(
+    [
+        *("firm", "company", "inc.", "inc", "corp.", "corp", "ltd.", "ltd", "llc", "union", "association"),
+        *("business", "bank", "club", "team", "league", "startup", "consultancy", "consulting", "charity"),
+    ]
+)
 MEDIA_WORDS: frozenset[str] = frozenset(
     [
         "newspaper",
@@ -737,6 +743,14 @@ PUBLIC_BODIES: frozenset[str] = frozenset(
         *("board", "authority", "port", "department", "agency", "commission", "council", "county", "city", "state"),
         *("ministry", "library", "police", "school", "district", "transit", "federal", "government", "court"),
     ]
+)
+
+# A person is an official source only with an office in the name, mention or description (the
+# institution words of OFFICIAL_WORDS alone, "writes about the Kremlin", make no office), or as
+# the head of a public body; and not when the description places the office in a private body
+# (PRIVATE_BODY_WORDS: "president of an advisory firm", "a union representative").
+PERSON_OFFICE_WORDS: frozenset[str] = OFFICE_TITLES | frozenset(
+    ["president", "officials", "diplomat", "mp", "mla", "police", "officer"]
 )
 
 # Evaluative words (lemmas, lower case): in an opinion column or an editorial, the author's
