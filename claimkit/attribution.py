@@ -29,7 +29,16 @@ from .entities import proper_name
 from .quotes import QuoteSpan
 from .records import Cue, QuoteType, Source, Speaker
 from .segment import Candidate, text_of
-from .speakers import Resolver, background_clause, description_of, noun_phrase, source_for, source_type, speaker_type
+from .speakers import (
+    Resolver,
+    background_clause,
+    description_of,
+    name_of,
+    noun_phrase,
+    source_for,
+    source_type,
+    speaker_type,
+)
 
 _SUBJ = frozenset(["nsubj", "nsubjpass", "csubj"])
 # relations through which a reporting verb inherits the subject of its head ("..., adding")
@@ -54,7 +63,10 @@ _AUTHOR_REGIONS = frozenset(["byline", "credit"])  # regions that name the autho
 _POLL_MODS = frozenset(["det", "poss", "amod", "compound", "nmod"])  # "a", "May's", "latest", "CNN"
 _GROUP_DEPS = frozenset(["aux", "auxpass", "neg", "advmod"])  # words inside a verb group
 _DIRECT_SHARE = 0.6
-_ISSUER_WINDOW = 400  # tokens back in which "the report" finds the document it refers to
+_ISSUER_WINDOW = 400
+_APPOSITION_INNER = frozenset(
+    ["compound", "flat", "amod", "det", "prep", "pobj"]
+)  # words inside "a spokesman in X"  # tokens back in which "the report" finds the document it refers to
 
 
 @dataclass
@@ -128,7 +140,7 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             return obj  # "X was told" has no speaker; "... was said by X" has X
-        if subj is not None and not _has_word(subj):
+        if subj is not None and not _has_word(subj) and not _percent(subj):
             subj = _word_instead_of_symbol(subj, tok)
         if subj is not None:
             if subj.lower_ in {"what", "whatever"}:
@@ -158,6 +170,33 @@ def _inverted_subject(verb: Token, quotes: list[QuoteSpan]) -> Token | None:
         return None
     while name.dep_ == "compound" and name.head.i > name.i and name.head.pos_ == "PROPN":
         name = name.head
+    return name
+
+
+def _percent(tok: Token) -> bool:
+    """A percent sign with its number ("42% say ..."): a share of the people a poll asked."""
+    return tok.text == "%" and any(c.like_num for c in tok.children)
+
+
+def _name_before(verb: Token, quotes: list[QuoteSpan]) -> Token | None:
+    """The name before a finite reporting verb that has no subject in the parse, past the
+    apposition set off by commas between them ("Senator Harry Reid, the minority leader, said
+    that ...", where the parser made "Reid" a conjunct of the place before it)."""
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    if verb.i < verb.sent.start + 2 or doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ in _CLAUSE_DEPS for c in verb.children) and not _near_quote(verb, quotes):
+        return None
+    tok = doc[verb.i - 2]
+    while tok.dep_ in _APPOSITION_INNER and tok.head.i < verb.i and tok.head is not tok:
+        tok = tok.head  # up to the head of the apposition ("a military spokesman in Baghdad")
+    name = tok.head
+    if tok.dep_ != "appos" or name.i > tok.i or name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    if _in_quotes(name, quotes) or any(t.is_quote for t in doc[name.left_edge.i : name.i]):
+        return None
     return name
 
 
@@ -300,7 +339,7 @@ def _verb_cues(
             continue
         if _negated(tok):
             continue  # "have not said", "would not comment", "declined to say": nothing reported
-        subj = subject_of(tok, all_quotes) or _inverted_subject(tok, all_quotes)
+        subj = subject_of(tok, all_quotes) or _inverted_subject(tok, all_quotes) or _name_before(tok, all_quotes)
         if subj is not None and subj.lower_ in author and not _in_quotes(subj, all_quotes):
             continue  # the author's own voice: "I argued last year that ..."
         if (
@@ -354,7 +393,7 @@ def lemma_of(tok: Token) -> str:
 
 def _respondents(subj: Token, lemma: str) -> bool:
     """ "63 percent said ...", "Twelve percent indicated that ...": the people a poll asked."""
-    return subj.lemma_.lower() in {"percent", "percentage"} and lemma in lex.ANSWER_VERBS
+    return subj.lemma_.lower() in lex.SHARE_WORDS and lemma in lex.ANSWER_VERBS
 
 
 def _negated(verb: Token) -> bool:
@@ -612,6 +651,20 @@ def _nested(inner: _Found, outer: _Found) -> bool:
     return False
 
 
+def _under(inner: _Found, outer: _Found) -> bool:
+    """Whether ``inner``'s verb hangs below ``outer``'s, a cue with a speaker, in the parse: the
+    statement is the outer speaker's ("Mukasey criticized the email use, which an FBI
+    investigation said was careless"; "Asked whether it was hard, Mr. Daley said: ..."; "Cruz
+    has railed against what he calls the cartel"). PolNeAR annotates the inner report as an
+    attribution of its own, which one statement cannot carry besides the outer one."""
+    return (
+        inner is not outer
+        and outer.source is not None
+        and not outer.continues
+        and outer.cue.root in inner.cue.root.ancestors
+    )
+
+
 def _parenthetical(verb: Token) -> bool:
     """A report set off inside the clause it reports ("The plan, he said, is dead"): a
     parataxis with no clause or quotation of its own."""
@@ -645,6 +698,7 @@ def find_cue(
         return noun  # "The general view of experts is that ..." frames the whole sentence
     verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes, author)
     outer = [f for f in verbs if not any(_nested(f, g) for g in verbs)]
+    outer = [f for f in outer if not any(_under(f, g) for g in outer)]
     if outer:
         return max(outer, key=lambda f: f.score)
     return noun or acc
@@ -954,6 +1008,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
         out.append(Attribution(speaker, cue, quote_type(cand, text, cue), source))
     _attribute_credits(text, candidates, out)
     _attribute_pull_quotes(text, candidates, out, cleaned)
+    _attribute_labels(doc, candidates, out)
     _attribute_floating(text, candidates, out)
     _attribute_blocks(text, candidates, out)
     _attribute_turns(text, candidates, out)
@@ -978,7 +1033,7 @@ def transcript_turns(text: str) -> list[tuple[int, int, int]]:
     hardly recur (the section headings of a news round-up): no transcript.
     """
     found = [m for m in _TURN.finditer(text) if _turn_label(m.group(1))]
-    labels = {m.group(1) for m in found}
+    labels = {m.group(1).split()[-1].strip(".") for m in found}  # "KATE BOULDUAN:", then "BOULDUAN:"
     if len(labels) < 2 or len(labels) == len(found) or len(labels) > max(3, 2 * len(found) / 3):
         return []  # speakers take turns again and again; section headings do not recur
     ends = [m.start() for m in found[1:]] + [len(text)]
@@ -1009,6 +1064,80 @@ def _attribute_turns(text: str, candidates: list[Candidate], out: list[Attributi
         colon = text.index(":", end)
         cue = Cue(":", colon, colon + 1, ":")
         out[i] = Attribution(speaker, cue, "direct", source_for(speaker))
+
+
+# "Sanders: Brexit's message could draw Trump support" (a headline in the body), "IOWA POLLS NOT
+# WRONG - Mark Blumenthal: “...”" (a quotation credited after a heading): a name, a colon, what it says.
+_LABEL = re.compile(
+    r"(?:^|[ \t][-–—][ \t]+)(?P<label>[A-Z][\w.’'-]*(?:[ \t]+(?:[A-Z][\w.’'-]*|and|&)){0,5}):[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+_LABEL_ENTITIES = frozenset(["PERSON", "ORG", "NORP"])
+
+
+def _attribute_labels(doc: Doc, candidates: list[Candidate], out: list[Attribution]) -> None:
+    """A statement opened by a name and a colon is the name's (PolNeAR's reading, cue the colon):
+    the article's first line when it is a headline of that shape ("Sanders: Brexit's message
+    could draw Trump support"), or any line where a quotation follows the colon ("Mark
+    Blumenthal: “...”", also after a heading and a dash). Not a heading word ("UPDATE:"), a
+    place ("OTTAWA:"), a number ("Clinton: 547.") or a name with nothing quoted after it in
+    the body ("Rubio: Finish second." heads a section)."""
+    text = text_of(doc)
+    for i, cand in enumerate(candidates):
+        if out[i].speaker is not None:
+            continue
+        line_end = text.find("\n", cand.start, cand.end)
+        m = _LABEL.search(text, cand.start, cand.end if line_end < 0 else line_end)
+        if m is None or (m.start() != cand.start and m.start("label") == m.start()):
+            continue
+        rest = text[m.end() : cand.end]
+        quoted = rest[:1] in _OPENING_MARKS
+        if not (quoted or (i == 0 and m.start() == cand.start and len(rest.split()) >= 2)):
+            continue
+        phrase = doc.char_span(m.start("label"), m.end("label"), alignment_mode="contract")
+        colon = m.end("label")
+        cue = Cue(":", colon, colon + 1, ":")
+        if phrase is not None and len(phrase) > 1 and (lemma := _past_reporting(phrase[0].lower_)) is not None:
+            verb = phrase[0]  # "Continued Stone: “...”" (the parser takes the verb for a name)
+            cue = Cue(verb.text, verb.idx, verb.idx + len(verb), lemma)
+            phrase = phrase[1:]
+        if phrase is None or not len(phrase) or not _label_names_a_source(phrase):
+            continue
+        document = _is_document(phrase)
+        speaker = Speaker(name_of(phrase), phrase.text, phrase.start_char, phrase.end_char, speaker_type(phrase))
+        if document:
+            speaker.type = "organization"
+        source = (
+            Source(speaker.name, "document", speaker.start, speaker.end) if document else source_for(speaker, phrase)
+        )
+        out[i] = Attribution(speaker, cue, "direct" if quoted else "indirect", source)
+
+
+def _past_reporting(word: str) -> str | None:
+    """The lemma of a reporting verb in the past tense ("said", "stated", "added"), else None."""
+    if word == "said":
+        return "say"
+    if not word.endswith("ed"):
+        return None
+    return next((w for w in (word[:-1], word[:-2]) if w in lex.REPORTING_VERBS), None)
+
+
+def _label_names_a_source(phrase: Span) -> bool:
+    """Whether the words before a colon name someone who speaks: a proper name of a person,
+    organisation or group, a medium or a document ("Poll:"); not a heading word, a place or a
+    number."""
+    words = phrase.text.lower()
+    if words in lex.NOT_TURN_LABELS or phrase[0].lower_ in lex.NOT_TURN_LABELS or any(t.like_num for t in phrase):
+        return False
+    if any(t.ent_type_ and t.ent_type_ not in _LABEL_ENTITIES for t in phrase):
+        return False  # "OTTAWA:", "Iowa: Tim Albrecht, ..."
+    root = phrase.root
+    return (
+        root.pos_ == "PROPN"
+        or any(t.ent_type_ in _LABEL_ENTITIES for t in phrase)
+        or root.lemma_.lower() in lex.DOCUMENT_NOUNS
+        or root.lower_ in lex.MEDIA_WORDS
+    )
 
 
 def is_office_holder(phrase: Span) -> bool:

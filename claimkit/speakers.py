@@ -49,7 +49,7 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
     # a possessive subject "Trump's campaign" keeps the whole phrase; a leading quote mark does not
     while len(span) > 1 and span[0].is_punct:
         span = span[1:]
-    while len(span) > 1 and (span[-1].dep_ == "cc" or span[-1].is_punct):
+    while len(span) > 1 and (span[-1].dep_ == "cc" or (span[-1].is_punct and span[-1].text != "%")):
         span = span[:-1]  # "Trump and" of a misparsed "Trump and has aides"
     return span
 

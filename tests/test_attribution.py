@@ -488,3 +488,90 @@ def test_a_pull_quote_with_a_name_line_under_it_is_that_persons(extractor) -> No
     assert pull.speaker is not None and pull.speaker.name == "Morgan Lake" and pull.quote == "direct"
     assert text[pull.speaker.start : pull.speaker.end] == "Morgan Lake" and pull.speaker.start > pull.end
     assert by_text["“It was a long night.”"].speaker is None  # no name line under it
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Marta Quill, the former treasurer, criticized the council's plan, which an audit said was “far too costly.”",
+            "criticized",
+            "Quill",
+        ),
+        (
+            "Asked whether the season had been hard, coach Dana Pruitt said: “Of course. We lost six games.”",
+            "said",
+            "Pruitt",
+        ),
+    ],
+)
+def test_a_report_below_another_in_the_parse_leaves_the_statement_to_the_outer_one(
+    nlp, text: str, cue: str, speaker: str
+) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.cue is not None and attr.cue.text.startswith(cue)
+    assert attr.speaker is not None and attr.speaker.name.endswith(speaker)
+
+
+LABELS = (
+    "Okafor: Port deal will not survive the winter.\n\n"
+    "The minister spoke to reporters on Monday.\n\n"
+    "Rubio: Finish second.\n\n"
+    "UPDATE: The road reopened on Tuesday.\n\n"
+    "Clinton: 547.\n\n"
+    "FERRY FARES ARE RISING FASTER THAN WAGES - Priya Nand: “The fare has doubled since 2019 and wages have not.”\n\n"
+    "Stated Holm: “Nobody at the port wants this.”\n"
+)
+
+
+def test_a_name_and_a_colon_credit_a_headline_or_a_quotation(nlp) -> None:
+    results = _run(nlp, LABELS)
+    first = _find(results, "Okafor:")
+    assert first.speaker is not None and first.speaker.name == "Okafor"
+    assert first.cue is not None and first.cue.text == ":" and first.quote == "indirect"
+    nand = _find(results, "FERRY")
+    assert nand.speaker is not None and nand.speaker.name == "Priya Nand"
+    assert nand.cue is not None and nand.cue.text == ":" and nand.quote == "direct"
+    holm = _find(results, "Stated")
+    assert holm.speaker is not None and holm.speaker.mention == "Holm"
+    assert holm.cue is not None and holm.cue.text == "Stated"
+
+
+@pytest.mark.parametrize("prefix", ["Rubio", "Finish", "UPDATE", "The road", "Clinton"])
+def test_a_section_heading_a_heading_word_or_a_number_after_a_colon_is_nobody_speaking(nlp, prefix: str) -> None:
+    results = _run(nlp, LABELS)
+    assert all(a.speaker is None for t, a in results if t.startswith(prefix))
+
+
+def test_a_name_and_its_apposition_before_said_speak_when_the_parser_gave_said_no_subject(nlp) -> None:
+    # the parse of "Alarmed by unrest in Ravenna, Senator Lila Moreau, the chair, said that
+    # levees failed.", made by hand: "Moreau" is a conjunct of the place, "said" has no subject
+    from spacy.tokens import Doc
+
+    from claimkit.attribution import _name_before, subject_of
+
+    words = ["Alarmed", "by", "unrest", "in", "Ravenna", ",", "Senator", "Lila", "Moreau", ",", "the", "chair", ","]
+    words += ["said", "that", "levees", "failed", "."]
+    heads = [13, 0, 1, 2, 3, 8, 8, 8, 4, 8, 11, 8, 13, 13, 16, 16, 13, 13]
+    deps = ["advcl", "agent", "pobj", "prep", "pobj", "punct", "compound", "compound", "conj", "punct", "det", "appos"]
+    deps += ["punct", "ROOT", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["VBN", "IN", "NN", "IN", "NNP", ",", "NNP", "NNP", "NNP", ",", "DT", "NN", ",", "VBD", "IN", "NNS", "VBD"]
+    tags += ["."]
+    pos = ["VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT"]
+    pos += ["VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    spaces = [True, True, True, True, False, True, True, True, False, True, True, False, True, True, True, True, False]
+    doc = Doc(nlp.vocab, words=words, spaces=[*spaces, False], heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    said = doc[13]
+    assert subject_of(said, []) is None
+    assert _name_before(said, []).text == "Moreau"
+    assert _name_before(doc[16], []) is None  # "failed" has a subject and is no main verb
+
+
+def test_a_share_with_a_percent_sign_speaks_for_the_people_a_poll_asked(nlp) -> None:
+    attr = _run(nlp, "On housing, 42% say the city is too expensive, a new poll finds.")[0][1]
+    assert attr.speaker is not None and attr.speaker.mention == "42%" and attr.speaker.type == "group"
+    assert attr.cue is not None and attr.cue.text == "say"
+    called = _run(nlp, "And 64 percent call the mayor competent.")[0][1]
+    assert called.speaker is not None and called.speaker.mention == "64 percent"
+    assert _run(nlp, "Twelve percent saw the parade.")[0][1].speaker is None

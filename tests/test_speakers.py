@@ -563,3 +563,15 @@ def test_surname_of_a_real_organisation_name_stays_the_organisation(nlp) -> None
     )
     speaker = _speaker(_run(nlp, text), "Ford said")
     assert speaker.type == "organization"
+
+
+def test_transcript_labels_count_as_one_speaker_under_the_full_name_and_the_surname() -> None:
+    from claimkit.attribution import transcript_turns
+
+    text = (
+        "KATE MARLOW: Why not debate?\n\n"
+        "JON REYES: The senator does not decide when we debate.\n\n"
+        "MARLOW: Then when?\n\n"
+        "REYES: After the primary.\n"
+    )
+    assert len(transcript_turns(text)) == 4

@@ -660,10 +660,15 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 DOCUMENT_FINDING_VERBS: frozenset[str] = frozenset(["find", "show", "conclude", "estimate", "recommend", "suggest"])
 
 # Subjects that never speak: "The number of cases suggests ..." has no speaker.
-NOT_SPEAKERS: frozenset[str] = frozenset(["number", "percent", "percentage", "amount", "total", "share", "rate"])
+# Shares of the people a poll asked ("63 percent", "42%"): speakers only of ANSWER_VERBS.
+SHARE_WORDS: frozenset[str] = frozenset(["percent", "percentage", "%"])
+NOT_SPEAKERS: frozenset[str] = frozenset(["number", "amount", "total", "share", "rate", *SHARE_WORDS])
 # ... except the people a poll asked: "63 percent said ...", "12 percent indicated that ..."
 ANSWER_VERBS: frozenset[str] = frozenset(
-    ["say", "indicate", "agree", "disagree", "answer", "respond", "believe", "think"]
+    [
+        *("say", "indicate", "agree", "disagree", "answer", "respond", "believe", "think"),
+        *("call", "describe", "consider", "see", "view", "favor", "support", "oppose", "prefer", "want", "back"),
+    ]
 )
 
 # Verbs of refusal: "declined to comment", "refused to say" report no content.
