@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 import numpy
 from spacy.tokens import Doc, Token
 
-from .clean import Cleaned
+from .clean import Cleaned, capitalised
 from .data.boilerplate import LEADING_BULLET_RE
-from .data.reporting import ATTITUDE_VERBS, DASH_CREDIT_RE, REPORTING_VERBS
+from .data.reporting import ATTITUDE_VERBS, DASH_CREDIT_RE, QUOTED_TITLE_LEADS, REPORTING_VERBS
 from .quotes import QuoteIndex, QuoteSpan, find_quotes, top_level
 
 _TRIM = " \t\r\n\u00a0\u200b"
@@ -29,6 +29,7 @@ _MAX_FRAME_WORDS = 4
 _SECOND_CUE_DEPS = frozenset(["conj", "advcl"])
 _CONTENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "dative"])
 _MIN_PIECE_WORDS = 3
+_MAX_TITLE_WORDS = 6  # a quoted title of a show or book is at most this long
 _CREDIT = DASH_CREDIT_RE
 
 
@@ -162,7 +163,7 @@ def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan] | Q
     cuts: list[int] = []
     for prev, cur in itertools.pairwise(inside):
         body = text[cur.content_start : cur.content_end].lstrip(" ‘'\"")
-        if not body or body[0].islower() or not prev.closed:
+        if not body or body[0].islower() or not prev.closed or _is_title(text[prev.end : cur.start], body):
             continue
         gap = text[prev.end : cur.start]
         # cut after the first comma/full stop of the gap that is followed by more words,
@@ -185,6 +186,17 @@ def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan] | Q
         s = cut
     pieces.append((s, end))
     return pieces
+
+
+def _is_title(before: str, quoted: str) -> bool:
+    """A quoted name of a show, book or film ("on Fox News’s “Fox and Friends.”"): after a
+    possessive or a word of :data:`QUOTED_TITLE_LEADS`, a few words, at least two besides small
+    words ("and", "of"), all capitalised. Not a new utterance."""
+    lead = before.split()[-1].lower() if before.split() else ""
+    if lead not in QUOTED_TITLE_LEADS and not lead.endswith(("'s", "’s")):
+        return False
+    words, share = capitalised(quoted)
+    return words >= 2 and len(quoted.split()) <= _MAX_TITLE_WORDS and share == 1.0
 
 
 def _reports(tok: Token) -> bool:

@@ -132,3 +132,12 @@ def test_bullet_glued_to_a_name_neither_breaks_the_sentence_nor_opens_the_statem
     doc = nlp(text)
     words = [t.text for t in doc]
     assert words[words.index("Tess") - 1] == "-" and words[words.index("Omar") - 1] == "•"
+
+
+def test_a_quoted_show_title_after_a_quotation_is_no_new_utterance(nlp) -> None:
+    text = "“The plan is sound,” Lind, a former mayor, said on Monday on CBC’s “Power and Politics.”"
+    assert _pieces(nlp, text) == [text]
+    two = "“We will win,” Lind, the mayor, said, “The voters know it.”"
+    assert len(_pieces(nlp, two)) == 2  # a quotation that is no title still starts a statement
+    headline = "“It will pass,” he said (“Council Backs Plan,” declared the Ledger)."
+    assert len(_pieces(nlp, headline)) == 2  # a quoted headline with its own reporting verb

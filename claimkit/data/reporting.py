@@ -839,3 +839,9 @@ FOCUS_ADVERBS: frozenset[str] = frozenset(["even", "also", "especially", "partic
 # content: "If the demands are not met, X said, they will leave" (conditions and concessions;
 # "when", "while", "as", "after" more often tell when the saying happened and stay out).
 FRONTED_SUBORDINATORS: frozenset[str] = frozenset(["if", "whether", "although", "though", "because", "unless"])
+
+# Words right before a quoted name of a show, book, song or film ("on CBC’s “Power and Politics,”",
+# "the author of “Hacked Order,”", "took the stage to “Eye of the Tiger.”"), besides a possessive.
+QUOTED_TITLE_LEADS: frozenset[str] = frozenset(
+    ["on", "of", "to", "in", "titled", "entitled", "called", "named", "dubbed", "show", "book", "film", "song"]
+)
