@@ -93,7 +93,7 @@ def instrument_stages() -> dict[str, float]:
     wrap(classify, "decide", "classify")
     wrap(checkworthy, "score", "check-worthiness")
     # the learned parts, each timed on its own (their time is also inside certainty / classify)
-    wrap(certainty_model, "is_cue", "  learned cue model (in certainty)")
+    wrap(certainty_model, "cue_probability", "  learned cue model (in certainty)")
     wrap(certainty_model, "calibrate", "  learned score calibration (in certainty)")
     wrap(subjectivity, "span_probability", "  learned kind model (in classify)")
     wrap(schema, "validate", "validate (jsonschema)")

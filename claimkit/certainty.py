@@ -278,10 +278,19 @@ def find_cues(
         learned: let the shipped cue model (:mod:`claimkit.certainty_model`) keep or drop each
             rule cue and add the candidates the rules rejected; False: the rules alone.
     """
+    return weighed_cues(doc, cand, attribution, learned)[0]
+
+
+def weighed_cues(
+    doc: Doc, cand: Candidate, attribution: Attribution | None = None, learned: bool = True
+) -> tuple[list[CertaintyCue], float]:
+    """:func:`find_cues`, and the sum of the cue model's probabilities over the candidates it
+    judged, kept or not (0.0 without the model): the score calibration's soft count of hedges."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
-        return []
+        return [], 0.0
     cues: list[CertaintyCue] = []
+    mass = 0.0
     model = certainty_model.load_model() if learned else None
     for tokens, ctype, by_rule in _scan(span, candidates=model is not None):
         scope = "embedded" if is_embedded(_anchor(tokens), span) else "main"
@@ -289,7 +298,10 @@ def find_cues(
         cue = CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope)  # type: ignore[arg-type]
         if model is None or not certainty_model.judged(tokens, ctype, by_rule):
             cues.append(cue)
-        elif certainty_model.is_cue(model, tokens, cue, by_rule):
+            continue
+        p = certainty_model.cue_probability(model, tokens, cue, by_rule)
+        mass += p
+        if p >= model["cue"]["threshold"]:
             # a judged prediction ("said it would close") that the model takes as a cue is a modal
             cues.append(
                 dataclasses.replace(cue, type=certainty_model.PREDICTION_CUE_TYPE) if ctype == "prediction" else cue
@@ -302,7 +314,7 @@ def find_cues(
         q = cand.start + len(tail) - 1
         holder = "speaker" if _in_quote(q, cand) else "author"
         cues.append(CertaintyCue("?", q, q + 1, "question", holder, "main"))  # type: ignore[arg-type]
-    return cues
+    return cues, mass
 
 
 def score_cues(cues: list[CertaintyCue]) -> float:
@@ -327,9 +339,9 @@ def assess(doc: Doc, cand: Candidate, attribution: Attribution, learned: bool = 
     The label follows from the cue weights (:func:`score_cues`); the reported ``score`` is the
     learned calibration (:func:`claimkit.certainty_model.calibrate`) when a model is shipped.
     """
-    cues = find_cues(doc, cand, attribution, learned)
+    cues, mass = weighed_cues(doc, cand, attribution, learned)
     rule_score = score_cues(cues)
     label = label_for(rule_score)
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand") if learned else None
-    score = certainty_model.calibrate(span, cues, rule_score) if span is not None else rule_score
+    score = certainty_model.calibrate(span, cues, rule_score, mass) if span is not None else rule_score
     return Certainty(label, score, cues)  # type: ignore[arg-type]

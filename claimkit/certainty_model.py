@@ -156,10 +156,9 @@ def cue_vector(tokens: Span) -> list[float]:
     return subjectivity.vector(tokens.doc[tokens.root.i : tokens.root.i + 1])
 
 
-def is_cue(model: dict[str, Any], tokens: Span, cue: CertaintyCue, by_rule: bool) -> bool:
-    """Whether the cue model keeps the candidate (probability at or above its threshold)."""
-    part = model["cue"]
-    return probability(part, cue_features(tokens, cue, by_rule), cue_vector(tokens), 0.0) >= part["threshold"]
+def cue_probability(model: dict[str, Any], tokens: Span, cue: CertaintyCue, by_rule: bool) -> float:
+    """P(the candidate is a cue) under the cue model; it is kept at or above ``model["cue"]["threshold"]``."""
+    return probability(model["cue"], cue_features(tokens, cue, by_rule), cue_vector(tokens), 0.0)
 
 
 #: Fine tags whose lemmas the score calibration leaves out: nouns, numbers and foreign words
@@ -187,13 +186,17 @@ def statement_features(span: Span, cues: Sequence[CertaintyCue]) -> set[str]:
     return feats
 
 
-def calibrate(span: Span, cues: Sequence[CertaintyCue], rule_score: float) -> float:
-    """The calibrated score in [0, 1] (``rule_score`` itself when no model is shipped)."""
+def calibrate(span: Span, cues: Sequence[CertaintyCue], rule_score: float, cue_mass: float = 0.0) -> float:
+    """The calibrated score in [0, 1] (``rule_score`` itself when no model is shipped).
+
+    ``cue_mass`` is the sum of the cue model's probabilities over the statement's judged
+    candidates, kept or not (a soft count of hedges); it is the score part's one dense input.
+    """
     model = load_model()
     if model is None or model.get("score") is None:
         return rule_score
     part = model["score"]
-    rating = linear(part, statement_features(span, cues), (), rule_score)
+    rating = linear(part, statement_features(span, cues), (cue_mass,), rule_score)
     # the 1-6 rating scale onto [0, 1], a predicted rating of ``top`` or more being 1.0
     return round(min(1.0, max(0.0, (rating - 1.0) / (part["top"] - 1.0))), 3)
 

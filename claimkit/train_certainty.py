@@ -107,9 +107,9 @@ def score_rows(docs: Sequence[GoldDoc]) -> list[Row]:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or gold.sentences[0].value is None:
             continue
-        cues = certainty.find_cues(doc, cand, attr)
+        cues, mass = certainty.weighed_cues(doc, cand, attr)
         feats = certainty_model.statement_features(span, cues)
-        rows.append(Row(feats, [], gold.sentences[0].value, gold.key, certainty.score_cues(cues)))
+        rows.append(Row(feats, [mass], gold.sentences[0].value, gold.key, certainty.score_cues(cues)))
     return rows
 
 
@@ -261,7 +261,7 @@ def train_score(rows: Sequence[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
     assert best is not None
     r, alpha = best
     reg = Ridge(alpha=alpha).fit(x, y)
-    part_ = _part(vocab, list(reg.coef_), reg.intercept_, 0, True)
+    part_ = _part(vocab, list(reg.coef_), reg.intercept_, len(rows[0].vector), True)
     part_["top"] = TOP_RATING
     return part_, {"alpha": alpha, "cv_pearson": round(r, 4)}
 

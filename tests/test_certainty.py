@@ -354,3 +354,19 @@ def test_candidate_words_for_the_cue_model(nlp):
         found = [(t.text, c, by_rule) for t, c, by_rule in _scan(doc[:], candidates=True)]
         assert (word, ctype, False) in found
         assert word not in [t.text for t, _, _ in _scan(doc[:])]
+
+
+def test_calibration_reads_the_cue_models_soft_count(nlp):
+    """The score part's one dense input is the sum of the cue model's probabilities: more hedge
+    mass, a lower score; the rules-only cues give a mass of 0."""
+    from claimkit import certainty, certainty_model
+
+    part = certainty_model.load_model()["score"]
+    assert len(part["vector_weights"]) == 1 and part["vector_weights"][0] < 0
+    text = "The new drug might possibly reduce deaths, the authors suggest."
+    doc = nlp(text)
+    cand = Candidate(0, len(text), 0, len(text), find_quotes(text))
+    cues, mass = certainty.weighed_cues(doc, cand, Attribution())
+    assert mass > 0.5 and certainty.weighed_cues(doc, cand, Attribution(), learned=False)[1] == 0.0
+    rule = score_cues(cues)
+    assert certainty_model.calibrate(doc[:], cues, rule, mass) <= certainty_model.calibrate(doc[:], cues, rule, 0.0)
