@@ -180,6 +180,16 @@ def _appositive_person(ent: Span) -> bool:
     )
 
 
+def _eponym(ent: Span) -> bool:
+    """Whether a name stands before a noun it names as an eponym ("Hodgkin lymphoma",
+    "Parkinson's disease"), not a person."""
+    doc = ent.doc
+    k = ent.end
+    if k < len(doc) and doc[k].tag_ == "POS":
+        k += 1
+    return k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].lower_ in lexnames.EPONYM_HEADS
+
+
 class Names:
     """The proper names an article uses, with where they occur and how the parser typed them."""
 
@@ -195,6 +205,8 @@ class Names:
         for ent in doc.ents:
             if self.in_headline(ent.start_char) or (aside is not None and aside(ent.start_char)):
                 continue  # "George Zimmerman Auctioning Off Gun Used To Kill Trayvon Martin."
+            if ent.label_ == "PERSON" and _eponym(ent):
+                continue  # "Hodgkin lymphoma": a disease, not a person
             if ent.label_ == "PERSON":
                 name = proper_name(_POSSESSIVE.sub("", ent.text))  # "Damon Green’s future"
                 if name and _words(name)[-1] not in lexnames.NOT_NAME_TAILS:  # not "Carol Burnett Award"

@@ -575,3 +575,12 @@ def test_transcript_labels_count_as_one_speaker_under_the_full_name_and_the_surn
         "REYES: After the primary.\n"
     )
     assert len(transcript_turns(text)) == 4
+
+
+def test_a_name_in_a_disease_is_no_antecedent_of_he(nlp) -> None:
+    text = (
+        "Lena Park was treated for Hodgkin lymphoma at the clinic last year.\n\n"
+        "The clinic now runs a trial of a new drug.\n\n"
+        "“We are seeing results,” he said."
+    )
+    assert _speaker(_run(nlp, text), "“We are").name != "Hodgkin"

@@ -97,6 +97,14 @@ NOT_NAME_TAILS: frozenset[str] = _words(
 )
 
 
+# Nouns a name modifies as an eponym, never as the person: "Hodgkin lymphoma", "Parkinson's
+# disease", "the Richter scale". Such a name is nobody the article's pronouns refer to.
+EPONYM_HEADS: frozenset[str] = _words(
+    """disease diseases syndrome lymphoma disorder palsy sarcoma tumor tumour virus bacteria infection
+    test scale law effect principle theorem equation curve method maneuver manoeuvre procedure index"""
+)
+
+
 # Where a person stands in a photo, said in parentheses after the name in captions:
 # "George Zimmerman (left)" -- never the person's description.
 PHOTO_POSITIONS: frozenset[str] = frozenset(
