@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import entities
-from .clean import Cleaned, pull_quote_speaker
+from .clean import DATELINE_RE, Cleaned, pull_quote_speaker
 from .data import reporting as lex
 from .entities import proper_name
 from .quotes import QuoteSpan
@@ -133,7 +133,8 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
     for _ in range(_MAX_CLIMB):
         if tok is not verb and quotes and _in_quotes(tok, quotes):
             return None
-        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+        subjects = [_past_dateline(c) for c in tok.children if c.dep_ in _SUBJ]
+        subjects = [c for c in subjects if c is not None]
         # the parser may hang a quoted clause's subject on the verb after it ('"It will," said X')
         subj = next((c for c in subjects if not (quotes and _in_quotes(c, quotes))), subjects[0] if subjects else None)
         if tok is verb and subj is not None and subj.dep_ == "nsubjpass":
@@ -154,6 +155,21 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             return None
         tok = tok.head
     return None
+
+
+def _past_dateline(subj: Token) -> Token | None:
+    """``subj`` itself, or, when the parser took the dateline opening a paragraph for the
+    subject ("LONDON (Reuters) - X said", "CLEVELAND, July 19 (UPI) — X told"), the name after
+    the dateline that it hangs on the place (None when the verb has its own subject there)."""
+    doc = subj.doc
+    start = subj.sent.start_char
+    if start and doc.text[start - 1] != "\n":
+        return subj
+    dateline = DATELINE_RE.match(doc.text[start : start + 80])
+    if dateline is None or subj.idx >= start + dateline.end():
+        return subj
+    after = start + dateline.end()
+    return next((c for c in subj.children if c.idx >= after and c.dep_ in {"appos", "conj"}), None)
 
 
 def _inverted_subject(verb: Token, quotes: list[QuoteSpan]) -> Token | None:

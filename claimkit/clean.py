@@ -20,7 +20,8 @@ from .records import Region
 
 GENRES: tuple[str, ...] = ("news", "opinion", "editorial", "unknown")
 _FIRST_PERSON_RE = re.compile(r"(?<![\w'’])(?:I|[Mm]e|[Mm]y|[Mm]yself)(?:['’](?:m|ve|d|ll))?(?![\w'’])")
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s[^—–-]{2,40})?\s?(?:\([A-Za-z .]{2,20}\)\s?)?(?:--|—|–)\s")
+# a dateline opening a news paragraph: "WASHINGTON (AP) — ", "CLEVELAND, July 19 (UPI) — ", "MYRTLE BEACH, S.C. - "
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s[^—–-]{2,40})?\s?(?:\([A-Za-z .]{2,20}\)\s?)?(?:--|—|–|-)\s")
 _META_GENRE_KEYS = ("genre", "section", "type", "category", "kind")
 
 _SPACES = re.compile(r"\s*")
@@ -260,7 +261,7 @@ def genre_of(text: str, cleaned: Cleaned, labels: list[str], meta: dict[str, obj
     if first_person_count(text, cleaned) >= bp.MIN_FIRST_PERSON:
         return "opinion"
     body = next((s for s, _ in iter_lines(text) if cleaned.region_at(s) is None), None)
-    if body is not None and _DATELINE_RE.match(text[body : body + 80]):
+    if body is not None and DATELINE_RE.match(text[body : body + 80]):
         return "news"
     return "unknown"
 

@@ -34,6 +34,10 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
     """
     left = head.left_edge.i
     right = head.i
+    dashes = [t.i for t in doc[left : head.i] if t.text in {"—", "–"} or (t.text in {"-", "--"} and t.whitespace_)]
+    if dashes:
+        left = dashes[-1] + 1  # no phrase runs over a spaced dash ("RANGOON, Burma - Aung San Suu Kyi's allies")
+    right = head.i
     for child in head.rights:
         if child.dep_ in {"compound", "flat"}:
             right = max(right, child.right_edge.i)

@@ -575,3 +575,23 @@ def test_a_share_with_a_percent_sign_speaks_for_the_people_a_poll_asked(nlp) -> 
     called = _run(nlp, "And 64 percent call the mayor competent.")[0][1]
     assert called.speaker is not None and called.speaker.mention == "64 percent"
     assert _run(nlp, "Twelve percent saw the parade.")[0][1].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("LISBON (Reuters) - Maria Costa said the harbor would reopen in May.", "Maria Costa", "Maria Costa"),
+        (
+            "DENVER, March 3 (UPI) — Former Mayor Tom Ellery told reporters that the vote was fair.",
+            "Former Mayor Tom Ellery",
+            "Tom Ellery",
+        ),
+        ("BOISE, Idaho - Gov. Ann Ruiz said the bridge was safe.", "Gov. Ann Ruiz", "Ann Ruiz"),
+    ],
+)
+def test_a_dateline_is_never_the_speaker(nlp, text: str, mention: str, name: str) -> None:
+    """The place of a dateline that opens a paragraph ("LISBON (Reuters) - X said") is not the
+    subject: the speaker is the name after it, and the mention does not run over the dash."""
+    attr = _run(nlp, text)[0][1]
+    assert attr.speaker is not None
+    assert (attr.speaker.mention, attr.speaker.name) == (mention, name)
