@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .data import reporting as lex
 from .quotes import QuoteSpan
 from .records import Content, ContentPart, Cue
-from .segment import Candidate, text_of
+from .segment import Candidate, is_title, text_of
 
 Part = tuple[int, int]
 
@@ -237,7 +237,13 @@ def _framed(text: str, quotes: Sequence[QuoteSpan], cue: Cue | None) -> list[Quo
     if cue is None:
         return list(quotes)
     before = [q for q in quotes if q.end <= cue.start and not _sentence_end(text[q.end : cue.start])]
-    after = [q for q in quotes if q.start >= cue.end and not _sentence_end(text[cue.end : q.start])]
+    after = [
+        q
+        for q in quotes
+        if q.start >= cue.end
+        and not _sentence_end(text[cue.end : q.start])
+        and not is_title(text[cue.end : q.start], text[q.content_start : q.content_end].lstrip(" ‘'\""))
+    ]  # "said on “Morning Report.”": a show's title is no quotation of the speaker
     near = before[-1:] + after[:1]
     return near or list(quotes)
 

@@ -163,7 +163,7 @@ def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan] | Q
     cuts: list[int] = []
     for prev, cur in itertools.pairwise(inside):
         body = text[cur.content_start : cur.content_end].lstrip(" ‘'\"")
-        if not body or body[0].islower() or not prev.closed or _is_title(text[prev.end : cur.start], body):
+        if not body or body[0].islower() or not prev.closed or is_title(text[prev.end : cur.start], body):
             continue
         gap = text[prev.end : cur.start]
         # cut after the first comma/full stop of the gap that is followed by more words,
@@ -188,7 +188,7 @@ def split_at_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan] | Q
     return pieces
 
 
-def _is_title(before: str, quoted: str) -> bool:
+def is_title(before: str, quoted: str) -> bool:
     """A quoted name of a show, book or film ("on Fox News’s “Fox and Friends.”"): after a
     possessive or a word of :data:`QUOTED_TITLE_LEADS`, a few words, at least two besides small
     words ("and", "of"), all capitalised. Not a new utterance."""
