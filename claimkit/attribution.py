@@ -678,6 +678,21 @@ def _under(inner: _Found, outer: _Found) -> bool:
         and outer.source is not None
         and not outer.continues
         and outer.cue.root in inner.cue.root.ancestors
+        and not _reports_for(inner, outer)
+    )
+
+
+def _reports_for(inner: _Found, outer: _Found) -> bool:
+    """Whether ``inner`` carries what its own speaker's ``outer`` cue does not report: a clause
+    after a verb that has none ("X also commented on the visit, saying, '...'"; "X agreed, but
+    also contended that ..."), where the inner cue is the one that introduces the content."""
+    return (
+        inner.lemma not in lex.QUESTION_VERBS  # "Asked whether ..., X said": the answer is the report
+        and inner.source is not None
+        and outer.source is not None
+        and inner.source.i == outer.source.i
+        and not any(c.dep_ in _CLAUSES for c in outer.cue.root.children)
+        and any(c.dep_ in _CLAUSES for c in inner.cue.root.children)
     )
 
 

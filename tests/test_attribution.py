@@ -595,3 +595,18 @@ def test_a_dateline_is_never_the_speaker(nlp, text: str, mention: str, name: str
     attr = _run(nlp, text)[0][1]
     assert attr.speaker is not None
     assert (attr.speaker.mention, attr.speaker.name) == (mention, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Mayor Lena Ortiz also commented on the closure, saying, “We will reopen the pool in June.”", "saying"),
+        ("The tenant agreed, but also contended that the landlord had ignored the leak.", "contended"),
+        ("Asked whether the pool would reopen, Mayor Lena Ortiz said: “Not this summer.”", "said"),
+    ],
+)
+def test_the_cue_that_introduces_the_content_wins_for_one_speaker(nlp, text: str, cue: str) -> None:
+    """Of two cues of one speaker, one below the other, the statement's cue is the one that
+    introduces a clause when the other has none; a question ("Asked whether") frames the answer."""
+    attr = _run(nlp, text)[0][1]
+    assert attr.cue is not None and attr.cue.text.split(":")[0] == cue

@@ -845,3 +845,6 @@ FRONTED_SUBORDINATORS: frozenset[str] = frozenset(["if", "whether", "although", 
 QUOTED_TITLE_LEADS: frozenset[str] = frozenset(
     ["on", "of", "to", "in", "titled", "entitled", "called", "named", "dubbed", "show", "book", "film", "song"]
 )
+
+# Verbs that put a question: below the answer's cue they frame it ("Asked whether ..., X said").
+QUESTION_VERBS: frozenset[str] = frozenset(["ask", "question", "press", "quiz"])
