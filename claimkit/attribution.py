@@ -63,10 +63,8 @@ _AUTHOR_REGIONS = frozenset(["byline", "credit"])  # regions that name the autho
 _POLL_MODS = frozenset(["det", "poss", "amod", "compound", "nmod"])  # "a", "May's", "latest", "CNN"
 _GROUP_DEPS = frozenset(["aux", "auxpass", "neg", "advmod"])  # words inside a verb group
 _DIRECT_SHARE = 0.6
-_ISSUER_WINDOW = 400
-_APPOSITION_INNER = frozenset(
-    ["compound", "flat", "amod", "det", "prep", "pobj"]
-)  # words inside "a spokesman in X"  # tokens back in which "the report" finds the document it refers to
+_ISSUER_WINDOW = 400  # tokens back in which "the report" finds the document it refers to
+_APPOSITION_INNER = frozenset(["compound", "flat", "amod", "det", "prep", "pobj"])  # words inside "a spokesman in X"
 
 
 @dataclass

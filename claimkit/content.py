@@ -30,6 +30,7 @@ from .data import reporting as lex
 from .quotes import QuoteSpan
 from .records import Content, ContentPart, Cue
 from .segment import Candidate, is_title, text_of
+from .speakers import spaced_dash
 
 Part = tuple[int, int]
 
@@ -491,7 +492,7 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
     while first < head.i and doc[first].lower_ in lex.FOCUS_ADVERBS:
         first += 1  # a focus adverb is no part of the source ("even his admirers")
     start = max(mention[0], doc[first].idx)
-    dashes = [t for t in span if t.text in {"—", "–"} or (t.text in {"-", "--"} and t.whitespace_)]
+    dashes = [t for t in span if spaced_dash(t)]
     if dashes and dashes[-1].i + 1 < span.end:
         start = doc[dashes[-1].i + 1].idx  # a dateline before the name ("RENO, Nev. (AP) — X")
     end = max(mention[1], doc[last].idx + len(doc[last]))

@@ -28,13 +28,19 @@ _QUALIFIER_DEPS = frozenset(["prep", "acl", "relcl"])
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod"])
 
 
+def spaced_dash(tok: Token) -> bool:
+    """A dash that separates phrases: an em or en dash, or a hyphen set off by a space ("RENO,
+    Nev. (AP) — X", "BOISE, Idaho - X"), not the hyphen inside a word."""
+    return tok.text in {"—", "–"} or (tok.text in {"-", "--"} and bool(tok.whitespace_))
+
+
 def noun_phrase(doc: Doc, head: Token) -> Span:
     """The noun phrase of ``head``: its left modifiers, compounds, coordinated nouns and
     prepositional names ("Ministry of Foreign Affairs"), without appositions or relative clauses.
     """
     left = head.left_edge.i
     right = head.i
-    dashes = [t.i for t in doc[left : head.i] if t.text in {"—", "–"} or (t.text in {"-", "--"} and t.whitespace_)]
+    dashes = [t.i for t in doc[left : head.i] if spaced_dash(t)]
     if dashes:
         left = dashes[-1] + 1  # no phrase runs over a spaced dash ("RANGOON, Burma - Aung San Suu Kyi's allies")
     right = head.i
