@@ -41,6 +41,7 @@ from .attribution import Attribution
 from .certainty import is_embedded
 from .data import certainty as cert_lex
 from .data import reporting as rep_lex
+from .data.names import PERSONAL_SUBJECT_PRONOUNS
 from .records import Certainty, Kind, KindDecision
 from .segment import Candidate
 
@@ -150,18 +151,17 @@ def reproach(span: Span, attribution: Attribution, genre: str) -> bool:
     """
     if genre not in OPINION_GENRES:
         return False
-    modals = cert_lex.REPROACH_MODALS if attribution.speaker is None else cert_lex.DEONTIC_WORDS
+    modals = cert_lex.REPROACH_MODALS
+    if attribution.speaker is not None:
+        modals = modals & cert_lex.DEONTIC_WORDS
     for tok in span:
-        if tok.tag_ != "MD" or tok.lower_ not in cert_lex.REPROACH_MODALS or tok.lower_ not in modals:
+        if tok.tag_ != "MD" or tok.lower_ not in modals:
             continue
         verb = tok.head
         perfect = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
         if perfect and verb.tag_ == "VBN" and verb.lemma_ != "be" and not is_embedded(verb, span):
             return True
     return False
-
-
-_PERSONAL = frozenset(["he", "she", "it", "they", "we", "i"])
 
 
 def _is_speaker(subject: Token, attribution: Attribution) -> bool:
@@ -175,7 +175,7 @@ def _is_speaker(subject: Token, attribution: Attribution) -> bool:
         return False
     if subject.dep_ == "expl":
         return False  # "it would take more hours": no one acts
-    if subject.lower_ in _PERSONAL:
+    if subject.lower_ in PERSONAL_SUBJECT_PRONOUNS:
         # "it" speaks for an organisation or a group, "he"/"she" for a person
         return (subject.lower_ == "it") == (speaker.type in {"organization", "group"})
     if subject.pos_ not in {"NOUN", "PROPN"}:

@@ -15,7 +15,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from .clean import Cleaned, capitalised
-from .data.boilerplate import LEADING_BULLET_RE
+from .data.boilerplate import CLOCK_END_RE, LEADING_BULLET_RE
 from .data.reporting import ATTITUDE_VERBS, DASH_CREDIT_RE, QUOTED_TITLE_LEADS, REPORTING_VERBS
 from .quotes import QuoteIndex, QuoteSpan, find_quotes, top_level
 
@@ -292,19 +292,11 @@ def _attach_frames(doc: Doc, text: str, candidates: list[Candidate]) -> list[Can
     return out
 
 
-# "after 5 p.m. Most were students": a clock time ends a sentence when a sentence opener follows
-# (the parser reads "p.m." as an abbreviation inside the sentence).
-_CLOCK_END = re.compile(
-    r"\b[ap]\.m\.(?=\s+(?:The|A|An|He|She|It|I|We|They|You|Most|Many|Some|Several|Few|All|None|Both|But|And"
-    r"|This|That|These|Those|There|His|Her|Their|Our|My|Its|Nobody|Everyone|Nothing)\b)"
-)
-
-
 def split_after_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split sentence spans after "a.m."/"p.m." followed by a sentence opener."""
     out = []
     for start, end in spans:
-        for m in _CLOCK_END.finditer(text, start, end):
+        for m in CLOCK_END_RE.finditer(text, start, end):
             out.append((start, m.end()))
             start = m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
         out.append((start, end))

@@ -182,6 +182,13 @@ SOURCE_TAG_RE = re.compile(r"\[[A-Z0-9][^\[\]\n]{0,58}\]?$")
 SENTENCE_END_CHARS = ".!?\"'”’)"
 # List bullets a scraper glues to the first word ("-Jane Doe says", "•Jane Doe"): split off when a
 # capital letter follows.
+# "after 5 p.m. Most were students": a clock time ends a sentence when a sentence opener follows
+# (the parser reads "p.m." as an abbreviation inside the sentence).
+CLOCK_END_RE = re.compile(
+    r"\b[ap]\.m\.(?=\s+(?:The|A|An|He|She|It|I|We|They|You|Most|Many|Some|Several|Few|All|None|Both|But|And"
+    r"|This|That|These|Those|There|His|Her|Their|Our|My|Its|Nobody|Everyone|Nothing)\b)"
+)
+
 BULLET_PREFIX = r"^[-•~▪►](?=[A-Z])"
 # A bullet or dash that opens a statement ("- Pew notes that ...", "•Jane Doe says"): not part of it.
 LEADING_BULLET_RE = re.compile(r"[-•~▪►]\s*(?=[A-Z“\"‘'])")

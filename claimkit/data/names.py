@@ -72,6 +72,10 @@ PRONOUN_GENDER: dict[str, str] = {
     **dict.fromkeys(["she", "her", "hers", "herself"], "f"),
 }
 
+# Subject pronouns that can stand for a statement's speaker ("He said he would ...", "The union
+# said it would ...").
+PERSONAL_SUBJECT_PRONOUNS: frozenset[str] = frozenset(["he", "she", "it", "they", "we", "i"])
+
 # Nouns right before a name that give its gender ("Her father Khaled", "his wife Ana").
 GENDER_NOUNS: dict[str, str] = {
     **dict.fromkeys(
