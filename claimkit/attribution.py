@@ -812,7 +812,9 @@ def _named_in_apposition(doc: Doc, head: Token, speaker: Speaker, resolver: Reso
     The job may be typed organisation ("DeLaet's agent, Danny Fritz, told")."""
     if speaker.type not in {"person", "organization"} or head.pos_ != "NOUN" or proper_name(speaker.name) is not None:
         return None
-    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    tail = noun_phrase(doc, head)[-1]  # "His ex-wife, Ivana Trump": the parser hangs the name on "wife"
+    rights = [*head.rights, *(tail.rights if tail is not head else ())]
+    appos = next((c for c in rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if appos is None:
         return None
     start = appos.i

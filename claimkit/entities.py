@@ -207,6 +207,9 @@ class Names:
                 continue  # "George Zimmerman Auctioning Off Gun Used To Kill Trayvon Martin."
             if ent.label_ == "PERSON" and _eponym(ent):
                 continue  # "Hodgkin lymphoma": a disease, not a person
+            if ent.label_ == "PERSON" and len(ent) == 1 and lexnames.known_organization(ent.text, True):
+                self.orgs.append((ent.start_char, _POSSESSIVE.sub("", ent.text)))
+                continue  # "Gannett", typed person by the parser
             if ent.label_ == "PERSON":
                 name = proper_name(_POSSESSIVE.sub("", ent.text))  # "Damon Green’s future"
                 if name and _words(name)[-1] not in lexnames.NOT_NAME_TAILS:  # not "Carol Burnett Award"
@@ -607,12 +610,12 @@ class Roles:
         -> "WHL commissioner Ron Robison", "the minister" -> "Foreign Minister Leila Osei", but
         not "Prime Minister Justin Trudeau").
         """
-        offsets, roles = self._by_role_word.get((kind, phrase.root.lemma_.lower()), ((), ()))
-        before = bisect_left(offsets, phrase.start_char)
-        if not before:
-            return None
-        words = {t.lemma_.lower() for t in phrase}
-        fits = {name for name, role in roles[:before] if role & _RANKS <= words}
+        role_word = phrase.root.lemma_.lower()
+        fits = self._fits(phrase, kind, role_word)
+        if not fits:
+            # another word for the office ("the judge" -> "Justice Ann Roe"): only one such person
+            others = {n for word in lexnames.ROLE_SYNONYMS.get(role_word, ()) for n in self._fits(phrase, kind, word)}
+            fits = others if len(others) == 1 else set()
         if not fits:
             return None
 
@@ -621,6 +624,14 @@ class Roles:
             return places[bisect_left(places, phrase.start_char) - 1]
 
         return max(fits, key=latest)
+
+    def _fits(self, phrase: Span, kind: str, role_word: str) -> set[str]:
+        """The names the article gave the role ``role_word`` before ``phrase`` (with any rank the
+        phrase names too)."""
+        offsets, roles = self._by_role_word.get((kind, role_word), ((), ()))
+        before = bisect_left(offsets, phrase.start_char)
+        words = {t.lemma_.lower() for t in phrase}
+        return {name for name, role in roles[:before] if role & _RANKS <= words}
 
 
 def _role_tokens(doc: Doc, start: int) -> list:

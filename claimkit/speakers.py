@@ -53,8 +53,8 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
             right = child.i
         elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "PROPN" and head.ent_type_ != _PERSON:
             right = max(right, child.right_edge.i)
-    while right + 2 < len(doc) and _hyphen_name(doc, right):
-        right += 2  # "Wilson-Raybould", parsed as "Wilson" "-" "Raybould"
+    while right + 2 < len(doc) and (_hyphen_name(doc, right) or _hyphen_word(doc, right)):
+        right += 2  # "Wilson-Raybould", parsed as "Wilson" "-" "Raybould"; "ex-wife" as "ex" "-" "wife"
     span = doc[left : right + 1]
     # a possessive subject "Trump's campaign" keeps the whole phrase; a leading quote mark does not
     while len(span) > 1 and span[0].is_punct:
@@ -74,6 +74,20 @@ def _hyphen_name(doc: Doc, i: int) -> bool:
         and not dash.whitespace_
         and nxt.pos_ == "PROPN"
         and nxt.text[:1].isupper()
+    )
+
+
+def _hyphen_word(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the first part of a lower-case hyphenated noun the tokenizer split
+    ("ex" "-" "wife", "co" "-" "founder"): a hyphen glued to a word on both sides."""
+    tok, dash, nxt = doc[i], doc[i + 1], doc[i + 2]
+    return (
+        not tok.whitespace_
+        and tok.is_alpha
+        and dash.text == "-"
+        and not dash.whitespace_
+        and nxt.is_alpha
+        and nxt.pos_ in {"NOUN", "PROPN"}
     )
 
 
@@ -122,7 +136,16 @@ def _person_tokens(phrase: Span) -> list[Token]:
     """The PERSON tokens of a phrase that name its referent: not a possessor ("Norman’s lawyers",
     "Trump's campaign" are not Norman and Trump)."""
     owned = {t.i for c in phrase.root.children if c.dep_ == "poss" for t in c.subtree}
-    return [t for t in phrase if t.ent_type_ == _PERSON and t.i not in owned]
+    return [t for t in phrase if t.ent_type_ == _PERSON and t.i not in owned and not _known_organization(t)]
+
+
+def _known_organization(tok: Token) -> bool:
+    """A news organisation's or company's name the parser may type person ("Gannett"), standing
+    alone (not a word of a longer person name)."""
+    alone = tok.ent_type_ != _PERSON or (
+        tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    )
+    return alone and lexnames.known_organization(tok.text, tok.pos_ == "PROPN")
 
 
 def name_of(phrase: Span) -> str:
@@ -147,6 +170,8 @@ def speaker_type(phrase: Span) -> SpeakerType:
     has_person = bool(_person_tokens(phrase))
     if not has_person and (words & lex.ANONYMOUS_WORDS or root.lemma_.lower() in lex.REPORT_NOUNS):
         return "anonymous"
+    if not has_person and _known_organization(root):
+        return "organization"  # "Gannett said", "The Times reported"
     if has_person or root.lower_ in lex.PERSON_PRONOUNS or root.lower_ in lex.FIRST_PERSON:
         return "person"
     if _titled_name(phrase) is not None:

@@ -584,3 +584,30 @@ def test_a_name_in_a_disease_is_no_antecedent_of_he(nlp) -> None:
         "“We are seeing results,” he said."
     )
     assert _speaker(_run(nlp, text), "“We are").name != "Hodgkin"
+
+
+def test_a_hyphenated_noun_stays_whole_and_takes_its_apposition(nlp) -> None:
+    text = "His co-founder agreed that the firm was too small.\n\nHer ex-husband, Tomas Berg, told reporters the house was sold."
+    results = _run(nlp, text)
+    assert _speaker(results, "His co-founder").mention == "His co-founder"
+    berg = _speaker(results, "Her ex-husband")
+    assert berg.mention == "Her ex-husband" and berg.name == "Tomas Berg"
+
+
+def test_the_judge_is_the_one_person_introduced_as_a_justice(nlp) -> None:
+    text = (
+        "A lawsuit over the estate was heard in Albany.\n\n"
+        "State Supreme Court Justice Alan Verro ruled on Friday that the records stay sealed.\n\n"
+        "The judge said the family had a right to privacy."
+    )
+    assert _speaker(_run(nlp, text), "The judge").name == "Alan Verro"
+
+
+def test_a_news_organisation_or_company_is_an_organisation(nlp) -> None:
+    text = (
+        "Gannett said in a statement that it would appeal the order.\n\n"
+        "The Ledger and the Gannett newspaper chain argued that the public had a right to know."
+    )
+    results = _run(nlp, text)
+    assert _speaker(results, "Gannett said").type == "organization"
+    assert _speaker(results, "The Ledger").type == "organization"

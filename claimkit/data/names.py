@@ -145,3 +145,37 @@ ORGANIZATION_DESCRIPTION_NOUNS: frozenset[str] = _words(
     retailer carrier airline automaker carmaker manufacturer producer developer charity institute
     foundation coalition network"""
 )
+
+# Role nouns that name the same office: "the judge" is the article's "Supreme Court Justice Ann
+# Roe" when no one was introduced as a judge.
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "judge": ("justice", "magistrate"),
+    "justice": ("judge",),
+    "lawmaker": ("senator", "congressman", "congresswoman", "representative", "legislator"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+}
+
+# News organisations and companies the parser often types as persons ("Gannett said",
+# "the Gannett newspaper chain"): a source named so is an organisation. Lower case, one word
+# each; no word that is also a common surname (Bloomberg, Sinclair, Hearst, Disney, Goldman).
+KNOWN_ORGANIZATIONS: frozenset[str] = _words(
+    """gannett mcclatchy reuters politico axios breitbart buzzfeed vox salon huffpost
+    cnn msnbc nbc abc cbs pbs npr univision telemundo tronc newsmax gawker
+    google facebook twitter apple microsoft amazon walmart exxon exxonmobil chevron boeing uber lyft
+    netflix comcast verizon citigroup jpmorgan pfizer monsanto halliburton
+    lockheed raytheon nasdaq yahoo instagram youtube linkedin snapchat tesla airbnb starbucks"""
+)
+
+# Words that end a newspaper's name ("The Times", "the Ledger", "The Post"): as a capitalised
+# proper noun they name an organisation, never a person.
+MASTHEAD_WORDS: frozenset[str] = _words(
+    """times post journal tribune herald gazette ledger chronicle inquirer examiner globe sentinel
+    courier observer telegraph guardian"""
+)
+
+
+def known_organization(word: str, proper: bool) -> bool:
+    """Whether a word names a news organisation or company: a known name, or a masthead word
+    written as a proper noun ("Times" in "The Times")."""
+    lower = word.lower()
+    return lower in KNOWN_ORGANIZATIONS or (proper and lower in MASTHEAD_WORDS)
