@@ -304,8 +304,11 @@ def _backgrounded(verb: Token) -> bool:
 
 def _unreal(verb: Token) -> bool:
     """A speech act that did not happen: "could have rallied", "should have said", "should
-    publish", also in the clause of such a verb ("should have to guess")."""
+    publish", also in the clause of such a verb ("should have to guess"), and "ought to (have)
+    asked", where the parser makes "ought" the head."""
     for tok in (verb, verb.head) if verb.dep_ in {"xcomp", "ccomp", "advcl"} else (verb,):
+        if tok.dep_ == "xcomp" and tok.head.lower_ == "ought":
+            return True
         aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
         if any(a in {"should", "must", "ought"} for a in aux):
             return True  # "should publish", "should have to guess"

@@ -86,8 +86,24 @@ def _modal_type(tok: Token) -> str | None:
     return None
 
 
+def is_perfect_participle(verb: Token) -> bool:
+    """A past participle with the perfect "have" ("should *have looked*", "could *have demanded*")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
+
+
+def is_reproach_modal(tok: Token) -> bool:
+    """ "should" or "ought" with "have" and a past participle ("We should have looked at our costs
+    first"): what someone failed to do, a reproach, not a guess (Szeged marks none of its four
+    "should have"s); "must have left" stays an inference."""
+    return tok.lower_ in lex.REPROACH_MODALS & lex.DEONTIC_WORDS and is_perfect_participle(tok.head)
+
+
 def _is_plan(tok: Token) -> bool:
-    """Whether ``will`` announces a scheduled or committed event rather than predicting one."""
+    """Whether ``will`` announces a scheduled or committed event rather than predicting one.
+
+    A day or hour ("will vote on Tuesday", "at 3 p.m.") schedules it; a deadline ("will be
+    reversed before April", "done by March 1": :data:`lex.DEADLINE_PREPOSITIONS`) does not.
+    """
     head = tok.head
     if head.lemma_ in lex.PLAN_VERBS:
         return True
@@ -97,7 +113,11 @@ def _is_plan(tok: Token) -> bool:
     for child in head.children:
         if _is_calendar_date(child):
             return True
-        if child.dep_ == "prep" and any(_is_calendar_date(g) for g in child.children):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ not in lex.DEADLINE_PREPOSITIONS
+            and any(_is_calendar_date(g) for g in child.children)
+        ):
             return True
     return False
 
@@ -227,7 +247,7 @@ def _scan(span: Span, candidates: bool = False) -> list[tuple[Span, str, bool]]:
             ctype = _word_type(tok)
         if ctype is not None:
             found.append((doc[i : i + 1], ctype, True))
-        elif candidates:
+        elif candidates and not is_reproach_modal(tok):
             word = tok.lower_
             fallback = (
                 "modal"

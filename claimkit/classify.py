@@ -34,11 +34,13 @@ Rules first, in this order:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from spacy.tokens import Doc, Span, Token
 
 from . import subjectivity
 from .attribution import Attribution
-from .certainty import is_embedded
+from .certainty import is_embedded, is_perfect_participle
 from .data import certainty as cert_lex
 from .data import reporting as rep_lex
 from .data.names import PERSONAL_SUBJECT_PRONOUNS
@@ -62,7 +64,7 @@ def frame(doc: Doc, cand: Candidate, attribution: Attribution) -> str | None:
     lemma = attribution.cue.lemma if attribution.cue else ""
     if lemma in rep_lex.SPECULATION_VERBS:
         return "speculation"
-    if lemma in rep_lex.OPINION_VERBS:
+    if lemma in rep_lex.OPINION_VERBS or attacks(doc, attribution):
         return "opinion"
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
@@ -78,6 +80,41 @@ def frame(doc: Doc, cand: Candidate, attribution: Attribution) -> str | None:
         if root.lemma_ in rep_lex.OPINION_VERBS and any(c.dep_ == "ccomp" for c in root.children):
             return "opinion"
     return None
+
+
+_CLAUSE_DEPS = frozenset(["ccomp", "parataxis"])
+_PARTICLE_DEPS = frozenset(["prt", "advmod"])
+
+
+def attacks(doc: Doc, attribution: Attribution) -> bool:
+    """A verb of attack or retort whose content is a clause or a quotation: the speaker's criticism.
+
+    True when the cue's verb is one of :data:`claimkit.data.reporting.ATTACK_VERBS` ("swiped at
+    the mayor in a series of posts: '...'", "slammed the plan as 'a giveaway'") or a verb with
+    its particle in :data:`claimkit.data.reporting.ATTACK_PARTICLE_VERBS` ("fired back on X:
+    '...'", and the "saying" of "hit back, saying ...") and what it says is quoted or a clause. An object alone
+    ("X attacked the plan") reports the act, not the criticism: False.
+    """
+    cue = attribution.cue
+    if cue is None or attribution.speaker is None:
+        return False
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    said = attribution.quote in {"direct", "mixed"} or any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+    # "hit back, saying ...": the participle that carries the content hangs on the attack verb
+    frames = (verb, verb.head) if verb.dep_ == "advcl" and verb.tag_ == "VBG" else (verb,)
+    return said and any(_attack_verb(v) for v in frames)
+
+
+def _attack_verb(verb: Token) -> bool:
+    """Whether ``verb`` is a verb of attack or retort (alone, or with its particle)."""
+    lemma = verb.lemma_.lower()
+    if lemma in rep_lex.ATTACK_VERBS:
+        return True
+    particles = {c.lower_ for c in verb.children if c.dep_ in _PARTICLE_DEPS}
+    return any((lemma, p) in rep_lex.ATTACK_PARTICLE_VERBS for p in particles)
 
 
 def believed_forecast(span: Span, attribution: Attribution, certainty: Certainty) -> bool:
@@ -158,18 +195,29 @@ def reproach(span: Span, attribution: Attribution, genre: str) -> bool:
         if tok.tag_ != "MD" or tok.lower_ not in modals:
             continue
         verb = tok.head
-        perfect = any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
-        if perfect and verb.tag_ == "VBN" and verb.lemma_ != "be" and not is_embedded(verb, span):
+        if is_perfect_participle(verb) and verb.lemma_ != "be" and not is_embedded(verb, span):
             return True
     return False
 
 
-def _is_speaker(subject: Token, attribution: Attribution) -> bool:
+def speaker_mentions(attributions: Iterable[Attribution]) -> dict[str, str]:
+    """Every mention of each speaker entity in the document, by entity id, joined by spaces
+    ("Board chairman Neil Forsythe He Forsythe"): what a later "He said the board would ..."
+    knows of its speaker."""
+    found: dict[str, list[str]] = {}
+    for attr in attributions:
+        if attr.speaker is not None and attr.speaker.id is not None:
+            found.setdefault(attr.speaker.id, []).append(attr.speaker.mention)
+    return {key: " ".join(mentions) for key, mentions in found.items()}
+
+
+def _is_speaker(subject: Token, attribution: Attribution, mentions: Mapping[str, str] | None = None) -> bool:
     """Whether ``subject`` refers to the statement's speaker or the body the speaker speaks for:
     a personal pronoun that fits the speaker ("He said he would ...", "The union said it
     would ..."; not the "it" of "it would take hours"), or a noun that begins a word of the speaker's
     mention, name or description ("Board chairman X said the board would ...", "Councilwoman X
-    said the council would ...")."""
+    said the council would ...") or of another mention of the same speaker in ``mentions``
+    (:func:`speaker_mentions`: "Board chairman X said ... He said the board would ...")."""
     speaker = attribution.speaker
     if speaker is None:
         return False
@@ -180,18 +228,23 @@ def _is_speaker(subject: Token, attribution: Attribution) -> bool:
         return (subject.lower_ == "it") == (speaker.type in {"organization", "group"})
     if subject.pos_ not in {"NOUN", "PROPN"}:
         return False
-    words = " ".join(filter(None, [speaker.mention, speaker.name, speaker.description])).lower().split()
+    others = (mentions or {}).get(speaker.id or "", "")
+    words = " ".join(filter(None, [speaker.mention, speaker.name, speaker.description, others])).lower().split()
     return any(w.startswith(subject.lower_) for w in words)
 
 
-def announced(doc: Doc, attribution: Attribution, certainty: Certainty) -> bool:
+def announced(
+    doc: Doc, attribution: Attribution, certainty: Certainty, mentions: Mapping[str, str] | None = None
+) -> bool:
     """A speaker announcing what they (or the body they speak for) will do: a fact.
 
     True for an attributed statement whose only cues governing it are plain futures ("will",
     "would" in reported speech) of verbs whose subject is the speaker: "He said he would ask the
     state auditor to review it", "Councilwoman X said the council would hold a hearing on
-    Monday", "The coalition issued a statement saying it would challenge the approval". A
-    forecast about something else ("Forecasters say rates will rise") stays speculation.
+    Monday", "The coalition issued a statement saying it would challenge the approval"; with
+    ``mentions`` (:func:`speaker_mentions`) also a noun of another mention of the speaker ("He
+    said the board would revisit the hours" after "Board chairman X said"). A forecast about
+    something else ("Forecasters say rates will rise") stays speculation.
     """
     if attribution.speaker is None:
         return False
@@ -204,7 +257,7 @@ def announced(doc: Doc, attribution: Attribution, certainty: Certainty) -> bool:
             return False
         verb = span[0].head
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if not subjects or not all(_is_speaker(s, attribution) for s in subjects):
+        if not subjects or not all(_is_speaker(s, attribution, mentions) for s in subjects):
             return False
     return True
 
@@ -312,12 +365,19 @@ def rule(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certain
 
 
 def decide(
-    doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certainty, genre: str = "unknown"
+    doc: Doc,
+    cand: Candidate,
+    attribution: Attribution,
+    certainty: Certainty,
+    genre: str = "unknown",
+    mentions: Mapping[str, str] | None = None,
 ) -> KindDecision:
     """The kind with its probability and what decided it (a rule, else the subjectivity model).
 
     ``genre`` is the document's (:func:`claimkit.clean.clean`): in an opinion column or an
     editorial, the author's evaluative verdict is an opinion (:func:`author_verdict`).
+    ``mentions`` are the speakers' mentions in the whole document (:func:`speaker_mentions`),
+    for :func:`announced`.
 
     A rule's probability is its precision on the model's training data (stored in the model as
     ``rule_precision``); the model's is its probability of the kind it chose.
@@ -327,7 +387,7 @@ def decide(
     attributed = span is not None and attribution.speaker is not None
     # the speaker's announced plan and the speaker's evaluation: no measured precision
     # (NewsSD labels only the author's voice), so the model's probability, at least 0.5
-    if attributed and announced(doc, attribution, certainty):
+    if attributed and announced(doc, attribution, certainty, mentions):
         p = subjectivity.span_probability(span, certainty, attribution)
         return KindDecision("fact", round(max(1.0 - p, 0.5), 3), "rule")
     if span is not None and reproach(span, attribution, genre):

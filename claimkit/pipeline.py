@@ -125,9 +125,10 @@ def build(document: Document, doc: Doc, checkworthiness: bool = True) -> tuple[D
         [a.cue if a.speaker is not None else None for _, a in kept],
         [a.quote for _, a in kept],
     )
+    mentions = classify.speaker_mentions(attr for _, attr in kept)
     for n, ((cand, attr), parts) in enumerate(zip(kept, said, strict=True), 1):
         cert = certainty.assess(doc, cand, attr)
-        kind = classify.decide(doc, cand, attr, cert, genre=cleaned.genre)
+        kind = classify.decide(doc, cand, attr, cert, genre=cleaned.genre, mentions=mentions)
         statements.append(
             Statement(
                 id=f"{document.doc_id}:{n}",

@@ -34,6 +34,7 @@ def _one(nlp, text: str, meta: dict[str, str] | None = None) -> Attribution:
         "The leaders could have rallied the party to reject him.",
         "The mayors could have pushed the town to oppose the levy.",
         "Both teams should have to explain it.",
+        "The trustees ought to have asked the parents.",
         "The governors could have urged the assembly to reject the treaty.",
         "The chiefs could have persuaded the tribe to denounce him.",
         "After the magazine endorsed a senator, sales fell by a fifth.",

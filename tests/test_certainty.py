@@ -66,6 +66,9 @@ def types(nlp, text: str) -> list[tuple[str, str]]:
         ("The report clearly shows a decline.", [("clearly", "booster")]),
         # prediction
         ("Russia will continue to seek closer ties.", [("will", "prediction")]),
+        # a deadline is no appointment: "will ... by March 1" is a forecast, "on Tuesday" a schedule
+        ("The repairs will be finished by March 1.", [("will", "prediction")]),
+        ("The council will vote on Tuesday.", []),
     ],
 )
 def test_cue_types(nlp, text, expected):
@@ -370,3 +373,15 @@ def test_calibration_reads_the_cue_models_soft_count(nlp):
     assert mass > 0.5 and certainty.weighed_cues(doc, cand, Attribution(), learned=False)[1] == 0.0
     rule = score_cues(cues)
     assert certainty_model.calibrate(doc[:], cues, rule, mass) <= certainty_model.calibrate(doc[:], cues, rule, 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We should have checked the fares before the vote.", "We should have read the contract first."],
+)
+def test_should_have_done_is_a_reproach_not_a_guess(nlp, text):
+    """ "should" + "have" + past participle is what someone failed to do: no candidate for the cue
+    model (Szeged marks none of its "should have"s)."""
+    doc = nlp(text)
+    cand = Candidate(0, len(text), 0, len(text), find_quotes(text))
+    assert [c.text for c in find_cues(doc, cand, Attribution())] == []

@@ -305,3 +305,37 @@ def test_reproach_in_a_column(extractor, sentence, kind):
     _, statements = extractor.extract_one(Document("col", COLUMN.format(sentence)))
     (st,) = [s for s in statements if s.text == sentence]
     assert st.kind == kind, (st.kind, st.kind_by)
+
+
+# A verb of attack or retort with a quotation or a clause is the speaker's criticism; with an
+# object alone it reports the act.
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        (
+            'Trustee Ann Cole fired back in a long post: "The board hid the audit. It can find the money."',
+            "hid the",
+            "opinion",
+        ),
+        ("The treasurer hit back, saying the figures had been changed by the auditors.", "figures", "opinion"),
+        ('Senator Bo Reyes slammed the merger as "a gift to the insurers."', "merger", "opinion"),
+        ("Senator Bo Reyes attacked the merger on Tuesday.", "merger", "fact"),
+    ],
+)
+def test_attack_verbs_with_content_are_criticism(extractor, text, words, kind):
+    _, statements = extractor.extract_one(Document("atk", text))
+    (st,) = [s for s in statements if words in s.text]
+    assert st.speaker is not None, st
+    assert st.kind == kind, (st.kind, st.kind_by)
+
+
+def test_announced_plan_of_the_body_named_in_another_mention(extractor):
+    """ "He said the council would ..." is the chair announcing the council's plan when an earlier
+    mention names him its chair."""
+    text = (
+        "Council chairwoman Ida Marsh said the budget was final. She said the council would reopen the pools in June."
+    )
+    _, statements = extractor.extract_one(Document("ann", text))
+    (st,) = [s for s in statements if "pools" in s.text]
+    assert st.speaker is not None and st.speaker.mention == "She"
+    assert (st.kind, st.kind_by) == ("fact", "rule")

@@ -238,6 +238,10 @@ CALENDAR_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+# Prepositions of a deadline: a date after them does not make "will" a scheduled event ("the cut
+# will be reversed before April", "will be finished by March 1" are forecasts).
+DEADLINE_PREPOSITIONS: frozenset[str] = frozenset(["before", "by"])
+
 # Verbs that make a "will" future a scheduled plan rather than a prediction.
 PLAN_VERBS: frozenset[str] = frozenset(
     [

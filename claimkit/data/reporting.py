@@ -195,6 +195,21 @@ OPINION_VERBS: frozenset[str] = frozenset(
     ]
 )
 
+# Verbs of attack and retort (lemmas): what such a speech act says in a clause or a quotation is
+# a criticism, an opinion, like "criticized" ("X swiped at the mayor in a series of posts: '...'",
+# "X slammed the plan as 'a giveaway'"). With an object only ("X attacked the plan") the
+# statement reports the act: left to the other rules. Phrasal ones are verb + particle.
+ATTACK_VERBS: frozenset[str] = frozenset(
+    [
+        *("swipe", "slam", "blast", "lambaste", "lambast", "attack", "assail", "berate", "rebuke", "chide"),
+        *("scold", "mock", "ridicule", "deride", "denounce", "condemn", "decry", "excoriate", "castigate"),
+        *("pillory", "skewer", "taunt", "jab", "lash", "disparage", "belittle"),
+    ]
+)
+ATTACK_PARTICLE_VERBS: frozenset[tuple[str, str]] = frozenset(
+    [("fire", "back"), ("hit", "back"), ("hit", "out"), ("strike", "back"), ("shoot", "back"), ("lash", "out")]
+)
+
 # Opinion verbs of belief (not of argument or wish): a forecast believed is still a forecast,
 # so "I suspect the money will go to ...", "Analysts think prices will fall" are speculation,
 # while "They argue that more trucks will worsen air quality" stays an opinion.
