@@ -31,8 +31,16 @@ from .segment import Candidate
 _EMBEDDING_DEPS = frozenset(
     ["relcl", "acl", "amod", "appos", "advcl", "nmod", "poss", "compound", "npadvmod", "pcomp", "csubj"]
 )
-# Relations that introduce reported content: the walk up for scope stops there.
+# Relations that introduce reported content: the walk up for scope stops there when the verb
+# above frames someone's words or thoughts (:data:`_FRAME_VERBS`).
 _CONTENT_DEPS = frozenset(["ccomp", "parataxis"])
+_FRAME_VERBS = (
+    rep_lex.REPORTING_VERBS
+    | rep_lex.ATTITUDE_VERBS
+    | rep_lex.OPINION_VERBS
+    | rep_lex.SPECULATION_VERBS
+    | rep_lex.BELIEF_VERBS
+) - lex.DECISION_VERBS
 _CONDITION_MARKS = frozenset(["if", "unless", "whether"])
 _QUOTE_TAIL = " \t\r\n”\"’'»)"
 
@@ -199,16 +207,28 @@ def _anchor(tokens: Span) -> Token:
     return root
 
 
-def is_embedded(anchor: Token, span: Span) -> bool:
-    """Whether ``anchor`` sits in a relative clause, noun modifier or non-conditional adverbial.
+def _is_decided_question(clause: Token) -> bool:
+    """Whether ``clause`` is an indirect question a verb of deciding is about ("decided whether ...")."""
+    return clause.head.lemma_ in lex.DECISION_VERBS and any(
+        c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children
+    )
 
-    The walk up the tree stops at the statement's edge and at a clausal complement (the
-    content of a reporting verb is the statement's main assertion).
+
+def is_embedded(anchor: Token, span: Span) -> bool:
+    """Whether ``anchor`` sits in a relative clause, noun modifier, non-conditional adverbial or
+    the indirect question of a decision ("ruled whether ...").
+
+    The walk up the tree stops at the statement's edge and at the clausal complement of a verb
+    that frames someone's words or thoughts (that content is the statement's main assertion);
+    the complement of another verb ("contests that determined who could vote") is walked through.
     """
     tok = anchor
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
         if tok.dep_ in _CONTENT_DEPS:
-            return False
+            if _is_decided_question(tok):
+                return True
+            if tok.head.lemma_ in _FRAME_VERBS:
+                return False
         if tok.dep_ in _EMBEDDING_DEPS and not (tok.dep_ == "advcl" and _is_conditional_clause(tok)):
             return True
         tok = tok.head
@@ -349,7 +369,9 @@ def score_cues(cues: list[CertaintyCue]) -> float:
         weight = lex.CUE_WEIGHTS.get(cue.type, 0.0)
         if cue.type not in lex.NEUTRAL_TYPES:
             weight = lex.WORD_WEIGHTS.get(cue.text.lower(), weight)
-        score *= 1.0 + weight * (lex.EMBEDDED_FACTOR if cue.scope == "embedded" else 1.0)
+        if cue.scope == "embedded":
+            weight = max(weight * lex.EMBEDDED_FACTOR, -lex.EMBEDDED_MAX_DISCOUNT)
+        score *= 1.0 + weight
     return round(min(1.0, max(0.0, score)), 3)
 
 

@@ -116,6 +116,57 @@ def test_scope_reported_content_is_main(nlp):
     assert cue.text == "may" and cue.scope == "main"
 
 
+def test_modal_in_a_clause_under_a_relative_clause_is_embedded(nlp):
+    # "who could run" is the complement of "decided", itself in a relative clause: the walk
+    # goes on past a complement that no reporting verb frames
+    (cue,) = cues_of(nlp, "Voters rejected the rules that decided who could run for the board.")
+    assert (cue.text, cue.scope) == ("could", "embedded")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The permit, which could be revoked, was granted on Friday.",
+        "The agency published the letters, which could embarrass the governor, on Tuesday.",
+        "The council repealed a rule that determined which shops could open on Sundays.",
+    ],
+)
+def test_embedded_could_leaves_the_main_claim_a_fact(extractor, text):
+    _, (st,) = extractor.extract_one(Document("e", text))
+    assert [(c.text, c.scope) for c in st.certainty.cues] == [("could", "embedded")]
+    assert st.certainty.label == "probable"
+    assert st.kind != "speculation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge ruled on whether the files should be released.",
+        "The panel decided whether the tender would be reopened.",
+    ],
+)
+def test_decided_question_is_an_embedded_investigation(extractor, text):
+    # Szeged marks "whether" after a verb of deciding as an investigation cue, so the sentence
+    # is not certain; but the decision is what the statement asserts, not a guess
+    _, (st,) = extractor.extract_one(Document("q", text))
+    whether = [c for c in st.certainty.cues if c.text == "whether"]
+    assert [(c.type, c.scope) for c in whether] == [("investigation", "embedded")]
+    assert st.certainty.label == "probable"
+    assert st.kind != "speculation"
+
+
+def test_examined_question_stays_main(nlp):
+    (cue,) = cues_of(nlp, "Inspectors are checking whether the dam leaked.")
+    assert (cue.text, cue.type, cue.scope) == ("whether", "investigation", "main")
+    assert label_for(score_cues([cue])) == "possible"
+
+
+def test_an_embedded_cue_alone_keeps_the_statement_probable():
+    cue = CertaintyCue("whether", 0, 7, "investigation", "author", "embedded")
+    assert score_cues([cue]) == 1.0 - lex.EMBEDDED_MAX_DISCOUNT
+    assert label_for(score_cues([cue])) == "probable"
+
+
 def test_conditional_scope_is_the_main_clause(nlp):
     (cue,) = cues_of(nlp, "If the war ends, a structure is drawn.")
     assert cue.scope == "main"

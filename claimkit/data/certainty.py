@@ -168,6 +168,13 @@ QUESTION_VERBS: frozenset[str] = frozenset(
     ["ask", "wonder", "know", "see", "check", "determine", "question", "inquire", "enquire", "decide", "investigate"]
 )
 
+# Verbs of deciding whose indirect question ("ruled on whether", "decided whether", "will vote
+# on whether") is what the decision is about, not the claim: the "whether" stays an
+# investigation cue (Szeged marks it so) but its scope is ``embedded``.
+DECISION_VERBS: frozenset[str] = frozenset(
+    ["decide", "determine", "rule", "vote", "judge", "settle", "choose", "adjudicate", "deliberate"]
+)
+
 # Adjectives that are hedges only with a that-clause ("it is possible that", not "possible dates").
 CLAUSE_ADJECTIVES: frozenset[str] = frozenset(["possible", "probable"])
 
@@ -359,6 +366,9 @@ WORD_WEIGHTS: dict[str, float] = {
 
 # A cue inside a relative clause, a noun modifier or another embedded clause counts this much.
 EMBEDDED_FACTOR: float = 0.6
+# ... and never discounts the statement by more than this: a clause the statement does not
+# assert cannot make its claim merely possible ("The judge ruled on whether ..." is probable).
+EMBEDDED_MAX_DISCOUNT: float = 0.35
 
 # Cue types that make the content a guess (kind speculation) when they govern the statement.
 SPECULATIVE_TYPES: frozenset[str] = frozenset(
