@@ -347,20 +347,47 @@ def make(text: str, parts: Sequence[Part]) -> Content | None:
     return Content(text[start:end], start, end, [ContentPart(text[s:e], s, e) for s, e in parts])
 
 
+def without(text: str, parts: Sequence[Part], frame: Sequence[Part]) -> list[Part]:
+    """``parts`` less the spans of ``frame`` (the statement's own source and cue): a token is
+    content, source or cue, never two ("which *he said* the state should pay for" -> "which",
+    "the state should pay for"); a part cut in two loses the frame's commas and dashes."""
+    out = list(parts)
+    for fs, fe in frame:
+        cut: list[Part] = []
+        for s, e in out:
+            if fe <= s or e <= fs:
+                cut.append((s, e))
+                continue
+            for a, b in ((s, fs), (fe, e)):
+                if a < b and (part := _trim(text, a, b)) is not None:
+                    cut.append(part)
+        out = cut
+    return out
+
+
 def contents(
-    doc: Doc, candidates: Sequence[Candidate], cues: Sequence[Cue | None], quotes: Sequence[str]
+    doc: Doc,
+    candidates: Sequence[Candidate],
+    cues: Sequence[Cue | None],
+    quotes: Sequence[str],
+    sources: Sequence[Part | None] | None = None,
 ) -> list[list[Part]]:
     """Content parts of every candidate (empty for the author's voice), continuations joined.
 
     A candidate whose cue lies outside it (a floating quotation that took the cue of the
     quotation beside it) says the same content as the statement of that cue: all of them get
-    the parts of the whole group.
+    the parts of the whole group. No part covers the candidate's own cue or source span
+    (``sources``, when given): see :func:`without`.
     """
+    text = text_of(doc)
     found = [
         find(doc, c, cue, q) if cue is not None else [] for c, cue, q in zip(candidates, cues, quotes, strict=True)
     ]
+    for i, cue in enumerate(cues):
+        if cue is not None and found[i]:
+            frame = [(cue.start, cue.end)] + ([sources[i]] if sources is not None and sources[i] is not None else [])
+            found[i] = without(text, found[i], [f for f in frame if f[0] < f[1]])
     groups: dict[tuple[int, int], list[int]] = {}
-    text = text_of(doc)
     for i, cue in enumerate(cues):
         frame = quotes[i] == "direct" and text[candidates[i].start : candidates[i].end].rstrip().endswith(":")
         if cue is not None and (found[i] or frame):  # a frame ("X wrote:") takes the paragraph after it

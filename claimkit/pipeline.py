@@ -107,6 +107,15 @@ def attributed(doc: Doc, cleaned: clean.Cleaned) -> tuple[list[tuple[Candidate, 
     return kept, attributions
 
 
+def source_span(attr: Attribution) -> tuple[int, int] | None:
+    """Where the source of an attributed statement is written (its phrase, else the speaker
+    mention), or None."""
+    for span in (attr.source, attr.speaker):
+        if attr.speaker is not None and span is not None and span.start is not None and span.end is not None:
+            return span.start, span.end
+    return None
+
+
 def build(document: Document, doc: Doc, checkworthiness: bool = True) -> tuple[DocumentRecord, list[Statement]]:
     """Run every stage after parsing on one document, without validation.
 
@@ -124,6 +133,7 @@ def build(document: Document, doc: Doc, checkworthiness: bool = True) -> tuple[D
         [c for c, _ in kept],
         [a.cue if a.speaker is not None else None for _, a in kept],
         [a.quote for _, a in kept],
+        [source_span(a) for _, a in kept],
     )
     mentions = classify.speaker_mentions(attr for _, attr in kept)
     for n, ((cand, attr), parts) in enumerate(zip(kept, said, strict=True), 1):

@@ -255,3 +255,11 @@ def test_what_stands_before_a_parenthetical_frame_is_content(build):
     # the circumstance of the saying is not: "Asked about ...", "In his speech"
     (st,) = build("Asked about the fares, the director said, “We will see.”")
     assert parts(st) == ["“We will see.”"]
+
+
+def test_the_frame_inside_a_relative_clause_is_cut_out_of_the_content(build):
+    # one label a token: "which the mayor said the state should pay for" -> content "which" + the rest
+    sts = build("The council approved a new bridge, which the mayor said the state should pay for.")
+    (st,) = [s for s in sts if s.speaker is not None]
+    assert st.cue.text == "said"
+    assert parts(st) == ["which", "the state should pay for"]
