@@ -63,6 +63,8 @@ _EDGE = " \t\r\n\u00a0,.;:—–-"
 _LEAD_EDGE = _EDGE + ")"
 _OPENING_MARKS = frozenset(["“", '"', "‘", "'", "`"])
 _MAX_FRAME = 120  # characters of frame (source, cue, recipient) between a quotation and its cue
+_CLAUSE_BEFORE_QUOTE = re.compile(r"\w\s*\Z")
+_SENTENCE_BREAK = re.compile(r"[.?!][\"”’']?\s|\n")
 _EDGE_WORDS = frozenset(["and", "but", "or", "as", "while"])
 # at the start only the coordinators: "*As a woman, she* ...", "*while* ..." open the content
 _LEAD_EDGE_WORDS = frozenset(["and", "but", "or"])
@@ -254,6 +256,13 @@ def _sentence_end(gap: str) -> bool:
     return len(gap) > _MAX_FRAME or any(m in gap for m in (". ", "? ", "! ", "\n"))
 
 
+def _mixed(before: str, quoted: Part, cue: Cue) -> bool:
+    """Whether a quotation before its cue goes on a clause of the author's words (a mixed
+    quotation: "*Yet the mayor is a* “change agent,” Cole said"): the words before it end right
+    at the opening mark, with no sentence end, line break, colon or dash between."""
+    return quoted[1] <= cue.start and bool(_CLAUSE_BEFORE_QUOTE.search(before)) and not _SENTENCE_BREAK.search(before)
+
+
 def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
     """The content parts of one attributed candidate (empty when none is found).
 
@@ -272,6 +281,8 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
     cue_inside = cue is not None and cand.start <= cue.start and cue.end <= cand.end
     if quote == "direct" and quotes and (not cue_inside or not any(q.start <= cue.start < q.end for q in quotes)):
         parts = [(q.start, q.end) for q in _framed(text, quotes, cue if cue_inside else None)]
+        if cue_inside and cue is not None and parts and _mixed(text[cand.start : parts[0][0]], parts[0], cue):
+            parts[0] = (cand.start, parts[0][1])
     elif quote == "direct" and not quotes and cue is not None and cue.end <= cand.start:
         parts = [(cand.start, cand.end)]  # a paragraph framed before ("X wrote:") without marks: all said
     elif quote == "direct" and not quotes and cue_inside and text[cand.start : cand.end].rstrip().endswith(":"):

@@ -263,3 +263,11 @@ def test_the_frame_inside_a_relative_clause_is_cut_out_of_the_content(build):
     (st,) = [s for s in sts if s.speaker is not None]
     assert st.cue.text == "said"
     assert parts(st) == ["which", "the state should pay for"]
+
+
+def test_a_mixed_quotation_before_its_cue_keeps_the_authors_words_of_the_clause(build):
+    (st,) = build("The new mayor is a “quiet reformer,” the columnist said.")
+    assert parts(st) == ["The new mayor is a “quiet reformer,”"]
+    # after a colon the quotation stands alone: the words before it are no part of it
+    sts = build("The verdict was blunt: “It is over,” the coach said.")
+    assert [parts(s) for s in sts if s.speaker is not None] == [["“It is over,”"]]
