@@ -36,6 +36,8 @@ Part = tuple[int, int]
 
 _CLAUSE_DEPS = frozenset(["ccomp", "xcomp", "parataxis"])
 _OBJECT_DEPS = frozenset(["dobj"])
+# a cue heading one of these says what its own clause says, not the sentence around it
+_EMBEDDED_DEPS = frozenset(["relcl", "acl", "conj"])
 # children of a reporting verb that belong to its frame, not to what is said
 _FRAME_DEPS = frozenset(
     [
@@ -206,6 +208,9 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
         if adverbial or child.dep_ in _FRAME_DEPS or (child.dep_ == "dobj" and head.lemma_.lower() in _RECIPIENT_VERBS):
             drop.update(t.i for t in child.subtree)
     drop.add(head.i)
+    if head.dep_ in _EMBEDDED_DEPS:  # "Rubio, who many had backed *in the hope of ...*": its own clause
+        inside = {t.i for t in head.subtree}
+        tokens = [t for t in tokens if t.i in inside]
     return _runs(tokens, drop)
 
 

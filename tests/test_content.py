@@ -271,3 +271,10 @@ def test_a_mixed_quotation_before_its_cue_keeps_the_authors_words_of_the_clause(
     # after a colon the quotation stands alone: the words before it are no part of it
     sts = build("The verdict was blunt: “It is over,” the coach said.")
     assert [parts(s) for s in sts if s.speaker is not None] == [["“It is over,”"]]
+
+
+def test_a_cue_in_a_conjoined_or_relative_clause_says_only_what_its_clause_says(build):
+    # "signed the budget on Monday" is what the governor did, not what she told
+    (st,) = build("The governor signed the budget on Monday and told reporters about her plans for the schools.")
+    assert st.cue.text == "told"
+    assert parts(st) == ["about her plans for the schools"]
