@@ -59,8 +59,19 @@ def _is_conditional_clause(verb: Token) -> bool:
 
 
 def _has_condition(verb: Token) -> bool:
-    """Whether an if/unless clause modifies ``verb``."""
-    return any(c.dep_ == "advcl" and _is_conditional_clause(c) for c in verb.children)
+    """Whether an if/unless clause modifies ``verb``, or a counterfactual "without" phrase
+    (:func:`_without_condition`)."""
+    return any(c.dep_ == "advcl" and _is_conditional_clause(c) for c in verb.children) or _without_condition(verb)
+
+
+def _without_condition(verb: Token) -> bool:
+    """A "without" / "but for" phrase that is the condition of a modal verb: before the verb
+    ("Without the grant, the clinic would close") or after a perfect one ("the team would have
+    left without the subsidy"); not the manner of "would leave without a word"."""
+    perfect = is_perfect_participle(verb)
+    return any(
+        c.dep_ == "prep" and c.lower_ in lex.CONDITION_PREPOSITIONS and (c.i < verb.i or perfect) for c in verb.children
+    )
 
 
 def _modal_type(tok: Token) -> str | None:
@@ -267,7 +278,7 @@ def _scan(span: Span, candidates: bool = False) -> list[tuple[Span, str, bool]]:
             ctype = _word_type(tok)
         if ctype is not None:
             found.append((doc[i : i + 1], ctype, True))
-        elif candidates and not is_reproach_modal(tok):
+        elif candidates:
             word = tok.lower_
             fallback = (
                 "modal"
@@ -333,6 +344,8 @@ def weighed_cues(
     mass = 0.0
     model = certainty_model.load_model() if learned else None
     for tokens, ctype, by_rule in _scan(span, candidates=model is not None):
+        if not by_rule and is_reproach_modal(tokens[0]):
+            continue  # a reproach, never a guess (the cue model still learns from it as a non-cue)
         scope = "embedded" if is_embedded(_anchor(tokens), span) else "main"
         holder = _holder(tokens, cand, attribution)
         cue = CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope)  # type: ignore[arg-type]

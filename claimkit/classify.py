@@ -23,7 +23,9 @@ Rules first, in this order:
    ..."), telling what they did is a fact ("I asked the mayor's office for the study")
    (:func:`author_first_person`);
 6. for an attributed statement (checked first, before 1.): a speaker announcing what they or
-   their body will do is a fact ("He said he would ask the auditor ...", :func:`announced`);
+   their body will do is a fact ("He said he would ask the auditor ...", :func:`announced`), and
+   so is a negated speech act with an object only ("did not discuss the letter", :func:`unsaid`);
+   a verb of attack with a quotation or clause frames an opinion (:func:`attacks`, in 1.);
    a speaker's evaluative word in what is said makes an opinion ("said the cut was
    unavoidable", :func:`speaker_evaluation`) when no rule above decides, and so does a
    quoted fragment of the speaker's own words inside reported speech ("called it 'one point of
@@ -106,6 +108,20 @@ def attacks(doc: Doc, attribution: Attribution) -> bool:
     # "hit back, saying ...": the participle that carries the content hangs on the attack verb
     frames = (verb, verb.head) if verb.dep_ == "advcl" and verb.tag_ == "VBG" else (verb,)
     return said and any(_attack_verb(v) for v in frames)
+
+
+def unsaid(doc: Doc, attribution: Attribution) -> bool:
+    """A negated speech act with an object and no clause or quotation: what is reported is that it
+    did not happen, a fact ("The board did not discuss the letter", "Her post did not mention the
+    subsidy")."""
+    cue = attribution.cue
+    if cue is None or attribution.speaker is None or attribution.quote != "indirect":
+        return False
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    return any(c.dep_ == "neg" for c in verb.children) and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
 
 
 def _attack_verb(verb: Token) -> bool:
@@ -387,7 +403,7 @@ def decide(
     attributed = span is not None and attribution.speaker is not None
     # the speaker's announced plan and the speaker's evaluation: no measured precision
     # (NewsSD labels only the author's voice), so the model's probability, at least 0.5
-    if attributed and announced(doc, attribution, certainty, mentions):
+    if attributed and (announced(doc, attribution, certainty, mentions) or unsaid(doc, attribution)):
         p = subjectivity.span_probability(span, certainty, attribution)
         return KindDecision("fact", round(max(1.0 - p, 0.5), 3), "rule")
     if span is not None and reproach(span, attribution, genre):

@@ -101,6 +101,18 @@ def test_would_with_if_clause_is_conditional(nlp):
     assert ("would", "conditional") in types(nlp, "If prices rose, sales would fall.")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue_type"),
+    [
+        ("Without the grant, the clinic would close.", "conditional"),
+        ("The club would have folded without the loan.", "conditional"),
+        ("He said he would leave without a word.", "prediction"),  # manner, not a condition
+    ],
+)
+def test_without_is_the_condition_of_a_modal(nlp, text, cue_type):
+    assert ("would", cue_type) in types(nlp, text)
+
+
 def test_scope_main_versus_relative_clause(nlp):
     main = cues_of(nlp, "The company may be sold.")
     embedded = cues_of(nlp, "The company, which may be sold, reported profits.")

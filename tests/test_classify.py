@@ -339,3 +339,20 @@ def test_announced_plan_of_the_body_named_in_another_mention(extractor):
     (st,) = [s for s in statements if "pools" in s.text]
     assert st.speaker is not None and st.speaker.mention == "She"
     assert (st.kind, st.kind_by) == ("fact", "rule")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        # a negated speech act with an object only reports that it did not happen
+        ("The trustees did not discuss the petition at their meeting.", "petition", "fact"),
+        ("The mayor never mentioned the audit in her speech.", "audit", "fact"),
+        # a counterfactual "without" is the condition of the modal: a guess
+        ("Fans say the club would have folded without the loan.", "folded", "speculation"),
+        ("Without the grant, the clinic would close.", "clinic", "speculation"),
+    ],
+)
+def test_unsaid_acts_and_counterfactual_conditions(extractor, text, words, kind):
+    _, statements = extractor.extract_one(Document("un", text))
+    (st,) = [s for s in statements if words in s.text]
+    assert (st.kind, st.kind_by) == (kind, "rule"), (st.kind, st.kind_by, st.certainty)

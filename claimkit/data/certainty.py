@@ -245,6 +245,10 @@ CALENDAR_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+# Prepositions whose phrase is the condition of a modal verb: "Without the grant, the clinic
+# would close", "the team would have left without the subsidy" (claimkit.certainty checks where).
+CONDITION_PREPOSITIONS: frozenset[str] = frozenset(["without"])
+
 # Prepositions of a deadline: a date after them does not make "will" a scheduled event ("the cut
 # will be reversed before April", "will be finished by March 1" are forecasts).
 DEADLINE_PREPOSITIONS: frozenset[str] = frozenset(["before", "by"])
