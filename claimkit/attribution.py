@@ -151,8 +151,25 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             return _antecedent(tok.head)
         if tok.dep_ not in _CLIMB or tok.head is tok:
             return None
-        tok = tok.head
+        tok = _past_bound_verb(tok)
     return None
+
+
+def _past_bound_verb(tok: Token) -> Token:
+    """The head to climb to from ``tok``: its head, or, for a finite verb the parser joined to a
+    verb bound by a modal or "to" inside a reported clause ("X said that the country would
+    declare ... and suggested that ...": "suggested" cannot share "would"), the verb that
+    reports that clause, whose subject both verbs share."""
+    head = tok.head
+    if (
+        tok.dep_ == "conj"
+        and tok.tag_ in {"VBD", "VBZ"}
+        and head.tag_ == "VB"
+        and head.dep_ in {"ccomp", "xcomp"}
+        and any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in head.children)
+    ):
+        return head.head
+    return head
 
 
 def _past_dateline(subj: Token) -> Token | None:

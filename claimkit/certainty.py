@@ -186,6 +186,13 @@ def _word_type(tok: Token) -> str | None:
         return None
     if tok.pos_ == "NOUN" and lemma in lex.CLAUSE_NOUNS and not any(c.dep_ in {"acl", "ccomp"} for c in tok.children):
         return None
+    if (
+        tok.pos_ == "NOUN"
+        and lemma in lex.SPECULATION_NOUNS
+        and any(c.dep_ == "poss" for c in tok.children)
+        and not any(c.dep_ in {"acl", "ccomp"} for c in tok.children)
+    ):
+        return None  # "it is lowering its forecast for growth", "the fund's projection": a figure, not a guess
     if lemma == "consider" and not (
         tok.tag_ == "VBN" or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in tok.children)
     ):

@@ -178,8 +178,11 @@ def speaker_type(phrase: Span) -> SpeakerType:
         return "person"  # "City Councilwoman Priya Shah" (the title tagged a nationality)
     if root.pos_ == "NOUN" and root.lower_ in lex.TITLES:
         return "person"  # "The Republican presidential nominee", "the Kentucky senator"
-    if any(t.ent_type_ in _ORG_LABELS for t in phrase) or root.lemma_.lower() in lex.ORGANIZATION_NOUNS:
+    lemma = root.lemma_.lower()
+    if any(t.ent_type_ in _ORG_LABELS for t in phrase) or lemma in lex.ORGANIZATION_NOUNS:
         return "organization"
+    if root.pos_ == "NOUN" and root.tag_ == "NN" and lemma in lexnames.ORGANIZATION_DESCRIPTION_NOUNS:
+        return "organization"  # "the fund", "the airline": not a person
     if root.lower_ in lex.GROUP_PRONOUNS or root.tag_ in {"NNS", "NNPS"} or words & lex.VAGUE_SPEAKERS:
         return "group"
     return "person"

@@ -610,3 +610,27 @@ def test_the_cue_that_introduces_the_content_wins_for_one_speaker(nlp, text: str
     introduces a clause when the other has none; a question ("Asked whether") frames the answer."""
     attr = _run(nlp, text)[0][1]
     assert attr.cue is not None and attr.cue.text.split(":")[0] == cue
+
+
+def test_the_fund_resolves_to_the_organisation_just_named(nlp) -> None:
+    text = (
+        "The Global Pension Fund said on Monday that it had sold its coal holdings.\n\n"
+        "The sale leaves the portfolio without any mining shares.\n\n"
+        "The fund warned that returns could fall next year."
+    )
+    later = _find(_run(nlp, text), "The fund warned").speaker
+    assert later is not None and (later.name, later.type) == ("Global Pension Fund", "organization")
+
+
+def test_an_unlinked_fund_is_an_organisation_not_a_person(nlp) -> None:
+    speaker = _find(_run(nlp, "The fund said that returns would fall next year."), "The fund").speaker
+    assert speaker is not None and speaker.type == "organization"
+
+
+def test_second_reporting_verb_joined_to_a_modal_clause_keeps_the_first_speaker(nlp) -> None:
+    # the parser joins "suggested" to "would close", whose subject is the mayor's city
+    text = (
+        "Mayor Lena Ortiz said this week that the city would formally declare its plan to close two libraries "
+        "by the end of June and suggested that it would sell the buildings that have been a hallmark of the town."
+    )
+    assert {a.speaker.name for _, a in _run(nlp, text) if a.speaker is not None} == {"Lena Ortiz"}

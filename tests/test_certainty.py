@@ -91,6 +91,8 @@ def test_cue_types(nlp, text, expected):
         "The prime minister will visit Beijing on the 19th and 20th.",  # scheduled plan
         "Mishustin plans to visit Beijing for two days.",  # announced plan
         "Players will often complete their phase in the same hand.",  # habit
+        "The bank cut its forecast for export growth to 2 percent.",  # a figure someone owns, not a guess
+        "The ministry revised the agency's forecast of tax revenue on Monday.",  # same, with a possessor name
     ],
 )
 def test_not_cues(nlp, text):

@@ -143,7 +143,7 @@ PERSON_NOUNS: frozenset[str] = _words(
 ORGANIZATION_DESCRIPTION_NOUNS: frozenset[str] = _words(
     """company firm group organization organisation agency union association bank insurer lender
     retailer carrier airline automaker carmaker manufacturer producer developer charity institute
-    foundation coalition network"""
+    foundation coalition network fund"""
 )
 
 # Role nouns that name the same office: "the judge" is the article's "Supreme Court Justice Ann
