@@ -341,14 +341,14 @@ def find_cues(
 
 def weighed_cues(
     doc: Doc, cand: Candidate, attribution: Attribution | None = None, learned: bool = True
-) -> tuple[list[CertaintyCue], float]:
-    """:func:`find_cues`, and the sum of the cue model's probabilities over the candidates it
-    judged, kept or not (0.0 without the model): the score calibration's soft count of hedges."""
+) -> tuple[list[CertaintyCue], list[tuple[str, float]]]:
+    """:func:`find_cues`, and the candidates the cue model judged, kept or not, as ``(type,
+    probability)`` pairs (none without the model): what the score calibration reads of them."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
-        return [], 0.0
+        return [], []
     cues: list[CertaintyCue] = []
-    mass = 0.0
+    judged: list[tuple[str, float]] = []
     model = certainty_model.load_model() if learned else None
     for tokens, ctype, by_rule in _scan(span, candidates=model is not None):
         if not by_rule and is_reproach_modal(tokens[0]):
@@ -360,7 +360,7 @@ def weighed_cues(
             cues.append(cue)
             continue
         p = certainty_model.cue_probability(model, tokens, cue, by_rule)
-        mass += p
+        judged.append((ctype, p))
         if p >= model["cue"]["threshold"]:
             # a judged prediction ("said it would close") that the model takes as a cue is a modal
             cues.append(
@@ -374,7 +374,7 @@ def weighed_cues(
         q = cand.start + len(tail) - 1
         holder = "speaker" if _in_quote(q, cand) else "author"
         cues.append(CertaintyCue("?", q, q + 1, "question", holder, "main"))  # type: ignore[arg-type]
-    return cues, mass
+    return cues, judged
 
 
 def score_cues(cues: list[CertaintyCue]) -> float:
@@ -401,9 +401,9 @@ def assess(doc: Doc, cand: Candidate, attribution: Attribution, learned: bool = 
     The label follows from the cue weights (:func:`score_cues`); the reported ``score`` is the
     learned calibration (:func:`claimkit.certainty_model.calibrate`) when a model is shipped.
     """
-    cues, mass = weighed_cues(doc, cand, attribution, learned)
+    cues, judged = weighed_cues(doc, cand, attribution, learned)
     rule_score = score_cues(cues)
     label = label_for(rule_score)
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand") if learned else None
-    score = certainty_model.calibrate(span, cues, rule_score, mass) if span is not None else rule_score
+    score = certainty_model.calibrate(span, cues, rule_score, judged) if span is not None else rule_score
     return Certainty(label, score, cues)  # type: ignore[arg-type]

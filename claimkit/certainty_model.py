@@ -12,8 +12,10 @@ shipped in ``claimkit/data/certainty_model.json``, then decide:
   kept cues' weights as before. Only single words are judged: phrases of the curated list and
   ``prediction`` / ``booster`` cues are kept as the rules found them.
 - ``score``: ridge regression of the 1-6 human certainty rating of Pei & Jurgens ``train`` from
-  the statement's kept cues, its lemmas (nouns and numbers left out), fine tags and rule score, mapped to [0, 1] (rating 1 -> 0, rating 5,
-  "certain" on their scale, or more -> 1): the reported ``score``.
+  the statement's kept cues, its lemmas (nouns and numbers left out), fine tags, rule score and
+  the cue model's probabilities (their sum and maximum, and the judged candidates' types by
+  whether they are likely cues), mapped to [0, 1] (rating 1 -> 0, the ``top`` rating chosen by
+  cross-validation, or more -> 1): the reported ``score``.
 
 Scoring is dictionary lookups and a dot product in plain Python.
 """
@@ -166,8 +168,13 @@ def cue_probability(model: dict[str, Any], tokens: Span, cue: CertaintyCue, by_r
 TOPIC_TAGS: tuple[str, ...] = ("NN", "CD", "FW")
 
 
-def statement_features(span: Span, cues: Sequence[CertaintyCue]) -> set[str]:
-    """Binary features of a statement for the score calibration: its cues, lemmas and tags.
+#: A judged candidate counts as a likely cue for the calibration's features at this probability.
+LIKELY_CUE = 0.5
+
+
+def statement_features(span: Span, cues: Sequence[CertaintyCue], judged: Sequence[tuple[str, float]] = ()) -> set[str]:
+    """Binary features of a statement for the score calibration: its cues, lemmas and tags, and
+    the types of the candidates the cue model judged, by whether it found them likely cues.
 
     Lemmas of nouns and numbers are left out (:data:`TOPIC_TAGS`); every fine tag counts.
     """
@@ -177,6 +184,8 @@ def statement_features(span: Span, cues: Sequence[CertaintyCue]) -> set[str]:
     for cue in cues:
         word = cue.text.lower()
         feats |= {f"c={cue.type}", f"c={cue.type}/{cue.scope}", f"c={cue.type}/{cue.holder}", f"cw={word}"}
+    for ctype, p in judged:
+        feats.add(f"p={ctype}/{'likely' if p >= LIKELY_CUE else 'unlikely'}")
     for t in span:
         if t.is_punct or t.is_space:
             continue
@@ -186,19 +195,32 @@ def statement_features(span: Span, cues: Sequence[CertaintyCue]) -> set[str]:
     return feats
 
 
-def calibrate(span: Span, cues: Sequence[CertaintyCue], rule_score: float, cue_mass: float = 0.0) -> float:
+def judged_vector(judged: Sequence[tuple[str, float]]) -> list[float]:
+    """The score part's dense inputs: the sum of the cue model's probabilities over the judged
+    candidates, kept or not (a soft count of hedges), and the highest of them."""
+    probs = [p for _, p in judged]
+    return [sum(probs), max(probs, default=0.0)]
+
+
+def calibrate(
+    span: Span, cues: Sequence[CertaintyCue], rule_score: float, judged: Sequence[tuple[str, float]] = ()
+) -> float:
     """The calibrated score in [0, 1] (``rule_score`` itself when no model is shipped).
 
-    ``cue_mass`` is the sum of the cue model's probabilities over the statement's judged
-    candidates, kept or not (a soft count of hedges); it is the score part's one dense input.
+    ``judged`` are the ``(type, probability)`` pairs of the candidates the cue model judged
+    (:func:`claimkit.certainty.weighed_cues`).
     """
     model = load_model()
     if model is None or model.get("score") is None:
         return rule_score
     part = model["score"]
-    rating = linear(part, statement_features(span, cues), (cue_mass,), rule_score)
-    # the 1-6 rating scale onto [0, 1], a predicted rating of ``top`` or more being 1.0
-    return round(min(1.0, max(0.0, (rating - 1.0) / (part["top"] - 1.0))), 3)
+    rating = linear(part, statement_features(span, cues, judged), judged_vector(judged), rule_score)
+    return round(rating_score(rating, part["top"]), 3)
+
+
+def rating_score(rating: float, top: float) -> float:
+    """A predicted 1-6 rating onto [0, 1]: rating 1 is 0.0, a rating of ``top`` or more is 1.0."""
+    return min(1.0, max(0.0, (rating - 1.0) / (top - 1.0)))
 
 
 def use(model: dict[str, Any] | None) -> None:

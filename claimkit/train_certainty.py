@@ -11,7 +11,8 @@ Two parts (see :mod:`claimkit.certainty_model`):
   whole pipeline on the held-out documents, scored as ``claimkit eval`` scores them
   (sentence uncertainty F1); the wiki candidates are training examples only.
 - ``score``: ridge regression of Pei & Jurgens ``train`` ratings (1-6) from the statements'
-  features with the cue model above in use; alpha by 5-fold cross-validation (Pearson r).
+  features with the cue model above in use; alpha and the rating mapped to 1.0 by 5-fold
+  cross-validation (Pearson r of the clipped score, as ``claimkit eval`` reads it).
   ``val`` is never read.
 """
 
@@ -46,8 +47,10 @@ THRESHOLD_GRID: tuple[float, ...] = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 ALPHA_GRID: tuple[float, ...] = (3.0, 10.0, 30.0, 100.0)
 MIN_COUNT = 3
 FOLDS = 5
-#: The rating ("certain" on the Pei & Jurgens 1-6 scale) that maps to a score of 1.0.
-TOP_RATING = 5.0
+#: Candidates for the rating that maps to a score of 1.0 (5 is "certain" on the Pei & Jurgens
+#: 1-6 scale, 6 its top): chosen with alpha by cross-validation, the clip at the top included
+#: (a quarter of the predicted ratings are above 5; clipping them all to 1.0 cost 0.008 of CV r).
+TOP_GRID: tuple[float, ...] = (5.0, 5.5, 6.0)
 #: The gold file whose candidates choose C and the threshold (news, unlike Wikipedia).
 NEWS_FILE = "factbank-dev.xml"
 
@@ -107,9 +110,10 @@ def score_rows(docs: Sequence[GoldDoc]) -> list[Row]:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         if span is None or gold.sentences[0].value is None:
             continue
-        cues, mass = certainty.weighed_cues(doc, cand, attr)
-        feats = certainty_model.statement_features(span, cues)
-        rows.append(Row(feats, [mass], gold.sentences[0].value, gold.key, certainty.score_cues(cues)))
+        cues, judged = certainty.weighed_cues(doc, cand, attr)
+        feats = certainty_model.statement_features(span, cues, judged)
+        vector = certainty_model.judged_vector(judged)
+        rows.append(Row(feats, vector, gold.sentences[0].value, gold.key, certainty.score_cues(cues)))
     return rows
 
 
@@ -248,22 +252,24 @@ def train_score(rows: Sequence[Row]) -> tuple[dict[str, Any], dict[str, Any]]:
     vocab = _vocab(rows)
     x = _matrix(rows, vocab, with_score=True)
     y = [r.target for r in rows]
-    best: tuple[float, float] | None = None
+    best: tuple[float, float, float] | None = None
     for alpha in ALPHA_GRID:
         pred = [0.0] * len(rows)
         for a, b in _folds(rows):
             reg = Ridge(alpha=alpha).fit(x[a], [y[i] for i in a])
             for i, p in zip(b, reg.predict(x[b]), strict=True):
                 pred[i] = float(p)
-        r = _pearson(*_by_statement_min(rows, pred))
-        if best is None or r > best[0]:
-            best = (r, alpha)
+        for top in TOP_GRID:
+            # the score as it is reported, clipped to [0, 1]
+            r = _pearson(*_by_statement_min(rows, [certainty_model.rating_score(p, top) for p in pred]))
+            if best is None or r > best[0]:
+                best = (r, alpha, top)
     assert best is not None
-    r, alpha = best
+    r, alpha, top = best
     reg = Ridge(alpha=alpha).fit(x, y)
     part_ = _part(vocab, list(reg.coef_), reg.intercept_, len(rows[0].vector), True)
-    part_["top"] = TOP_RATING
-    return part_, {"alpha": alpha, "cv_pearson": round(r, 4)}
+    part_["top"] = top
+    return part_, {"alpha": alpha, "top": top, "cv_pearson": round(r, 4)}
 
 
 def train_certainty(

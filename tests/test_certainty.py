@@ -424,20 +424,29 @@ def test_candidate_words_for_the_cue_model(nlp):
         assert word not in [t.text for t, _, _ in _scan(doc[:])]
 
 
-def test_calibration_reads_the_cue_models_soft_count(nlp):
-    """The score part's one dense input is the sum of the cue model's probabilities: more hedge
-    mass, a lower score; the rules-only cues give a mass of 0."""
+def test_calibration_reads_the_cue_models_probabilities(nlp):
+    """The score part's dense inputs are the sum and the maximum of the cue model's probabilities:
+    more hedge mass, a lower score; the rules-only cues judge nothing."""
     from claimkit import certainty, certainty_model
 
     part = certainty_model.load_model()["score"]
-    assert len(part["vector_weights"]) == 1 and part["vector_weights"][0] < 0
+    assert len(part["vector_weights"]) == 2 and part["vector_weights"][0] < 0
     text = "The new drug might possibly reduce deaths, the authors suggest."
     doc = nlp(text)
     cand = Candidate(0, len(text), 0, len(text), find_quotes(text))
-    cues, mass = certainty.weighed_cues(doc, cand, Attribution())
-    assert mass > 0.5 and certainty.weighed_cues(doc, cand, Attribution(), learned=False)[1] == 0.0
+    cues, judged = certainty.weighed_cues(doc, cand, Attribution())
+    assert sum(p for _, p in judged) > 0.5 and certainty.weighed_cues(doc, cand, Attribution(), learned=False)[1] == []
+    assert any(f.startswith("p=") for f in certainty_model.statement_features(doc[:], cues, judged))
     rule = score_cues(cues)
-    assert certainty_model.calibrate(doc[:], cues, rule, mass) <= certainty_model.calibrate(doc[:], cues, rule, 0.0)
+    assert certainty_model.calibrate(doc[:], cues, rule, judged) < certainty_model.calibrate(doc[:], cues, rule)
+
+
+def test_rating_score_maps_the_scale_and_clips():
+    from claimkit.certainty_model import rating_score
+
+    assert rating_score(1.0, 5.5) == 0.0
+    assert rating_score(5.5, 5.5) == 1.0 and rating_score(6.0, 5.5) == 1.0
+    assert 0.0 < rating_score(3.0, 5.5) < rating_score(4.0, 5.5) < 1.0
 
 
 @pytest.mark.parametrize(
