@@ -197,7 +197,11 @@ def test_label_contract_reported_forecast_is_certain(extractor):
     _, statements = extractor.extract_one(Document("c", "Forecasters say rates will rise."))
     (st,) = [s for s in statements if "rates will rise" in s.text]
     assert st.speaker is not None and st.certainty.label == "certain" and st.kind == "speculation"
-    assert [c.type for c in st.certainty.cues] == ["prediction"] and st.certainty.score > 0.8
+    assert [c.type for c in st.certainty.cues] == ["prediction"]
+    # the calibrated score (Pei & Jurgens readers rate a forecast a little below a plain fact) is
+    # high, and far above the same forecast hedged
+    _, hedged = extractor.extract_one(Document("h", "Forecasters say rates may rise."))
+    assert st.certainty.score > 0.7 and st.certainty.score - min(s.certainty.score for s in hedged) > 0.2
 
 
 @pytest.mark.parametrize(
