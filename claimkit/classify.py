@@ -27,9 +27,10 @@ Rules first, in this order:
    so is a negated speech act with an object only ("did not discuss the letter", :func:`unsaid`);
    a verb of attack with a quotation or clause frames an opinion (:func:`attacks`, in 1.);
    a speaker's evaluative word in what is said makes an opinion ("said the cut was
-   unavoidable", :func:`speaker_evaluation`) when no rule above decides, and so does a
-   quoted fragment of the speaker's own words inside reported speech ("called it 'one point of
-   view among many'", :func:`quoted_fragment`);
+   unavoidable", "said it was disappointed by the verdict", "the ruling, which we consider well
+   argued", :func:`speaker_evaluation`) when no rule above decides, and so does a quoted
+   fragment of the speaker's own words inside reported speech ("called it 'one point of view
+   among many'"; not after a verb of commitment, "pledged 'closer ties'": :func:`quoted_fragment`);
 7. otherwise the subjectivity model (:mod:`claimkit.subjectivity`, a linear model trained on
    NewsSD) decides between opinion and fact.
 """
@@ -278,14 +279,16 @@ def announced(
     return True
 
 
-def speaker_evaluation(span: Span, cand: Candidate, attribution: Attribution) -> bool:
+def speaker_evaluation(span: Span, cand: Candidate, attribution: Attribution, certainty: Certainty) -> bool:
     """A speaker's evaluation: an attributed statement with an evaluative word in what is said.
 
     "Board chairman X said the cut was unavoidable", "X wrote that the deal was 'the worst
     bargain this city has made'": opinion (the speaker's). Words of the speaker's mention and of
     the cue do not count; words of :data:`claimkit.data.reporting.ATTRIBUTED_EVALUATIVE_WORDS`
     do, inside or outside quotations, and so does "too" on an adjective or adverb ("said the
-    city was replacing pipes far too slowly").
+    city was replacing pipes far too slowly"), a word of feeling said of something ("We are
+    pleased with the decision", :func:`_affect`) and the speaker's own view in a clause of what
+    is said ("the decision, which we consider well-reasoned", :func:`_own_view`).
     """
     speaker, cue = attribution.speaker, attribution.cue
     if speaker is None or cue is None:
@@ -298,8 +301,36 @@ def speaker_evaluation(span: Span, cand: Candidate, attribution: Attribution) ->
             tok.lower_ in rep_lex.ATTRIBUTED_EVALUATIVE_WORDS
             or tok.lemma_.lower() in rep_lex.ATTRIBUTED_EVALUATIVE_WORDS
             or _excessive(tok)
+            or _affect(tok)
         ):
             return True
+    return _own_view(span, attribution, certainty)
+
+
+def _affect(tok: Token) -> bool:
+    """A word of feeling as a predicate ("we are pleased with the decision", "said it was
+    disappointed by the ruling"), not one with an infinitive ("pleased to announce": a formula)."""
+    if tok.lower_ not in rep_lex.AFFECT_WORDS or tok.dep_ not in {"acomp", "ROOT", "ccomp", "conj"}:
+        return False
+    return not any(c.dep_ == "xcomp" for c in tok.children)
+
+
+def _own_view(span: Span, attribution: Attribution, certainty: Certainty) -> bool:
+    """A belief cue of the speaker's whose subject is the speaker, in any clause of what is said:
+    "the decision, which we consider well-reasoned" (in the speaker's quoted words, "I" or "we";
+    in reported speech, the speaker by :func:`_is_speaker`). An allegation does not count."""
+    doc = span.doc
+    for cue in certainty.cues:
+        if cue.type != "doxastic" or cue.holder != "speaker" or _is_allegation(doc, cue.start):
+            continue
+        hit = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if hit is None:
+            continue
+        verb = hit[0] if hit[0].pos_ in {"VERB", "AUX"} else hit[0].head
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            quoted = attribution.quote in {"direct", "mixed"} and subject.lower_ in rep_lex.SELF_SUBJECTS
+            if quoted or _is_speaker(subject, attribution):
+                return True
     return False
 
 
@@ -315,9 +346,13 @@ def quoted_fragment(attribution: Attribution) -> bool:
     A reporter quotes a fragment when its wording is the speaker's, which is most often an
     evaluation: "He said the plan was 'a promise, not a plan'", "X called it 'one point of view
     among many'". Checked after the rules, so a quoted forecast ("said the deal would 'bankrupt
-    the system'") stays speculation and an announced plan a fact.
+    the system'") stays speculation and an announced plan a fact. A fragment after a verb of
+    commitment names what was pledged, not a view: "Both sides pledged 'continued friendly
+    relations'" (:data:`claimkit.data.reporting.COMMITMENT_VERBS`) is left to the model.
     """
-    return attribution.speaker is not None and attribution.quote == "mixed"
+    if attribution.speaker is None or attribution.quote != "mixed":
+        return False
+    return attribution.cue is None or attribution.cue.lemma not in rep_lex.COMMITMENT_VERBS
 
 
 def _first_person_root(span: Span, genre: str) -> Token | None:
@@ -410,7 +445,11 @@ def decide(
         p = subjectivity.span_probability(span, certainty, attribution)
         return KindDecision("opinion", round(max(p, 0.5), 3), "rule")  # no measured precision: the model's p
     found = rule(doc, cand, attribution, certainty)
-    if attributed and found is None and (speaker_evaluation(span, cand, attribution) or quoted_fragment(attribution)):
+    if (
+        attributed
+        and found is None
+        and (speaker_evaluation(span, cand, attribution, certainty) or quoted_fragment(attribution))
+    ):
         p = subjectivity.span_probability(span, certainty, attribution)
         return KindDecision("opinion", round(max(p, 0.5), 3), "rule")
     if found is not None:

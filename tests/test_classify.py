@@ -279,6 +279,17 @@ def test_shipped_model_has_rule_precisions_and_vector_weights():
         ('Trustee Omar Patel said the new schedule was "a gift to nobody."', "a gift to nobody", "opinion"),
         ('The director called the audit "a snapshot of one bad year."', "one bad year", "opinion"),
         ('Ms. Ruiz said the merger would "double our costs by spring."', "double our costs", "speculation"),
+        # a quoted fragment after a verb of commitment names what was pledged: no opinion by rule
+        ("The two ministers pledged ‘closer and deeper ties’ during the talks in Hanoi.", "deeper ties", "fact"),
+        ("Both unions promised “a fair and open ballot” before the strike.", "open ballot", "fact"),
+        # a word of feeling said of something, and the speaker's own view in a relative clause
+        ("The school district said it was disappointed by the verdict.", "disappointed", "opinion"),
+        ("“We are glad about the vote,” the union said.", "glad about", "opinion"),
+        (
+            "“The ruling, which we consider well argued, ends a long dispute,” the district said in a statement.",
+            "well argued",
+            "opinion",
+        ),
     ],
 )
 def test_attributed_plans_forecasts_and_evaluations(extractor, text, words, kind):
@@ -288,6 +299,24 @@ def test_attributed_plans_forecasts_and_evaluations(extractor, text, words, kind
     assert st.kind == kind, (st.kind, st.kind_by, st.certainty)
     if kind == "opinion" or (kind == "fact" and "would" in text):  # decided by the new rules
         assert st.kind_by == "rule" and 0.5 <= st.kind_score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a formula of announcement, not a feeling about something
+        "The board said it was pleased to announce a new chair.",
+        # the police's belief inside what is said is not the speaker's own view
+        "He said the suspect, who police believe fled the city, was armed.",
+        # a quoted fragment after a pledge is left to the model
+        "The city vowed ‘a full review of the contract’ after the audit.",
+    ],
+)
+def test_attributed_statements_the_evaluation_rules_leave_alone(extractor, text):
+    _, statements = extractor.extract_one(Document("a", text))
+    (st,) = statements
+    assert st.speaker is not None, st
+    assert st.kind_by == "model", (st.kind, st.kind_by, st.certainty)
 
 
 # In a column, the author's counterfactual reproach is an opinion; "could" alone stays a possibility.

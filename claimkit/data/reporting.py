@@ -737,7 +737,10 @@ MEDIUM_PREPOSITIONS: frozenset[str] = frozenset(["in", "on", "via", "through", "
 # First-person subjects of the author's voice ("I argued last year that ..."); "we" counts only
 # in opinion columns and editorials. Speaker null for the author, always.
 AUTHOR_SUBJECTS: frozenset[str] = frozenset(["i"])
-EDITORIAL_SUBJECTS: frozenset[str] = frozenset(["i", "we"])
+# The first person as a subject: the speaker in their own quoted words ("which we consider
+# well argued", classify), the author of an editorial or opinion column.
+SELF_SUBJECTS: frozenset[str] = frozenset(["i", "we"])
+EDITORIAL_SUBJECTS: frozenset[str] = SELF_SUBJECTS
 # "I'm told ...", "we are told ...", "I have learned ...": an anonymous source tells the author.
 HEARSAY_VERBS: frozenset[str] = frozenset(["tell", "inform", "brief"])
 # Posting verbs report like "say" (with the content rules above).
@@ -805,6 +808,22 @@ ATTRIBUTED_EVALUATIVE_WORDS: frozenset[str] = (
         *("responsible", "too", "right", "fair", "strong", "weak", "clearly", "simply", "merely", "surely"),
         *("obviously", "welcome", "success", "successful", "fail", "failure", "empty", "broken", "pleasure"),
         *("sadly", "unfortunately", "fortunately", "honest", "genuine", "poor", "great", "deserve", "credible"),
+    ]
+)
+
+# Verbs of commitment: a quoted fragment after one names what was pledged ("pledged ‘continued
+# friendly relations’", "vowed ‘a full review’"), an announced plan, not the speaker's evaluation.
+COMMITMENT_VERBS: frozenset[str] = frozenset(
+    ["pledge", "promise", "vow", "swear", "commit", "undertake", "guarantee", "agree", "resolve"]
+)
+# Words of feeling about something ("We are pleased with the decision", "said it was disappointed
+# by the ruling"): in what a speaker says, predicative and without an infinitive ("pleased to
+# announce" is a formula), the speaker's evaluation.
+AFFECT_WORDS: frozenset[str] = frozenset(
+    [
+        *("pleased", "displeased", "delighted", "thrilled", "glad", "happy", "unhappy", "satisfied"),
+        *("dissatisfied", "disappointed", "dismayed", "saddened", "outraged", "appalled", "disgusted"),
+        *("heartened", "encouraged", "grateful", "proud", "ashamed", "frustrated", "upset", "angry"),
     ]
 )
 
