@@ -453,6 +453,15 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
         elif tok.i == head.head.i and head.dep_ == "xcomp" and tok.pos_ == "VERB" and len(heads) == 1:
             first -= 1  # a catenative verb before the cue: "appeared to suggest", "wanted to know"
             heads.add(tok.i)
+        elif (
+            tok.dep_ == "prt"
+            and tok.i - 1 == tok.head.i == head.head.i
+            and head.dep_ in {"xcomp", "advcl"}
+            and doc[first].lower_ == "to"
+            and len(heads) == 1
+        ):
+            first -= 2  # with its particle: "went on to say"
+            heads.add(tok.head.i)
         else:
             break
     has_content = any(c.dep_ in _CLAUSE_DEPS or c.dep_ in _OBJECT_DEPS for c in head.children)

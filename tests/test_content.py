@@ -278,3 +278,9 @@ def test_a_cue_in_a_conjoined_or_relative_clause_says_only_what_its_clause_says(
     (st,) = build("The governor signed the budget on Monday and told reporters about her plans for the schools.")
     assert st.cue.text == "told"
     assert parts(st) == ["about her plans for the schools"]
+
+
+def test_a_catenative_verb_with_its_particle_joins_the_cue(build):
+    (st,) = build("After the vote the mayor went on to say that the fares would rise.")
+    assert st.cue.text == "went on to say"
+    assert parts(st) == ["that the fares would rise"]
