@@ -493,6 +493,14 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
             break
         else:
             break
+    if (
+        last + 2 < len(doc)
+        and doc[last + 1].lower_ == "to"
+        and doc[last + 2].head.i == head.i
+        and doc[last + 2].dep_ == "xcomp"
+        and doc[last + 2].lemma_.lower() in lex.SPEECH_COMPLEMENTS
+    ):
+        last += 2  # "demanded to know whether ...": the verb of saying joins the cue
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     if (first, last) == (span.start, span.end - 1):

@@ -284,3 +284,12 @@ def test_a_catenative_verb_with_its_particle_joins_the_cue(build):
     (st,) = build("After the vote the mayor went on to say that the fares would rise.")
     assert st.cue.text == "went on to say"
     assert parts(st) == ["that the fares would rise"]
+
+
+def test_a_verb_of_saying_after_to_joins_the_cue_a_verb_of_acting_does_not(build):
+    (st,) = build("The senator demanded to know whether the agency had read the report.")
+    assert st.cue.text == "demanded to know"
+    assert parts(st) == ["whether the agency had read the report"]
+    (st,) = build("The mayor vowed to build the bridge.")
+    assert st.cue.text == "vowed"
+    assert parts(st) == ["to build the bridge"]

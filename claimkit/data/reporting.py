@@ -882,3 +882,14 @@ QUOTED_TITLE_LEADS: frozenset[str] = frozenset(
 
 # Verbs that put a question: below the answer's cue they frame it ("Asked whether ..., X said").
 QUESTION_VERBS: frozenset[str] = frozenset(["ask", "question", "press", "quiz"])
+
+# Verbs of saying and knowing that join the cue after an infinitive "to" ("demanded *to know*
+# whether ...", "refusing *to concede* that ...", "has sought *to distinguish* himself as ..."):
+# PolNeAR draws the cue to them. Verbs of acting stay content ("vowed to build the wall").
+SPEECH_COMPLEMENTS: frozenset[str] = frozenset(
+    [
+        "know", "say", "argue", "concede", "clarify", "admit", "portray", "characterize", "tout",
+        "convey", "call", "distinguish", "understand", "explain", "describe", "claim", "insist",
+        "deny", "acknowledge", "suggest",
+    ]
+)  # fmt: skip
