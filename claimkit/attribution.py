@@ -275,6 +275,12 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
     if _unreal(verb) or _backgrounded(verb):
         return False
     deps = {c.dep_ for c in verb.children}
+    if verb.lemma_.lower() in lex.OBJECT_REPORTING_VERBS and "dobj" not in deps:
+        return False  # "compared with 2012": a measure, nobody's words
+    if verb.lemma_.lower() in lex.RELEASING_VERBS and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.RELEASED_NOUNS for c in verb.children
+    ):
+        return False  # "released the delegates": an act, no text put out
     if deps & _CLAUSE_DEPS or quotes:
         return True
     if verb.lemma_.lower() == "add":
@@ -282,6 +288,8 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects and all(_carries_nothing(o) for o in objects):
         return False  # "the budget tells a different story"
+    if verb.lemma_.lower() in lex.DECISION_VERBS and any(o.lemma_.lower() in lex.PROCEDURAL_OBJECTS for o in objects):
+        return False  # "The court has rejected a request by X": a decision, nothing said
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
         return False  # "worse than I expected" (but "as police have said" reports the main clause)
     return verb.dep_ != "relcl" or any(c.tag_ in {"WP", "WDT"} for c in verb.children)

@@ -634,3 +634,45 @@ def test_second_reporting_verb_joined_to_a_modal_clause_keeps_the_first_speaker(
         "by the end of June and suggested that it would sell the buildings that have been a hallmark of the town."
     )
     assert {a.speaker.name for _, a in _run(nlp, text) if a.speaker is not None} == {"Lena Ortiz"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The appeals court has rejected a request by the developer to delay the hearing.",
+        "A county judge denied the motion to move the trial.",
+    ],
+)
+def test_deciding_on_a_request_is_no_reporting_cue(nlp, text: str) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.speaker is None and attr.cue is None, text
+
+
+def test_rejecting_a_claim_is_still_a_reporting_cue(nlp) -> None:
+    attr = _run(nlp, "The mayor rejected the claim that the budget was late.")[0][1]
+    assert attr.speaker is not None and attr.cue is not None and attr.cue.text == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator compared the tax plan to a pyramid scheme.", "compared"),
+        ("The campaign released a new video on Monday.", "released"),
+        ("The ministry issued a warning about counterfeit vaccines.", "issued"),
+    ],
+)
+def test_speech_put_as_an_object_is_reported(nlp, text: str, cue: str) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.speaker is not None and attr.cue is not None and attr.cue.text == cue, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout rose 12 percent compared with the last election.",
+        "The party released its delegates before the convention.",
+    ],
+)
+def test_an_act_with_nothing_said_is_no_report(nlp, text: str) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.cue is None or attr.speaker is None, text

@@ -9,6 +9,11 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     [
         "accuse",
         "liken",
+        "compare",
+        "issue",
+        "release",
+        "identify",
+        "sound",
         "portray",
         "acknowledge",
         "add",
@@ -718,6 +723,18 @@ STORY_IDIOM_WORDS: frozenset[str] = frozenset(["different", "another", "same", "
 # "tells only part of the story", "tells half the story".
 STORY_PARTS: frozenset[str] = frozenset(["part", "half", "rest"])
 
+# Verbs of deciding on someone else's request and the requests they decide on: "The court has
+# rejected a request by X", "the judge denied the motion" is an act, not a report of what the
+# court says (no content of its own); "rejected the idea that ..." or "rejected his offer" stay.
+DECISION_VERBS: frozenset[str] = frozenset(["reject", "deny", "dismiss", "grant", "refuse"])
+PROCEDURAL_OBJECTS: frozenset[str] = frozenset(
+    ["request", "motion", "petition", "appeal", "application", "lawsuit", "suit", "bid", "injunction"]
+)
+
+# Reporting verbs that report only with an object: "Trump compared Clinton to a con artist"
+# (PolNeAR's attribution), not the measure "up 12 percent compared with 2012".
+OBJECT_REPORTING_VERBS: frozenset[str] = frozenset(["compare", "issue", "release", "identify", "sound"])
+
 # Verbs of posting and publishing: "X posted: '...'", "posted that ...", "wrote on Facebook that".
 POSTING_VERBS: frozenset[str] = frozenset(["post", "tweet", "retweet", "blog", "text", "message", "publish", "write"])
 # Nouns of posting and publishing. With a reporting participle ("issued a statement saying
@@ -731,6 +748,15 @@ PUBLISHING_NOUNS: frozenset[str] = frozenset(
         *("communiqué", "editorial", "filing", "complaint", "notice", "bulletin", "thread", "reply", "response"),
         *("twitter", "x", "facebook", "instagram", "threads", "truth", "media", "tiktok", "youtube", "podcast"),
     ]
+)
+
+# Verbs of putting out a text, reporting only when the object is one ("issued a statement",
+# "released a video", "issued a warning"), not "released the delegates", "issued subpoenas".
+RELEASING_VERBS: frozenset[str] = frozenset(["issue", "release"])
+RELEASED_NOUNS: frozenset[str] = (
+    DOCUMENT_NOUNS
+    | PUBLISHING_NOUNS
+    | frozenset(["warning", "apology", "plan", "proposal", "recording", "footage", "photo", "image"])
 )
 # Prepositions that put speech in a publication or a medium ("in a series of posts", "on X").
 MEDIUM_PREPOSITIONS: frozenset[str] = frozenset(["in", "on", "via", "through", "with"])
