@@ -181,6 +181,12 @@ SPEC: tuple[Corpus, ...] = (
         (("statements", "all_fields"), ("statements", "kind_accuracy"), ("statements", "certainty_right")),
     ),
     Corpus(
+        "columns-check-bus-shelters",
+        r"Columns set, check text",
+        {"all fields right": ("statements", "all_fields", "author-fact")},
+        (("statements", "all_fields"), ("statements", "kind_accuracy"), ("statements", "certainty_right")),
+    ),
+    Corpus(
         "columns",
         r"Columns set",
         {
