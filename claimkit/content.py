@@ -268,6 +268,19 @@ def _mixed(before: str, quoted: Part, cue: Cue) -> bool:
     return quoted[1] <= cue.start and bool(_CLAUSE_BEFORE_QUOTE.search(before)) and not _SENTENCE_BREAK.search(before)
 
 
+def _adjunct_quotes(doc: Doc, quotes: Sequence[QuoteSpan], cue: Cue) -> bool:
+    """Whether every quotation sits in a participial clause hung on the cue's verb before it
+    ("*Bemoaning the “phony system,”* Trump accused Holt of being a Democrat"): the quotation is
+    a side remark, and what the cue reports is its own clause or object."""
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if cue_span is None or not quotes or cue_span.root.pos_ not in {"VERB", "AUX"}:
+        return False
+    head = cue_span.root
+    adjuncts = [c for c in head.lefts if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"}]
+    spans = [_subtree(c) for c in adjuncts]
+    return all(q.end <= cue.start and any(s <= q.start and q.end <= e + 2 for s, e in spans) for q in quotes)
+
+
 def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
     """The content parts of one attributed candidate (empty when none is found).
 
@@ -284,7 +297,13 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
         return []
     tokens = list(span)
     cue_inside = cue is not None and cand.start <= cue.start and cue.end <= cand.end
-    if quote == "direct" and quotes and (not cue_inside or not any(q.start <= cue.start < q.end for q in quotes)):
+    aside = cue_inside and cue is not None and quote == "direct" and _adjunct_quotes(doc, quotes, cue)
+    if (
+        quote == "direct"
+        and quotes
+        and not aside
+        and (not cue_inside or not any(q.start <= cue.start < q.end for q in quotes))
+    ):
         parts = [(q.start, q.end) for q in _framed(text, quotes, cue if cue_inside else None)]
         if cue_inside and cue is not None and parts and _mixed(text[cand.start : parts[0][0]], parts[0], cue):
             parts[0] = (cand.start, parts[0][1])

@@ -293,3 +293,11 @@ def test_a_verb_of_saying_after_to_joins_the_cue_a_verb_of_acting_does_not(build
     (st,) = build("The mayor vowed to build the bridge.")
     assert st.cue.text == "vowed"
     assert parts(st) == ["to build the bridge"]
+
+
+def test_quotation_in_a_participial_clause_before_the_cue_is_not_the_content(build):
+    (st,) = build("Citing the “rigged courts,” the senator accused the judge of bias.")
+    assert parts(st) == ["the judge of bias"]
+    # a quotation that leads into the cue is still what is said
+    (st,) = build("“The courts are rigged,” the senator said.")
+    assert parts(st) == ["“The courts are rigged,”"]
