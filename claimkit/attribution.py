@@ -453,8 +453,8 @@ def _negated(verb: Token) -> bool:
     if not any(c.dep_ == "neg" and _in_verb_group(c, verb) for c in verb.children):
         return False  # '"Probably not," Ms. Moore said': the quotation's "not" negates nothing here
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
-    if not clauses:
-        return True
+    if not clauses or all(c.dep_ == "dobj" and c.lower_ in lex.EMPTY_SPEECH_OBJECTS for c in clauses):
+        return True  # "have not said much about how ...": nothing is reported
     return any(t.tag_ in {"WRB", "WP"} or t.lower_ in {"whether", "if"} for c in clauses for t in c.children)
 
 

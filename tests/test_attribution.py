@@ -676,3 +676,12 @@ def test_speech_put_as_an_object_is_reported(nlp, text: str, cue: str) -> None:
 def test_an_act_with_nothing_said_is_no_report(nlp, text: str) -> None:
     attr = _run(nlp, text)[0][1]
     assert attr.cue is None or attr.speaker is None, text
+
+
+def test_negated_speech_with_an_empty_object_reports_nothing(nlp) -> None:
+    text = "The mayor and her staff haven't said much about how the budget will be balanced."
+    (attr,) = [a for _, a in _run(nlp, text)]
+    assert attr.cue is None
+    # a negated verb with a real object is still a report of what was (not) said
+    other = _find(_run(nlp, "The mayor did not mention the budget in her speech."), "The mayor")
+    assert other.cue is not None and other.cue.lemma == "mention"

@@ -695,6 +695,9 @@ ANSWER_VERBS: frozenset[str] = frozenset(
 REFUSAL_VERBS: frozenset[str] = frozenset(["decline", "refuse", "fail", "neglect", "avoid"])
 # What one refuses to do that is speech ("declined to comment", "refused to say"); "refused to
 # endorse the plan" is an attitude and still attributed.
+# Objects of a negated verb of saying that stand for no content ("have not said much about
+# ...", "did not say anything", "has said little"): nothing is reported.
+EMPTY_SPEECH_OBJECTS: frozenset[str] = frozenset(["much", "anything", "little", "more", "nothing"])
 REFUSED_SPEECH: frozenset[str] = frozenset(
     [
         *("say", "tell", "comment", "respond", "answer", "elaborate", "specify", "identify", "name", "discuss"),
