@@ -98,13 +98,9 @@ def attacks(doc: Doc, attribution: Attribution) -> bool:
     '...'", and the "saying" of "hit back, saying ...") and what it says is quoted or a clause. An object alone
     ("X attacked the plan") reports the act, not the criticism: False.
     """
-    cue = attribution.cue
-    if cue is None or attribution.speaker is None:
+    verb = _cue_verb(doc, attribution)
+    if verb is None:
         return False
-    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = span.root
     said = attribution.quote in {"direct", "mixed"} or any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
     # "hit back, saying ...": the participle that carries the content hangs on the attack verb
     frames = (verb, verb.head) if verb.dep_ == "advcl" and verb.tag_ == "VBG" else (verb,)
@@ -115,14 +111,19 @@ def unsaid(doc: Doc, attribution: Attribution) -> bool:
     """A negated speech act with an object and no clause or quotation: what is reported is that it
     did not happen, a fact ("The board did not discuss the letter", "Her post did not mention the
     subsidy")."""
-    cue = attribution.cue
-    if cue is None or attribution.speaker is None or attribution.quote != "indirect":
+    verb = _cue_verb(doc, attribution)
+    if verb is None or attribution.quote != "indirect":
         return False
-    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = span.root
     return any(c.dep_ == "neg" for c in verb.children) and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+
+
+def _cue_verb(doc: Doc, attribution: Attribution) -> Token | None:
+    """The head token of an attributed statement's cue (None without a cue or a speaker)."""
+    cue = attribution.cue
+    if cue is None or attribution.speaker is None:
+        return None
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _attack_verb(verb: Token) -> bool:

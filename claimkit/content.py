@@ -268,11 +268,10 @@ def _mixed(before: str, quoted: Part, cue: Cue) -> bool:
     return quoted[1] <= cue.start and bool(_CLAUSE_BEFORE_QUOTE.search(before)) and not _SENTENCE_BREAK.search(before)
 
 
-def _adjunct_quotes(doc: Doc, quotes: Sequence[QuoteSpan], cue: Cue) -> bool:
-    """Whether every quotation sits in a participial clause hung on the cue's verb before it
-    ("*Bemoaning the “phony system,”* Trump accused Holt of being a Democrat"): the quotation is
-    a side remark, and what the cue reports is its own clause or object."""
-    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+def _adjunct_quotes(cue_span: Span | None, quotes: Sequence[QuoteSpan], cue: Cue) -> bool:
+    """Whether every quotation sits in a participial clause hung on the cue's verb (``cue_span``)
+    before it ("*Bemoaning the “phony system,”* Trump accused Holt of being a Democrat"): the
+    quotation is a side remark, and what the cue reports is its own clause or object."""
     if cue_span is None or not quotes or cue_span.root.pos_ not in {"VERB", "AUX"}:
         return False
     head = cue_span.root
@@ -297,7 +296,8 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
         return []
     tokens = list(span)
     cue_inside = cue is not None and cand.start <= cue.start and cue.end <= cand.end
-    aside = cue_inside and cue is not None and quote == "direct" and _adjunct_quotes(doc, quotes, cue)
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None and cue_inside else None
+    aside = cue_inside and cue is not None and quote == "direct" and _adjunct_quotes(cue_span, quotes, cue)
     if (
         quote == "direct"
         and quotes
@@ -314,7 +314,6 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
     elif not cue_inside or cue is None:
         return []
     else:
-        cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
         if cue_span is None:
             return []
         cue_ids = {t.i for t in cue_span}
@@ -327,7 +326,7 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
             parts = _verb_content(head, tokens, cue_ids)
         parts = _with_quotes(parts, quotes)
     if cue_inside and parts:
-        parts = parts + _fronted(doc, text, cand, cue, parts)
+        parts = parts + _fronted(doc, text, cand, cue, cue_span, parts)
     out = []
     for s, e in _merge(parts, text):
         part = _trim(text, max(s, cand.start), min(e, cand.end))
@@ -336,13 +335,13 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
     return out
 
 
-def _fronted(doc: Doc, text: str, cand: Candidate, cue: Cue, parts: Sequence[Part]) -> list[Part]:
-    """What stands before a parenthetical frame: "*In cases of abortion*, Clinton said, “the
-    woman is a victim.”" (the frame splits the content; not when the content runs on before it)."""
-    if min(s for s, _ in parts) < cue.end:
-        return []
-    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if cue_span is None:
+def _fronted(
+    doc: Doc, text: str, cand: Candidate, cue: Cue, cue_span: Span | None, parts: Sequence[Part]
+) -> list[Part]:
+    """What stands before a parenthetical frame (``cue``, its tokens ``cue_span``): "*In cases of
+    abortion*, Clinton said, “the woman is a victim.”" (the frame splits the content; not when the
+    content runs on before it)."""
+    if min(s for s, _ in parts) < cue.end or cue_span is None:
         return []
     head = cue_span.root
     subj = next((c for c in head.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)

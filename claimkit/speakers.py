@@ -66,29 +66,20 @@ def noun_phrase(doc: Doc, head: Token) -> Span:
 
 def _hyphen_name(doc: Doc, i: int) -> bool:
     """Whether a hyphen and a capitalised proper noun follow token ``i`` with no space."""
-    tok, dash, nxt = doc[i], doc[i + 1], doc[i + 2]
-    return (
-        tok.pos_ == "PROPN"
-        and not tok.whitespace_
-        and dash.text == "-"
-        and not dash.whitespace_
-        and nxt.pos_ == "PROPN"
-        and nxt.text[:1].isupper()
-    )
+    tok, nxt = doc[i], doc[i + 2]
+    return _glued_hyphen(doc, i) and tok.pos_ == "PROPN" and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
 
 
 def _hyphen_word(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is the first part of a lower-case hyphenated noun the tokenizer split
     ("ex" "-" "wife", "co" "-" "founder"): a hyphen glued to a word on both sides."""
-    tok, dash, nxt = doc[i], doc[i + 1], doc[i + 2]
-    return (
-        not tok.whitespace_
-        and tok.is_alpha
-        and dash.text == "-"
-        and not dash.whitespace_
-        and nxt.is_alpha
-        and nxt.pos_ in {"NOUN", "PROPN"}
-    )
+    tok, nxt = doc[i], doc[i + 2]
+    return _glued_hyphen(doc, i) and tok.is_alpha and nxt.is_alpha and nxt.pos_ in {"NOUN", "PROPN"}
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Whether a hyphen follows token ``i`` with no space on either side ("Wilson-Raybould")."""
+    return not doc[i].whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_
 
 
 def _phrase_end(tok: Token) -> int:
