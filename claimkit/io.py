@@ -11,7 +11,9 @@ import codecs
 import contextlib
 import errno
 import json
+import mmap
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -413,8 +415,71 @@ def _stream(target: Path, mode: str) -> Iterator[IO[Any]]:
         raise _output_error(str(target), exc) from None
 
 
+REVIEW_RANK = {"edited": 1, "confirmed": 2}
+"""Review statuses a reviewer's work gives a pulled record (``draft`` is claimkit's own draft)."""
+_REVIEW_KEY = re.compile(rb'"review"\s*:\s*\{')
+
+
+def reviewed_documents(path: str | os.PathLike[str]) -> dict[str, str]:
+    """The documents that ``path`` holds reviewed statements of (``claimkit doccano pull`` output).
+
+    Returns:
+        ``doc_id`` -> the highest review status (``edited`` or ``confirmed``) of its records;
+        empty when ``path`` is missing, not a regular file, unreadable or holds no reviewed
+        record. Only lines with a ``"review": {`` key are parsed, so a large statements file
+        without reviews costs one byte scan.
+    """
+    found: dict[str, str] = {}
+    try:
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) or os.fstat(fh.fileno()).st_size == 0:
+                return found
+            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                pos = 0
+                while (match := _REVIEW_KEY.search(data, pos)) is not None:
+                    start = data.rfind(b"\n", 0, match.start()) + 1
+                    end = data.find(b"\n", match.end())
+                    end = len(data) if end < 0 else end
+                    pos = end + 1
+                    if end - start <= MAX_LINE_BYTES:
+                        _note_review(data[start:end], found)
+    except (OSError, ValueError):
+        return found
+    return found
+
+
+def _note_review(line: bytes, found: dict[str, str]) -> None:
+    """Add the review status of one JSONL line to ``found`` when it is a reviewer's."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return
+    if not isinstance(record, dict) or not isinstance(record.get("review"), dict):
+        return
+    status, doc_id = record["review"].get("status"), record.get("doc_id")
+    known = REVIEW_RANK.get(found.get(doc_id, ""), 0) if isinstance(doc_id, str) else None
+    if status in REVIEW_RANK and known is not None and REVIEW_RANK[status] > known:
+        found[doc_id] = status
+
+
+def refuse_reviewed(path: str | os.PathLike[str], what: str = "this output") -> None:
+    """Refuse to replace a file that holds a reviewer's statements.
+
+    Raises:
+        OutputError: ``path`` holds statements a reviewer confirmed or edited.
+    """
+    reviewed = reviewed_documents(path)
+    if reviewed:
+        raise OutputError(
+            f"{path} holds statements reviewed in Doccano ({len(reviewed)} document(s)); "
+            f"refusing to replace them with {what}: write to another file, or move it first"
+        )
+
+
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str] | None, mode: str = "w") -> Iterator[IO[Any]]:
+def atomic_writer(
+    path: str | os.PathLike[str] | None, mode: str = "w", *, keep_reviewed: bool = True
+) -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path`` and rename it into place on success.
 
     ``None`` or ``"-"`` writes to stdout. A symlink is followed: its target is replaced
@@ -423,6 +488,10 @@ def atomic_writer(path: str | os.PathLike[str] | None, mode: str = "w") -> Itera
     (directory, block device, socket) is refused. On error (disk full included) the
     temporary file is removed, the previous content of ``path`` is left untouched and
     :class:`OutputError` is raised.
+
+    With ``keep_reviewed`` (the default) a file holding a reviewer's statements
+    (:func:`reviewed_documents`) is never replaced: :class:`OutputError` before anything is
+    written. ``claimkit doccano pull`` turns it off and makes its own, finer check.
     """
     if is_stdout(path):
         with _stdout(mode) as fh:
@@ -441,6 +510,8 @@ def atomic_writer(path: str | os.PathLike[str] | None, mode: str = "w") -> Itera
         return
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise OutputError(f"{name}: not a regular file; refusing to replace it")
+    if st is not None and keep_reviewed:
+        refuse_reviewed(name)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -173,6 +173,31 @@ def test_all_inputs_failing_never_replaces_existing_output(runner: CliRunner, tm
     assert out.read_text(encoding="utf-8") == "precious\n"
 
 
+def test_outputs_never_replace_a_reviewers_statements(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out, docs = tmp_path / "s.jsonl", tmp_path / "d.jsonl"
+    assert run(runner, "extract", str(src), "-o", str(out), "--docs", str(docs), "-q").exit_code == 0
+    # What `claimkit doccano pull` writes once a reviewer confirmed the document.
+    reviewed = tmp_path / "annotations" / "review.jsonl"
+    reviewed.parent.mkdir()
+    review = {"status": "confirmed", "reviewer": "ana", "reviewed_at": "2026-12-01T10:00:00Z"}
+    before = "".join(json.dumps(dict(r, review=review)) + "\n" for r in lines(out))
+    reviewed.write_text(before, encoding="utf-8")
+    for args in (
+        ("extract", str(src), "-o", str(reviewed)),
+        ("extract", str(src), "-o", str(out), "--docs", str(reviewed)),
+        ("extract", str(src), "-o", str(tmp_path / "new.jsonl"), "--docs", str(docs), "--errors", str(reviewed)),
+        ("export", str(out), "--format", "csv", "-o", str(reviewed)),
+        ("render", str(src), "-o", str(reviewed)),
+    ):
+        res = run(runner, *args)
+        assert res.exit_code == errors.EXIT_OUTPUT, (args, res.stderr)
+        assert res.stderr.count("\n") == 1 and "holds statements reviewed in Doccano (1 document(s))" in res.stderr
+        assert reviewed.read_text(encoding="utf-8") == before
+    assert not (tmp_path / "new.jsonl").exists()
+
+
 def test_unwritable_output(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE, encoding="utf-8")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from claimkit.errors import InputError, JSONLError
-from claimkit.io import atomic_writer, decode_bytes, iter_documents, parse_jsonl_line
+from claimkit.doccano.pull import dropped_reviews
+from claimkit.errors import InputError, JSONLError, OutputError
+from claimkit.io import atomic_writer, decode_bytes, iter_documents, parse_jsonl_line, reviewed_documents
 
 
 def test_text_is_kept_exactly_as_read(tmp_path: Path) -> None:
@@ -66,3 +68,50 @@ def test_atomic_writer_gives_files_the_usual_mode(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert (tmp_path / "out.csv").stat().st_mode & 0o777 == 0o644
+
+
+def _reviewed(doc_id: str, status: str) -> str:
+    review = {"status": status, "reviewer": "ana", "reviewed_at": "2026-12-01T10:00:00Z"}
+    return json.dumps({"id": f"{doc_id}:1", "doc_id": doc_id, "text": "x", "review": review}) + "\n"
+
+
+def test_reviewed_documents_reads_only_a_reviewers_records(tmp_path: Path) -> None:
+    pulled = tmp_path / "pulled.jsonl"
+    pulled.write_text(
+        _reviewed("a", "draft")
+        + _reviewed("b", "edited")
+        + _reviewed("b", "confirmed")
+        + '{"review": {oops\n'
+        + '{"doc_id": "c", "text": "no review here"}\n',
+        encoding="utf-8",
+    )
+    assert reviewed_documents(pulled) == {"b": "confirmed"}
+    assert reviewed_documents(tmp_path / "missing.jsonl") == {}
+    assert reviewed_documents(tmp_path) == {}
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    assert reviewed_documents(tmp_path / "empty.jsonl") == {}
+
+
+def test_atomic_writer_never_replaces_a_reviewers_statements(tmp_path: Path) -> None:
+    target = tmp_path / "annotations.jsonl"
+    before = _reviewed("a", "edited")
+    target.write_text(before, encoding="utf-8")
+    with pytest.raises(OutputError, match="holds statements reviewed in Doccano"), atomic_writer(target) as fh:
+        fh.write("drafts\n")
+    assert target.read_text(encoding="utf-8") == before
+    assert list(tmp_path.iterdir()) == [target]
+    # Drafts that nobody reviewed are claimkit's own output: replaced as usual.
+    target.write_text(_reviewed("a", "draft"), encoding="utf-8")
+    with atomic_writer(target) as fh:
+        fh.write("new\n")
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_pull_that_would_drop_reviews_is_named() -> None:
+    def rec(doc_id: str, status: str) -> dict:
+        return {"doc_id": doc_id, "review": {"status": status}}
+
+    held = {"a": "confirmed", "b": "edited", "c": "edited"}
+    pulled = [rec("a", "draft"), rec("b", "confirmed"), rec("d", "draft")]
+    assert dropped_reviews(held, pulled) == ["a: confirmed -> draft", "c: edited -> not in the pull"]
+    assert dropped_reviews(held, [rec("a", "confirmed"), rec("b", "edited"), rec("c", "confirmed")]) == []

@@ -13,8 +13,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import EXIT_PARTIAL, InputError, JSONLError
-from ..io import atomic_writer, write_jsonl_line
+from ..errors import EXIT_PARTIAL, InputError, JSONLError, OutputError
+from ..io import atomic_writer, reviewed_documents, write_jsonl_line
 from .common import CONTEXT, Progress, error_line, handle_errors, warn
 
 app = typer.Typer(
@@ -184,6 +184,14 @@ def pull(
     docs: Annotated[
         Path | None, typer.Option("--docs", help="documents.jsonl: also check each text against its sha256.")
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Replace -o even when that drops reviews it holds (a confirmed or edited document "
+            "missing from the pull or back at a lower status).",
+        ),
+    ] = False,
     url: UrlOpt = None,
     username: UserOpt = None,
     password: PassOpt = None,
@@ -192,18 +200,27 @@ def pull(
     """Export a project through the server and write reviewed statements (validated, atomic).
 
     Every record validates against schemas/statement.schema.json and its offsets against the
-    text whose sha256 was pushed; ``review`` keeps status, reviewer and time.
+    text whose sha256 was pushed; ``review`` keeps status, reviewer and time. An existing -o is
+    updated only when no review it holds would be lost (else exit 5, nothing written; --replace).
 
     Exit codes: 0 ok, 2 usage, 3 unreadable --docs, 4 some examples failed their checks (the
-    others are written), 5 output not writable, 7 server down / login refused / unknown project.
+    others are written), 5 output not writable or would lose reviews, 7 server down / login
+    refused / unknown project.
     """
-    from ..doccano.pull import pull_project
+    from ..doccano.pull import dropped_reviews, pull_project
 
     with handle_errors():
         expected = _sha256s(docs) if docs else None
         client = _client(url, username, password)
         result = pull_project(client, project, only_confirmed=only_confirmed, expected_sha256=expected)
-        with atomic_writer(output) as fh:
+        lost = [] if replace else dropped_reviews(reviewed_documents(output), result.records)
+        if lost:
+            more = f" and {len(lost) - 1} more" if len(lost) > 1 else ""
+            raise OutputError(
+                f"{output}: this pull would drop the review of {len(lost)} document(s) it holds "
+                f"({lost[0]}{more}); nothing written: pull to another file, or pass --replace"
+            )
+        with atomic_writer(output, keep_reviewed=False) as fh:
             for record in result.records:
                 write_jsonl_line(fh, record)
         for problem in result.problems:

@@ -17,7 +17,15 @@ import typer
 
 from ..constants import BACKENDS, DEFAULT_BATCH_SIZE, DEFAULT_MODEL, PARTITION_FORMATS
 from ..errors import EXIT_INPUT, EXIT_PARTIAL, ClaimkitError, InputError, OutputError, UsageError
-from ..io import atomic_writer, check_outputs, check_regular, is_stdout, iter_documents, jsonl_line
+from ..io import (
+    atomic_writer,
+    check_outputs,
+    check_regular,
+    is_stdout,
+    iter_documents,
+    jsonl_line,
+    refuse_reviewed,
+)
 from ..records import Document
 from ..resume import AppendSink, Ledger, OutputLock, recover
 from .common import Progress, check_encoding, choice, error_line, handle_errors, warn
@@ -113,6 +121,10 @@ def _check_options(
     if scheduler is not None and not (scheduler == "local" or scheduler.startswith(("tcp://", "tls://"))):
         raise UsageError(f"--scheduler must be tcp://HOST:PORT, tls://HOST:PORT or local, not {scheduler!r}")
     check_outputs(paths, [("-o", output), ("--docs", docs), ("--errors", errors)])
+    for out in (output, docs, errors):
+        if not is_stdout(out):
+            assert out is not None
+            refuse_reviewed(out, "claimkit's drafts")
     if resume:
         assert output is not None and docs is not None
         check_regular(output, "--resume")

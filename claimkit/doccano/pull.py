@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError, SchemaError
+from ..io import REVIEW_RANK
 from ..records import sha256_text
 from ..schema import validate
 from .client import DoccanoClient
@@ -128,6 +129,30 @@ def pull_project(
             record["review"] = review
             result.records.append(record)
     return result
+
+
+def dropped_reviews(reviewed: Mapping[str, str], records: list[dict[str, Any]]) -> list[str]:
+    """What replacing a file of ``reviewed`` documents with ``records`` would lose.
+
+    Args:
+        reviewed: ``doc_id`` -> review status in the file now (:func:`claimkit.io.reviewed_documents`).
+        records: the statements just pulled, each with its ``review``.
+
+    Returns:
+        One ``doc_id: before -> after`` line per document whose review would be lost: missing
+        from the pull, or back at a lower status (confirmed > edited > draft).
+    """
+    now: dict[str, str] = {}
+    for record in records:
+        status = record["review"]["status"]
+        if REVIEW_RANK.get(status, 0) >= REVIEW_RANK.get(now.get(record["doc_id"], ""), 0):
+            now[record["doc_id"]] = status
+    lost = []
+    for doc_id, before in sorted(reviewed.items()):
+        after = now.get(doc_id)
+        if after is None or REVIEW_RANK.get(after, 0) < REVIEW_RANK[before]:
+            lost.append(f"{doc_id}: {before} -> {after or 'not in the pull'}")
+    return lost
 
 
 def _example_records(

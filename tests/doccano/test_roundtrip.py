@@ -15,7 +15,7 @@ from claimkit.doccano.convert import SPEAKER_PREFIX, OffsetMap
 from claimkit.doccano.diff import diff_statements
 from claimkit.doccano.pull import pull_project
 from claimkit.doccano.push import open_project, push_documents
-from claimkit.errors import EXIT_SERVER, ServerError
+from claimkit.errors import EXIT_OUTPUT, EXIT_SERVER, ServerError
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
@@ -213,6 +213,29 @@ def test_cli_push_pull_with_files(doccano, drafts, tmp_path: Path, monkeypatch: 
     assert out.exit_code == 0, out.output
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert _strip(lines) == {s["id"]: s for s in statements}
+
+    # A reviewer confirms the example: the next pull updates the file ...
+    pull = ["doccano", "pull", "--project", "cli", "-o", str(target)]
+    admin = doccano.client()
+    pid = open_project(admin, "cli", create=False).id
+    eid = int(_example(admin, pid, doc["doc_id"])["id"])
+    admin.toggle_confirmed(pid, eid)
+    out = runner.invoke(app, pull)
+    assert out.exit_code == 0, out.output
+    confirmed = target.read_text(encoding="utf-8")
+    assert {json.loads(line)["review"]["status"] for line in confirmed.splitlines()} == {"confirmed"}
+    # ... but never with a pull that would lose that review (the confirmation was withdrawn, or
+    # the server was reset): nothing is written unless --replace says so.
+    admin.toggle_confirmed(pid, eid)
+    out = runner.invoke(app, pull)
+    assert out.exit_code == EXIT_OUTPUT, out.output
+    assert f"drop the review of 1 document(s) it holds ({doc['doc_id']}: confirmed -> draft)" in out.output
+    assert target.read_text(encoding="utf-8") == confirmed
+    out = runner.invoke(app, [*pull, "--only-confirmed"])
+    assert out.exit_code == EXIT_OUTPUT and "confirmed -> not in the pull" in out.output
+    out = runner.invoke(app, [*pull, "--replace"])
+    assert out.exit_code == 0, out.output
+    assert "draft" in {json.loads(line)["review"]["status"] for line in target.read_text(encoding="utf-8").splitlines()}
 
     # The article changed since extraction: push refuses (offsets would be wrong).
     article.write_text(text + " Edited.", encoding="utf-8")
