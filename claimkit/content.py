@@ -71,6 +71,9 @@ _EDGE_WORDS = frozenset(["and", "but", "or", "as", "while"])
 # at the start only the coordinators: "*As a woman, she* ...", "*while* ..." open the content
 _LEAD_EDGE_WORDS = frozenset(["and", "but", "or"])
 # an initialism's full stop is part of the word ("poses to the U.S.", "at 7 p.m."), even at a sentence end
+# dependents after a cue's object that complete what is said, and the marks that end it
+_COMPLEMENT_DEPS = frozenset(["oprd", "xcomp", "ccomp", "dobj"])
+_ASIDE_MARKS = frozenset([",", "—", "–", "--", ";", ":", "(", "-"])
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\Z")
 
 
@@ -190,7 +193,7 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
                     c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
                 ):
                     end = max(end, _subtree(c)[1])
-            return [(start, end)]
+            return [(start, _clause_end(head, objects[0], end))]
         preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
         if preps:
             # "called for *a ceasefire*", "complained about *the rules*": the preposition joins the cue
@@ -201,7 +204,7 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
                 for c in head.rights:  # "called for *the coalition to increase its efforts*"
                     if c.dep_ in {"advcl", "xcomp"} and c.left_edge.i == after and c.left_edge.lower_ == "to":
                         end = _subtree(c)[1]
-                return [(start, end)]
+                return [(start, _clause_end(head, preps[0], end))]
     drop = set(cue_ids)
     for child in head.children:
         adverbial = child.dep_ in {"advcl", "mark", "prep"} and child.i < head.i
@@ -212,6 +215,27 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
         inside = {t.i for t in head.subtree}
         tokens = [t for t in tokens if t.i in inside]
     return _runs(tokens, drop)
+
+
+def _complement(tok: Token) -> bool:
+    """Whether a dependent after a cue's object completes what is said ("challenged him *to a
+    debate*", "praised X *as a leader*", "urged them *to act*"); a time or place is not."""
+    if tok.dep_ == "prep":
+        return tok.lower_ in lex.COMPLEMENT_PREPOSITIONS
+    return tok.dep_ in _COMPLEMENT_DEPS or (tok.dep_ == "advcl" and tok.tag_ == "VB")
+
+
+def _clause_end(head: Token, last: Token, end: int) -> int:
+    """Where a cue's content ends when it is an object (``last``, its part ending at ``end``):
+    the complements right after it join, up to a comma, a dash or a conjunction."""
+    doc = head.doc
+    for c in head.rights:
+        if c.i <= last.i or c.idx < end:
+            continue
+        if doc[c.left_edge.i - 1].text in _ASIDE_MARKS or not _complement(c):
+            break
+        end = _subtree(c)[1]
+    return end
 
 
 def _noun_content(noun: Token) -> list[Part]:

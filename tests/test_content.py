@@ -301,3 +301,12 @@ def test_quotation_in_a_participial_clause_before_the_cue_is_not_the_content(bui
     # a quotation that leads into the cue is still what is said
     (st,) = build("“The courts are rigged,” the senator said.")
     assert parts(st) == ["“The courts are rigged,”"]
+
+
+def test_a_complement_after_the_object_stays_in_the_content_a_time_does_not(build):
+    (st,) = build("The mayor challenged the governor to a public debate.")
+    assert parts(st) == ["the governor to a public debate"]
+    (st,) = build("The council compared the new tax to a toll on the poor.")
+    assert parts(st) == ["the new tax to a toll on the poor"]
+    (st,) = build("The union praised the deal on Monday.")
+    assert parts(st) == ["the deal"]

@@ -922,3 +922,10 @@ SPEECH_COMPLEMENTS: frozenset[str] = frozenset(
         "deny", "acknowledge", "suggest",
     ]
 )  # fmt: skip
+
+#: prepositions after the object of a cue that complete what is said ("challenged him *to a
+#: debate*", "compared it *with* ...", "praised her *as* ..."); time and place ("in", "at",
+#: "after") do not
+COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset(
+    ["to", "with", "as", "than", "against", "into", "toward", "towards", "for", "of", "over", "about"]
+)
