@@ -74,6 +74,11 @@ _LEAD_EDGE_WORDS = frozenset(["and", "but", "or"])
 # dependents after a cue's object that complete what is said, and the marks that end it
 _COMPLEMENT_DEPS = frozenset(["oprd", "xcomp", "ccomp", "dobj"])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", ";", ":", "(", "-"])
+_FULL_STOP = re.compile(r"\.\s")
+# a title or an initial before a full stop ("Mr. Rendell", "John F. Kennedy"): no sentence end
+_ABBREVIATION = re.compile(
+    r"\b(?:" + "|".join(sorted({t.rstrip(".") for t in lex.TITLES if len(t) <= 5})) + r"|[A-Z])\.\Z", re.I
+)
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\Z")
 
 
@@ -281,8 +286,11 @@ def _framed(text: str, quotes: Sequence[QuoteSpan], cue: Cue | None) -> list[Quo
 
 
 def _sentence_end(gap: str) -> bool:
-    """Whether a gap between a quotation and its cue runs over a sentence end or is long."""
-    return len(gap) > _MAX_FRAME or any(m in gap for m in (". ", "? ", "! ", "\n"))
+    """Whether a gap between a quotation and its cue runs over a sentence end or is long (the
+    full stop of a title or an initial is none: "Mr. Rendell said", "John F. Kennedy")."""
+    if len(gap) > _MAX_FRAME or any(m in gap for m in ("? ", "! ", "\n")):
+        return True
+    return any(not _ABBREVIATION.search(gap, 0, m.start() + 1) for m in _FULL_STOP.finditer(gap))
 
 
 def _mixed(before: str, quoted: Part, cue: Cue) -> bool:

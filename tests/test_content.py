@@ -310,3 +310,8 @@ def test_a_complement_after_the_object_stays_in_the_content_a_time_does_not(buil
     assert parts(st) == ["the new tax to a toll on the poor"]
     (st,) = build("The union praised the deal on Monday.")
     assert parts(st) == ["the deal"]
+
+
+def test_a_titles_full_stop_between_a_quotation_and_its_cue_ends_no_sentence(build):
+    (st,) = build("''We have waited long enough,'' Mr. Okafor said, ''and the riders know it.''")
+    assert parts(st) == ["''We have waited long enough,''", "''and the riders know it.''"]
