@@ -175,7 +175,9 @@ def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> li
 
 def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list[Part]:
     """A reporting verb's clause, else its object, else the statement without the frame."""
-    clauses = [c for c in _clauses(head) if c.i not in cue_ids]
+    subordinate = any(c.dep_ == "mark" for c in head.children)
+    # "X is upbeat, because he sees Y as Z": a clause before a subordinate cue is the parser's slip
+    clauses = [c for c in _clauses(head) if c.i not in cue_ids and not (subordinate and c.i < head.i)]
     if clauses:
         parts = [_subtree(c) for c in clauses]
         first = min(clauses, key=lambda c: c.i)

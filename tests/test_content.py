@@ -315,3 +315,6 @@ def test_a_complement_after_the_object_stays_in_the_content_a_time_does_not(buil
 def test_a_titles_full_stop_between_a_quotation_and_its_cue_ends_no_sentence(build):
     (st,) = build("''We have waited long enough,'' Mr. Okafor said, ''and the riders know it.''")
     assert parts(st) == ["''We have waited long enough,''", "''and the riders know it.''"]
+    # a clause the parser hangs on a subordinate cue from before it is not what the cue reports
+    (st,) = build("The coach is calm about the final, in part because he sees the team as a family.")
+    assert parts(st) == ["the team as a family"]
