@@ -9,7 +9,8 @@ Two parts (see :mod:`claimkit.certainty_model`):
   cross-validation over the *news* (FactBank) documents, the domain claimkit is for: each
   fold's model (trained on the wiki candidates and the other folds' news candidates) runs the
   whole pipeline on the held-out documents, scored as ``claimkit eval`` scores them
-  (sentence uncertainty F1); the wiki candidates are training examples only.
+  (sentence uncertainty F1); the wiki candidates are training examples only. The figures
+  show how far each setting is from the best in standard errors (:mod:`claimkit.selection`).
 - ``score``: ridge regression of Pei & Jurgens ``train`` ratings (1-6) from the statements'
   features with the cue model above in use; alpha and the rating mapped to 1.0 by 5-fold
   cross-validation (Pearson r of the clipped score, as ``claimkit eval`` reads it).
@@ -26,7 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from . import certainty, certainty_model, clean, pipeline
+from . import certainty, certainty_model, clean, pipeline, selection
 from .errors import InputError, UsageError
 from .evaluate.gold import GoldDoc
 from .evaluate.loaders import load
@@ -167,23 +168,39 @@ def _fit_cue(rows: Sequence[Row], vocab: Sequence[str], x: Any, c: float) -> dic
     return _part(vocab, list(clf.coef_[0]), clf.intercept_[0], len(rows[0].vector) if rows else 0, False)
 
 
-def _sentence_counts(news: Sequence[tuple[GoldDoc, Doc]], cue: dict[str, Any]) -> tuple[PRF, PRF]:
-    """Sentence and cue counts of the pipeline's certainty on ``news`` with ``cue`` as the cue model."""
+def _sentence_counts(news: Sequence[tuple[GoldDoc, Doc]], cue: dict[str, Any]) -> list[tuple[PRF, PRF]]:
+    """Per document of ``news``: the sentence and cue counts of the pipeline's certainty with
+    ``cue`` as the cue model."""
     previous = certainty_model._override
     certainty_model.use({"cue": cue, "score": None})
-    sentences, cues = PRF(), PRF()
+    counts = []
     try:
         for gold, doc in news:
             statements = [
                 {"start": c.start, "end": c.end, "certainty": asdict(certainty.assess(doc, c, a))}
                 for c, a in pipeline.attributed(doc, clean.clean(doc.text, gold.document.meta))[0]
             ]
-            sentences = sentences + cert_metric.sentence_counts(gold, statements)[0]
             gold_cues = [c for s in gold.sentences for c in s.cues]
-            cues = cues + cert_metric.cue_counts(gold_cues, cert_metric.predicted_cues(statements))
+            counts.append(
+                (
+                    cert_metric.sentence_counts(gold, statements)[0],
+                    cert_metric.cue_counts(gold_cues, cert_metric.predicted_cues(statements)),
+                )
+            )
     finally:
         certainty_model.use(previous)
-    return sentences, cues
+    return counts
+
+
+def _grid_order(setting: tuple[float, float]) -> tuple[float, float]:
+    """Tie-break of the cue model's settings ``(C, threshold)``: the smallest C, then the lowest
+    threshold."""
+    return setting
+
+
+def _sentence_f1(counts: Sequence[tuple[PRF, PRF]]) -> float:
+    """The sentence uncertainty F1 of per-document ``(sentence, cue)`` counts."""
+    return sum((s for s, _ in counts), PRF()).f1
 
 
 def train_cue(rows: Sequence[Row], news: Sequence[tuple[GoldDoc, Doc]]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -191,27 +208,37 @@ def train_cue(rows: Sequence[Row], news: Sequence[tuple[GoldDoc, Doc]]) -> tuple
     documents, cross-validated.
 
     ``news`` are the news documents (gold, parse) whose rows are among ``rows`` (the other rows
-    are always training examples). C and the threshold maximise the sentence uncertainty F1 of
-    the held-out news documents, summed over :data:`FOLDS` folds of them.
+    are always training examples). Each setting of C and the threshold is scored by the sentence
+    uncertainty F1 of the held-out news documents, summed over :data:`FOLDS` folds of them, and
+    the best one is taken. The figures give each setting's CV F1 and the standard error of its
+    difference from the best (:func:`claimkit.selection.paired_standard_errors`): a setting
+    within it is a knife edge. The one-standard-error rule was tried here and not taken
+    (docs/certainty.md, "Choosing C and the threshold").
     """
     from sklearn.model_selection import GroupKFold
 
     vocab = _vocab(rows)
     x = _matrix(rows, vocab)
     keys = [g.key for g, _ in news]
-    counts: dict[tuple[float, float], tuple[PRF, PRF]] = {}
+    # per setting, each news document's counts when it was held out (in the order of ``news``)
+    per_doc: dict[tuple[float, float], list[tuple[PRF, PRF]]] = {}
     for c in CUE_C_GRID:
+        held_counts: dict[tuple[float, int], tuple[PRF, PRF]] = {}
         for _, b in GroupKFold(FOLDS).split(keys, groups=keys):
             held = {keys[i] for i in b}
             train = [i for i, r in enumerate(rows) if not (r.news and r.group in held)]
             part_ = _fit_cue([rows[i] for i in train], vocab, x[train], c)
             for threshold in THRESHOLD_GRID:
                 got = _sentence_counts([news[i] for i in b], dict(part_, threshold=threshold))
-                before = counts.get((c, threshold), (PRF(), PRF()))
-                counts[(c, threshold)] = (before[0] + got[0], before[1] + got[1])
-    # the first best in grid order (the smallest C, then the lowest threshold) on a tie
-    c, threshold = max(counts, key=lambda k: (counts[k][0].f1, -k[0], -k[1]))
-    sentences, cues = counts[(c, threshold)]
+                held_counts.update({(threshold, int(i)): g for i, g in zip(b, got, strict=True)})
+        for threshold in THRESHOLD_GRID:
+            per_doc[(c, threshold)] = [held_counts[(threshold, i)] for i in range(len(news))]
+    scores = {k: _sentence_f1(v) for k, v in per_doc.items()}
+    c, threshold = selection.best_setting(scores, _grid_order)
+    # how far each setting is from the best, in standard errors (shown, not used to choose)
+    errors = selection.paired_standard_errors(per_doc, (c, threshold), _sentence_f1, seed=SEED)
+    sentences = sum((s for s, _ in per_doc[(c, threshold)]), PRF())
+    cues = sum((q for _, q in per_doc[(c, threshold)]), PRF())
     part_ = dict(_fit_cue(rows, vocab, x, c), threshold=threshold)
     figures = {
         "C": c,
@@ -221,6 +248,7 @@ def train_cue(rows: Sequence[Row], news: Sequence[tuple[GoldDoc, Doc]]) -> tuple
         "cv_news_sentence_recall": round(sentences.recall, 4),
         "cv_news_sentence_f1": round(sentences.f1, 4),
         "cv_news_cue_f1": round(cues.f1, 4),
+        "cv_grid": {f"C={k[0]} threshold={k[1]}": [round(v, 4), round(errors[k], 4)] for k, v in scores.items()},
         "candidates": len(rows),
         "news_candidates": sum(r.news for r in rows),
         "news_documents": len(news),

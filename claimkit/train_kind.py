@@ -28,7 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from . import attribution, certainty, classify, clean, nlp, segment, subjectivity
+from . import attribution, certainty, classify, clean, nlp, segment, selection, subjectivity
 from .errors import InputError, UsageError
 
 C_GRID: tuple[float, ...] = (0.03, 0.1, 0.3, 1.0)
@@ -127,6 +127,16 @@ def _macro_f1(gold: Sequence[int], pred: Sequence[int]) -> float:
     return sum(f1s) / 2
 
 
+def _pair_f1(pairs: Sequence[tuple[int, int]]) -> float:
+    """The macro-F1 of ``(gold, predicted)`` label pairs."""
+    return _macro_f1([g for g, _ in pairs], [p for _, p in pairs])
+
+
+def _conservative_c(c: float) -> float:
+    """Sort key of C, the most conservative (the strongest regularisation) first."""
+    return c
+
+
 def _matrix(exs: Sequence[Example], vocab: Sequence[str]) -> Any:
     import numpy as np
 
@@ -177,7 +187,10 @@ def train_kind(
     Args:
         rows: ``(sentence, 1 if subjective else 0)``: NewsSD train + val for the shipped model.
         extra_rows: more labelled sentences (e.g. reviewed statements), appended to ``rows``.
-        folds: folds of the stratified cross-validation that picks C and reports the dev figure.
+        folds: folds of the stratified cross-validation that picks C and reports the dev figure:
+            the smallest C within one standard error of the best macro-F1
+            (:func:`claimkit.selection.one_standard_error`, the error by a paired bootstrap
+            over the sentences).
         backend: NLP backend used to parse the sentences.
 
     Returns:
@@ -209,7 +222,7 @@ def train_kind(
 
     # cross-validation over sentences; the figure is the sentence-level author-voice macro-F1
     # (a sentence is SUBJ when a rule or the model makes one of its author-voice statements subjective)
-    best: tuple[float, float] | None = None
+    pairs: dict[float, list[tuple[int, int]]] = {}
     for c in C_GRID:
         flags = [ex.rule is not None for ex in author]
         for train_idx, test_idx in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(x, labels):
@@ -219,11 +232,13 @@ def train_kind(
             if idx:
                 for i, p in zip(idx, fitted.predict(xa[idx]), strict=True):
                     flags[i] = bool(p)
-        f1 = _macro_f1(labels, _sentence_predictions(len(rows), author, flags))
-        if best is None or f1 > best[0]:
-            best = (f1, c)
-    assert best is not None
-    f1, c = best
+        pairs[c] = list(zip(labels, _sentence_predictions(len(rows), author, flags), strict=True))
+    # the one-standard-error rule: the smallest C within a standard error of the best
+    scores = {c: _pair_f1(p) for c, p in pairs.items()}
+    best = selection.best_setting(scores, _conservative_c)
+    errors = selection.paired_standard_errors(pairs, best, _pair_f1, seed=SEED)
+    c = selection.one_standard_error(scores, errors, _conservative_c)
+    f1 = scores[c]
     fitted = clf(c).fit(x, labels)
     coef = [float(w) for w in fitted.coef_[0]]
     weights = {f: round(w, 4) for f, w in zip(vocab, coef, strict=False) if abs(w) >= 1e-3}
@@ -240,6 +255,8 @@ def train_kind(
             "rule_statements": dict(sorted(fired.items())),
             "C": c,
             "cv_author_macro_f1": round(f1, 4),
+            "cv_best_C": best,
+            "cv_by_C": {str(k): [round(v, 4), round(errors[k], 4)] for k, v in scores.items()},
             "folds": folds,
             "features": len(weights),
             "command": "claimkit train ../shared/data -o claimkit/data",
