@@ -512,6 +512,8 @@ def _hearsay(verb: Token, author: frozenset[str]) -> _Found | None:
     """ "I'm told X ...", "we are told that ...": an unnamed source tells the author."""
     if verb.lemma_.lower() not in lex.HEARSAY_VERBS or not _agentless_passive(verb):
         return None
+    if any(c.dep_ == "aux" and c.lower_ in lex.FUTURE_AUXILIARIES for c in verb.children):
+        return None  # "we'll be told that ...": a telling to come, no source yet
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     # the parser may take the clause's subject for an object: "I'm told [the director] considered ..."
     if (
@@ -728,6 +730,11 @@ def _parenthetical(verb: Token) -> bool:
     return verb.dep_ == "parataxis" and not any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "dobj" for c in verb.children)
 
 
+def _authors_own(holder: Token | None, author: frozenset[str], quotes: list[QuoteSpan]) -> bool:
+    """Whether a report noun's holder is the author's first person ("my", outside quotations)."""
+    return holder is not None and lex.SELF_POSSESSIVES.get(holder.lower_) in author and not _in_quotes(holder, quotes)
+
+
 def find_cue(
     doc: Doc, cand: Candidate, all_quotes: list[QuoteSpan] | None = None, author: frozenset[str] = lex.AUTHOR_SUBJECTS
 ) -> _Found | None:
@@ -751,6 +758,8 @@ def find_cue(
     if poll is not None:
         return poll  # the poll reports even what its respondents "said"
     noun = _report_noun(tokens)
+    if noun is not None and _authors_own(noun.source, author, all_quotes if all_quotes is not None else quotes):
+        noun = None  # "My guess is that ...": the author's own view, like "I guess that ..."
     if noun is not None and noun.cue.root.head.dep_ == "ROOT":
         return noun  # "The general view of experts is that ..." frames the whole sentence
     verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes, author)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy
@@ -16,7 +17,14 @@ from spacy.tokens import Doc, Token
 
 from .clean import Cleaned, capitalised
 from .data.boilerplate import CLOCK_END_RE, LEADING_BULLET_RE
-from .data.reporting import ATTITUDE_VERBS, DASH_CREDIT_RE, QUOTED_TITLE_LEADS, REPORTING_VERBS
+from .data.reporting import (
+    ATTITUDE_VERBS,
+    CONCESSIVE_MARKS,
+    CONTRAST_CONJUNCTIONS,
+    DASH_CREDIT_RE,
+    QUOTED_TITLE_LEADS,
+    REPORTING_VERBS,
+)
 from .quotes import QuoteIndex, QuoteSpan, find_quotes, top_level
 
 _TRIM = " \t\r\n\u00a0\u200b"
@@ -28,6 +36,7 @@ _MAX_FRAME_WORDS = 4
 # a second reporting verb coordinated with or subordinated to the first ("and accused", ", adding")
 _SECOND_CUE_DEPS = frozenset(["conj", "advcl"])
 _CONTENT_DEPS = frozenset(["ccomp", "xcomp", "dobj", "dative"])
+_CLAUSE_SUBJECTS = frozenset(["nsubj", "nsubjpass", "expl"])
 _MIN_PIECE_WORDS = 3
 _MAX_TITLE_WORDS = 6  # a quoted title of a show or book is at most this long
 _CREDIT = DASH_CREDIT_RE
@@ -246,6 +255,66 @@ def split_at_cues(
     return list(itertools.pairwise(bounds))
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _CLAUSE_SUBJECTS for c in verb.children)
+
+
+def _reports_within(tokens: Iterable[Token]) -> bool:
+    return any(_reports(t) for t in tokens)
+
+
+def _contrast_cut(tok: Token) -> int | None:
+    """Where a clause of the author's own stands beside a report: the start of "but ..." in
+    "The Tories spent freely, but they still oppose B" (two full clauses of the main sentence
+    joined by "but" or "yet", a report in the second only), or the end of a fronted
+    concessive "Although X claimed A, B" (a report in the concessive clause only)."""
+    head = tok.head
+    if head.dep_ != "ROOT":
+        return None  # a clause inside a report ("said that A, but that B") stays with it
+    if tok.dep_ == "conj" and head.i < tok.i and _has_subject(tok) and _has_subject(head):
+        cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
+        if cc is None or cc.lower_ not in CONTRAST_CONJUNCTIONS:
+            return None
+        first = [t for t in head.subtree if t.i < cc.i]
+        if _reports_within(first) or not _reports_within(tok.subtree):
+            return None  # "X said A, but B": B often goes on with what X said
+        return cc.idx
+    if (
+        tok.dep_ == "advcl"
+        and tok.i < head.i
+        and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE_MARKS for c in tok.children)
+    ):
+        rest = [t for t in head.subtree if t.i > tok.right_edge.i]
+        if not _reports_within(tok.subtree) or _reports_within(rest):
+            return None
+        after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+        if after is None or not after.is_punct:
+            return None
+        return after.idx + len(after)
+    return None
+
+
+def split_at_contrast(
+    doc: Doc, text: str, start: int, end: int, quotes: list[QuoteSpan] | QuoteIndex
+) -> list[tuple[int, int]]:
+    """Split a sentence where the author's own clause stands beside a reported one (see
+    :func:`_contrast_cut`), so the author's clause keeps the author's voice. Never cuts inside
+    a quotation, and never leaves a piece of fewer than :data:`_MIN_PIECE_WORDS` words."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2 * _MIN_PIECE_WORDS:
+        return [(start, end)]
+    index = _index(quotes)
+    cuts: list[int] = []
+    for tok in span:
+        cut = _contrast_cut(tok)
+        if cut is None or index.inside(cut) or not start < cut < end:
+            continue
+        before = len(text[cuts[-1] if cuts else start : cut].split())
+        if before >= _MIN_PIECE_WORDS and len(text[cut:end].split()) >= _MIN_PIECE_WORDS:
+            cuts.append(cut)
+    return list(itertools.pairwise([start, *cuts, end]))
+
+
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``doc``, trimmed (read from one array, not ``doc.sents``)."""
     if not len(doc):
@@ -317,7 +386,8 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
         pieces = [
             cut
             for q_start, q_end in split_at_quotes(text, s_start, s_end, quotes)
-            for cut in split_at_cues(doc, text, q_start, q_end, quotes)
+            for c_start, c_end in split_at_cues(doc, text, q_start, q_end, quotes)
+            for cut in split_at_contrast(doc, text, c_start, c_end, quotes)
         ]
         for p_start, p_end in pieces:
             c_start, c_end = trim(text, *cleaned.clip(p_start, p_end))

@@ -685,3 +685,22 @@ def test_negated_speech_with_an_empty_object_reports_nothing(nlp) -> None:
     # a negated verb with a real object is still a report of what was (not) said
     other = _find(_run(nlp, "The mayor did not mention the budget in her speech."), "The mayor")
     assert other.cue is not None and other.cue.lemma == "mention"
+
+
+def test_the_authors_clause_beside_a_report_keeps_the_authors_voice(nlp) -> None:
+    text = "The council may have raised the budget for the parks this year, but its members still oppose the plan."
+    results = _run(nlp, text)
+    assert _find(results, "The council").speaker is None
+    assert _find(results, "but its members").speaker.mention == "its members"
+
+
+def test_the_authors_first_person_holder_of_a_report_noun_is_the_authors_voice(nlp) -> None:
+    assert _run(nlp, "My view is that the council will cut the budget again next spring.")[0][1].speaker is None
+    assert _run(nlp, "Her view is that the council will cut the budget again next spring.")[0][1].speaker is not None
+    quoted = "“My view is that the council will cut the budget,” the mayor said."
+    assert _run(nlp, quoted)[0][1].speaker.mention == "the mayor"
+
+
+def test_a_telling_to_come_is_no_hearsay(nlp) -> None:
+    assert _run(nlp, "We are told that the council will cut the budget.")[0][1].cue is not None
+    assert _run(nlp, "We’ll be told that the council will cut the budget.")[0][1].cue is None

@@ -141,3 +141,29 @@ def test_a_quoted_show_title_after_a_quotation_is_no_new_utterance(nlp) -> None:
     assert len(_pieces(nlp, two)) == 2  # a quotation that is no title still starts a statement
     headline = "“It will pass,” he said (“Council Backs Plan,” declared the Ledger)."
     assert len(_pieces(nlp, headline)) == 2  # a quoted headline with its own reporting verb
+
+
+def test_a_clause_after_but_stays_with_the_report_before_it(nlp) -> None:
+    # "X said A, but B": B often goes on with what X said (the parser hangs it on "said")
+    text = "The mayor said the bridge would open in May, but the opening was put off until July."
+    assert _pieces(nlp, text) == [text]
+
+
+def test_the_authors_clause_before_but_is_split_from_the_report(nlp) -> None:
+    text = "The council may have raised the budget for the parks this year, but its members still oppose the plan for new gardens."
+    pieces = _pieces(nlp, text)
+    assert len(pieces) == 2
+    assert pieces[1].startswith("but its members still oppose")
+
+
+def test_a_fronted_concessive_report_is_split_from_the_authors_main_clause(nlp) -> None:
+    text = "Although the minister claimed that the trains run on time, most of them arrive late every week."
+    assert _pieces(nlp, text) == [
+        "Although the minister claimed that the trains run on time,",
+        "most of them arrive late every week.",
+    ]
+
+
+def test_but_inside_the_reported_clause_does_not_split(nlp) -> None:
+    text = "The coach said that the team had played well, but that the referee had made several mistakes."
+    assert _pieces(nlp, text) == [text]

@@ -770,8 +770,14 @@ AUTHOR_SUBJECTS: frozenset[str] = frozenset(["i"])
 # well argued", classify), the author of an editorial or opinion column.
 SELF_SUBJECTS: frozenset[str] = frozenset(["i", "we"])
 EDITORIAL_SUBJECTS: frozenset[str] = SELF_SUBJECTS
+# The possessive of each first-person subject: "My guess is that ..." is the author's own view
+# as "I guess that ..." is (a holder of a report noun, read like the subject of a verb).
+SELF_POSSESSIVES: dict[str, str] = {"my": "i", "our": "we"}
 # "I'm told ...", "we are told ...", "I have learned ...": an anonymous source tells the author.
 HEARSAY_VERBS: frozenset[str] = frozenset(["tell", "inform", "brief"])
+# Future auxiliaries (lower case, either apostrophe): "we'll be told that ..." predicts a
+# telling, reports none.
+FUTURE_AUXILIARIES: frozenset[str] = frozenset(["will", "shall", "'ll", "’ll"])
 # Posting verbs report like "say" (with the content rules above).
 REPORTING_VERBS = REPORTING_VERBS | POSTING_VERBS
 
@@ -867,6 +873,9 @@ QUALIFYING_PREPOSITIONS: frozenset[str] = frozenset(["with", "in", "for", "at", 
 
 # Marks of a concessive clause ("Although X said ..."), background like BACKGROUND_MARKS.
 CONCESSIVE_MARKS: frozenset[str] = frozenset(["although", "though", "whereas"])
+
+# Conjunctions that set the author's own clause against a reported one ("X declared A, but B").
+CONTRAST_CONJUNCTIONS: frozenset[str] = frozenset(["but", "yet"])
 
 # A quotation credited with a dash at the end of its paragraph, as in reader-comment round-ups:
 # "“He can't answer a question.” ― Esther Tapia" (group 1: the dash, the cue; group 2: the name)
