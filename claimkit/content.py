@@ -96,6 +96,8 @@ def _trim(text: str, start: int, end: int) -> Part | None:
             end = start + len(last[0])
             continue
         first = text[start:end].split(None, 1)
+        if len(first) == 1 and first[0].lower() in _LEAD_EDGE_WORDS:
+            return None  # "*But*, according to the poll, ...": a coordinator alone says nothing
         if len(first) == 2 and first[0].lower() in _LEAD_EDGE_WORDS:
             start = end - len(first[1])
             continue
@@ -173,11 +175,20 @@ def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> li
     return parts
 
 
+def _cut_off(clause: Token, head: Token, subordinate: bool) -> bool:
+    """Whether a clause before the cue ``head`` is the parser's slip, not what it reports: the cue
+    is subordinate ("X is upbeat, because he sees ..."), or a semicolon or colon stands between
+    ("There is less consensus: 47% say ...")."""
+    return subordinate or any(t.text in {";", ":"} for t in head.doc[clause.right_edge.i + 1 : head.i])
+
+
 def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list[Part]:
     """A reporting verb's clause, else its object, else the statement without the frame."""
     subordinate = any(c.dep_ == "mark" for c in head.children)
     # "X is upbeat, because he sees Y as Z": a clause before a subordinate cue is the parser's slip
-    clauses = [c for c in _clauses(head) if c.i not in cue_ids and not (subordinate and c.i < head.i)]
+    clauses = [
+        c for c in _clauses(head) if c.i not in cue_ids and not (c.i < head.i and _cut_off(c, head, subordinate))
+    ]
     if clauses:
         parts = [_subtree(c) for c in clauses]
         first = min(clauses, key=lambda c: c.i)

@@ -318,3 +318,12 @@ def test_a_titles_full_stop_between_a_quotation_and_its_cue_ends_no_sentence(bui
     # a clause the parser hangs on a subordinate cue from before it is not what the cue reports
     (st,) = build("The coach is calm about the final, in part because he sees the team as a family.")
     assert parts(st) == ["the team as a family"]
+
+
+def test_a_clause_before_a_semicolon_or_colon_is_not_what_the_cue_reports(build):
+    sts = build("The vote on the budget was close: most members say the plan should wait.")
+    (st,) = [s for s in sts if s.cue is not None and s.cue.text == "say"]
+    assert parts(st) == ["the plan should wait"]
+    # a coordinator left alone before a sourcing phrase is no content
+    (st,) = build("But, according to the survey, most drivers want the new lane.")
+    assert parts(st) == ["most drivers want the new lane"]
