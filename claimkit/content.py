@@ -551,9 +551,6 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
         elif tok.dep_ == "prep" and tok.lower_ in _CONTENT_PREPS and not has_content:
             last = tok.i  # "called for", "responded to"
             break
-        elif tok.dep_ == "agent":
-            last = tok.i  # "was first reported by"
-            break
         else:
             break
     if (

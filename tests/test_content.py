@@ -131,12 +131,12 @@ def test_quotation_credited_with_a_dash_is_the_named_persons(build):
     assert parts(credited) == ["“The plan will not help families like mine. It only helps the rich.”"]
 
 
-def test_cue_verb_group_takes_a_catenative_verb_and_the_agents_by(build):
+def test_cue_verb_group_takes_a_catenative_verb_not_the_agents_by(build):
     (st,) = build("The senator appeared to suggest that the vote would be delayed until spring.")
     assert st.cue.text == "appeared to suggest"
     assert parts(st) == ["that the vote would be delayed until spring"]
     (st,) = build("The plan was criticized by the governor for its cost.")
-    assert st.speaker.mention == "the governor" and st.cue.text == "was criticized by"
+    assert st.speaker.mention == "the governor" and st.cue.text == "was criticized"
 
 
 def test_source_after_its_cue_and_relative_clauses_and_datelines(build):
