@@ -366,6 +366,10 @@ def _verb_cues(
         if (hearsay := _hearsay(tok, author)) is not None:
             found.append(hearsay)  # "I'm told ..."
             continue
+        if lemma in lex.APPEARANCE_VERBS:
+            if (seeming := _appearance(tok, all_quotes, author)) is not None:
+                found.append(seeming)  # "Kasich appears to have the edge"
+            continue
         attitude = lemma not in lex.REPORTING_VERBS
         quoting = bool(quotes) and (
             (lemma in lex.QUOTE_VERBS and _near_quote(tok, quotes)) or _medium_before_quote(tok, quotes)
@@ -524,6 +528,22 @@ def _hearsay(verb: Token, author: frozenset[str]) -> _Found | None:
         return None
     cue = verb.doc[min([verb.i, *(c.i for c in verb.lefts if c.dep_ == "auxpass")]) : verb.i + 1]
     return _Found(cue, verb.lemma_.lower(), None, anonymous=cue, score=1)
+
+
+def _appearance(verb: Token, quotes: list[QuoteSpan], author: frozenset[str]) -> _Found | None:
+    """ "Kasich appears to have the edge", "the race seemed to shift", "it seems that ...": how
+    things appear, with no one named to whom (PolNeAR's attribution without a source; the cue
+    is the verb). Not "appeared on television" (no clause), "it seems to me" (the speaker is
+    "me"), a negated appearance, nor the author's own ("I seem to recall")."""
+    if not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return None
+    if any(c.dep_ == "neg" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
+        return None
+    subj = subject_of(verb, quotes)
+    if subj is not None and (subj.lower_ in author or _in_quotes(subj, quotes)):
+        return None
+    cue = verb.doc[verb.i : verb.i + 1]
+    return _Found(cue, lemma_of(verb), None, anonymous=cue, score=-1)
 
 
 def _content_share(verb: Token, tokens: list[Token]) -> float:
@@ -1205,7 +1225,18 @@ def _label_names_a_source(phrase: Span) -> bool:
         or any(t.ent_type_ in _LABEL_ENTITIES for t in phrase)
         or root.lemma_.lower() in lex.DOCUMENT_NOUNS
         or root.lower_ in lex.MEDIA_WORDS
+        or _named_elsewhere(phrase)
     )
+
+
+def _named_elsewhere(phrase: Span) -> bool:
+    """Whether a capitalised label is the last word of a person or organisation the article
+    names ("Sanders: ..." over a story about "Bernie Sanders"; a headline's parse may take
+    "Sanders" for a common noun)."""
+    last = phrase[-1]
+    if not last.text[:1].isupper() or not last.is_alpha:
+        return False
+    return any(ent.label_ in _LABEL_ENTITIES and ent[-1].text == last.text for ent in phrase.doc.ents)
 
 
 def is_office_holder(phrase: Span) -> bool:
@@ -1350,6 +1381,12 @@ def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attrib
             prev = out[j]
             out[i] = Attribution(prev.speaker, prev.cue, "direct", prev.source)
             break
+
+
+def is_statement(doc: Doc, cand: Candidate, attr: Attribution) -> bool:
+    """Whether an attributed candidate becomes a statement: not a frame only ("Cruz
+    continued:"), not a headline nobody says."""
+    return not (cand.headline and attr.speaker is None) and not is_frame_only(doc, cand, attr)
 
 
 def is_frame_only(doc: Doc, cand: Candidate, attr: Attribution) -> bool:

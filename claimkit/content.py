@@ -579,6 +579,21 @@ def _for_to_clause(tok: Token, head: Token, lemma: str) -> bool:
     )
 
 
+def _reporting_relative(head: Token) -> Token | None:
+    """A relative clause set off by a comma whose own verb reports or holds something
+    ("Barkley, who said he votes Democratic,", "Sanders, who endorsed Clinton,"): PolNeAR
+    leaves it out of the source, as it is an attribution of its own."""
+    for rel in head.rights:
+        if rel.dep_ != "relcl" or rel.left_edge.i < 1 or head.doc[rel.left_edge.i - 1].text != ",":
+            continue
+        if rel.left_edge.tag_ != "WP" or not any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in rel.children):
+            continue
+        lemma = rel.lemma_.lower()
+        if lemma in lex.REPORTING_VERBS or lemma in lex.ATTITUDE_VERBS:
+            return rel
+    return None
+
+
 def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[int, int] | None:
     """The source phrase as PolNeAR draws it: the speaker's whole noun phrase, with the
     apposition and modifiers that identify it ("Christie, New Jersey’s sitting governor,",
@@ -592,6 +607,8 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
     if head.tag_ in {"WP", "WDT"} or (cue is not None and cue.start < mention[1] and mention[0] < cue.end):
         return mention  # a relative pronoun; an unnamed source whose mention is the cue ("is expected")
     last = max(head.right_edge.i, span.end - 1)
+    if (relative := _reporting_relative(head)) is not None and relative.left_edge.i > span.end:
+        last = relative.left_edge.i - 1  # "Jeremy, who backs Sanders, says": the clause is a report of its own
     if cue is not None:
         for tok in doc[span.end : last + 1]:
             if cue.start > mention[0] and tok.idx >= cue.start:  # not when the source follows ("said X, ...")

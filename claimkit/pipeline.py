@@ -94,9 +94,9 @@ def attributed(doc: Doc, cleaned: clean.Cleaned) -> tuple[list[tuple[Candidate, 
     """The statements of a parsed document with their attributions, as every later stage sees
     them (frame-only candidates left out, cues widened to their verb group, sources to their
     phrase), and the attribution result (its ``entities``)."""
-    candidates = segment.segment(doc, cleaned)
+    candidates = segment.segment(doc, cleaned, headlines=True)
     attributions = attribution.attribute(doc, candidates, cleaned)
-    kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if not attribution.is_frame_only(doc, c, a)]
+    kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if attribution.is_statement(doc, c, a)]
     for _, attr in kept:
         if attr.cue is not None and attr.speaker is not None:
             attr.cue = content.verb_group(doc, attr.cue)

@@ -50,6 +50,8 @@ class Candidate:
         start, end: character offsets of the statement text.
         sent_start, sent_end: offsets of the sentence (or sentence group) it came from.
         quotes: every quotation (any depth) that overlaps the candidate.
+        headline: the candidate is the article's title, a statement only when someone says it
+            ("Trump Says He Will Debate", "Graham: Trump Is Destroying the Party").
     """
 
     start: int
@@ -57,6 +59,7 @@ class Candidate:
     sent_start: int
     sent_end: int
     quotes: list[QuoteSpan] = field(default_factory=list)
+    headline: bool = False
 
     @property
     def direct_quotes(self) -> list[QuoteSpan]:
@@ -372,8 +375,23 @@ def split_after_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tup
     return out
 
 
-def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
-    """Statement candidates of a parsed document, in text order."""
+def _headline(text: str, cleaned: Cleaned, start: int, end: int, quotes: QuoteIndex) -> Candidate | None:
+    """The part of a sentence inside the article's title region, as a headline candidate."""
+    region = cleaned.region_at(start)
+    if region is None or region.type != "title":
+        return None
+    c_start, c_end = trim(text, start, min(end, region.end))
+    if c_end <= c_start or not _is_content(text[c_start:c_end]):
+        return None
+    return Candidate(c_start, c_end, start, end, quotes.overlapping(c_start, c_end), headline=True)
+
+
+def segment(doc: Doc, cleaned: Cleaned, headlines: bool = False) -> list[Candidate]:
+    """Statement candidates of a parsed document, in text order.
+
+    With ``headlines``, the title is a candidate too (``headline`` set): the pipeline keeps it
+    only when attribution finds someone who says it.
+    """
     text = text_of(doc)
     quotes = QuoteIndex(find_quotes(text))
     sents = split_after_clock_times(text, sentence_spans(doc))
@@ -382,6 +400,8 @@ def segment(doc: Doc, cleaned: Cleaned) -> list[Candidate]:
         attach_closing_marks(text, split_at_quote_openings(text, sents, quotes), quotes), quotes
     ):
         if cleaned.is_excluded(s_start, s_end):
+            if headlines and (headline := _headline(text, cleaned, s_start, s_end, quotes)) is not None:
+                candidates.append(headline)
             continue
         pieces = [
             cut

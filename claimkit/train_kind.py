@@ -98,10 +98,10 @@ def examples(texts: Sequence[str], backend: str = "spacy", speakers: bool = Fals
     """The author-voice statements of each text (with ``speakers``, all), as the pipeline sees them."""
     for n, doc in enumerate(parse(texts, backend)):
         cleaned = clean.clean(doc.text, {})
-        cands = segment.segment(doc, cleaned)
+        cands = segment.segment(doc, cleaned, headlines=True)
         attrs = attribution.attribute(doc, cands, cleaned)
         for cand, attr in zip(cands, attrs, strict=True):
-            if (attr.speaker is not None and not speakers) or attribution.is_frame_only(doc, cand, attr):
+            if (attr.speaker is not None and not speakers) or not attribution.is_statement(doc, cand, attr):
                 continue
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None:

@@ -704,3 +704,59 @@ def test_the_authors_first_person_holder_of_a_report_noun_is_the_authors_voice(n
 def test_a_telling_to_come_is_no_hearsay(nlp) -> None:
     assert _run(nlp, "We are told that the council will cut the budget.")[0][1].cue is not None
     assert _run(nlp, "We’ll be told that the council will cut the budget.")[0][1].cue is None
+
+
+@pytest.mark.parametrize(
+    ("title", "mention", "cue"),
+    [
+        ("Mayor Okafor Says The Ferry Will Run All Winter", "Mayor Okafor", "Says"),
+        ("Okafor: Ferry Fares Are Too High For Commuters", "Okafor", ":"),
+    ],
+)
+def test_a_headline_someone_says_is_their_statement(nlp, title: str, mention: str, cue: str) -> None:
+    from claimkit import pipeline
+    from claimkit.records import Document
+
+    text = f"{title}\n\nThe harbour ferry carried 4,000 riders on Monday.\n"
+    first, second = pipeline.build(Document("t", text), nlp(text))[1]
+    assert first.text == title
+    assert first.speaker is not None and first.speaker.mention == mention
+    assert first.cue is not None and first.cue.text == cue
+    assert second.speaker is None
+
+
+def test_a_headline_nobody_says_is_no_statement(nlp) -> None:
+    from claimkit import pipeline
+    from claimkit.records import Document
+
+    text = "Ferry Fares Rise Again\n\nThe harbour ferry carried 4,000 riders on Monday.\n"
+    (only,) = pipeline.build(Document("t", text), nlp(text))[1]
+    assert only.text.startswith("The harbour ferry")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor appears to have the votes she needs.",
+        "The bridge repairs seemed to drag on for months.",
+        "It appears that the ferry schedule was changed.",
+    ],
+)
+def test_an_appearance_is_reported_without_a_source(nlp, text: str) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.speaker is not None and attr.speaker.name == "unnamed source"
+    assert attr.cue is not None and attr.cue.lemma in {"appear", "seem"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor appeared on the radio on Sunday.",
+        "It seems to me that the ferry is late.",
+        "I seem to remember a longer bridge.",
+        "The governor did not appear to notice the protest.",
+    ],
+)
+def test_no_appearance_without_a_clause_or_with_a_holder(nlp, text: str) -> None:
+    attr = _run(nlp, text)[0][1]
+    assert attr.speaker is None or attr.speaker.name != "unnamed source", text

@@ -327,3 +327,14 @@ def test_a_clause_before_a_semicolon_or_colon_is_not_what_the_cue_reports(build)
     # a coordinator left alone before a sourcing phrase is no content
     (st,) = build("But, according to the survey, most drivers want the new lane.")
     assert parts(st) == ["most drivers want the new lane"]
+
+
+def test_a_relative_clause_that_reports_is_no_part_of_the_source(build):
+    # "Jeremy, who supports Sanders, says ...": the clause is an attribution of its own
+    text = "Dana Ruiz, who endorsed the mayor last spring, said the ferry plan was rushed."
+    st = next(s for s in build(text) if s.cue is not None and s.cue.lemma == "say")
+    assert text[st.source.start : st.source.end] == "Dana Ruiz"
+    # a clause that only describes the speaker stays in the source
+    text = "Dana Ruiz, who runs the harbour authority, said the ferry plan was rushed."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Dana Ruiz, who runs the harbour authority,"

@@ -778,6 +778,11 @@ HEARSAY_VERBS: frozenset[str] = frozenset(["tell", "inform", "brief"])
 # Future auxiliaries (lower case, either apostrophe): "we'll be told that ..." predicts a
 # telling, reports none.
 FUTURE_AUXILIARIES: frozenset[str] = frozenset(["will", "shall", "'ll", "’ll"])
+
+
+# Raising verbs of appearance: "Kasich appears to have the edge", "the race seemed to shift".
+# PolNeAR counts the appearance as an attribution with no source (cue the verb).
+APPEARANCE_VERBS: frozenset[str] = frozenset(["seem", "appear"])
 # Posting verbs report like "say" (with the content rules above).
 REPORTING_VERBS = REPORTING_VERBS | POSTING_VERBS
 
