@@ -1097,6 +1097,7 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
     _attribute_credits(text, candidates, out)
     _attribute_pull_quotes(text, candidates, out, cleaned)
     _attribute_labels(doc, candidates, out)
+    _attribute_headline_verbs(doc, candidates, out)
     _attribute_floating(text, candidates, out)
     _attribute_blocks(text, candidates, out)
     _attribute_turns(text, candidates, out)
@@ -1199,6 +1200,48 @@ def _attribute_labels(doc: Doc, candidates: list[Candidate], out: list[Attributi
             Source(speaker.name, "document", speaker.start, speaker.end) if document else source_for(speaker, phrase)
         )
         out[i] = Attribution(speaker, cue, "direct" if quoted else "indirect", source)
+
+
+def _attribute_headline_verbs(doc: Doc, candidates: list[Candidate], out: list[Attribution]) -> None:
+    """A title in headline case whose reporting verb the parse missed ("Conservative Icon Morton
+    Blackwell Endorses Ted Cruz", "Glenn Beck Blasts Drudge"): the capitalised words before the
+    first reporting verb form are the speaker, the verb the cue."""
+    text = text_of(doc)
+    for i, cand in enumerate(candidates):
+        if not cand.headline or out[i].speaker is not None:
+            continue
+        span = doc.char_span(cand.start, cand.end, alignment_mode="contract")
+        if span is None:
+            continue
+        verb = next((t for t in span[1:] if _headline_verb(t.text) is not None), None)
+        if verb is None or verb.i - span.start > _MAX_HEADLINE_SOURCE:
+            continue
+        phrase = doc[span.start : verb.i]
+        if not all(t.text[:1].isupper() or t.text in {"’s", "'s", "-", "."} for t in phrase):
+            continue  # "After Rubio stumbles, rivals see ...": no name runs up to the verb
+        lemma = _headline_verb(verb.text) or verb.lower_
+        speaker = Speaker(name_of(phrase), phrase.text, phrase.start_char, phrase.end_char, speaker_type(phrase))
+        cue = Cue(verb.text, verb.idx, verb.idx + len(verb), lemma)
+        out[i] = Attribution(speaker, cue, quote_type(cand, text, cue), source_for(speaker, phrase))
+
+
+_MAX_HEADLINE_SOURCE = 6  # words of a headline's speaker ("Jeb Bush Super PAC Chief")
+
+
+def _headline_verb(word: str) -> str | None:
+    """The lemma of a capitalised reporting verb of a headline ("Says", "Praises", "Denies",
+    "Blasted"), else None."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    lower = word.lower()
+    if lower in {"says", "said"}:
+        return "say"
+    if lower in {"tells", "told"}:
+        return "tell"
+    forms = [lower[:-1], lower[:-2]] if lower.endswith("s") else []
+    if lower.endswith("ies"):
+        forms.append(lower[:-3] + "y")
+    return next((f for f in forms if f in lex.REPORTING_VERBS), None)
 
 
 def _past_reporting(word: str) -> str | None:

@@ -594,6 +594,24 @@ def _reporting_relative(head: Token) -> Token | None:
     return None
 
 
+def _aside(doc: Doc, start: int, last: int) -> int | None:
+    """The first comma in ``doc[start : last + 1]`` that sets off the circumstances of the
+    speaking rather than who speaks: a participle ("speaking at a rally", "celebrating a
+    victory"; not "including"), an adverb ("clearly frustrated") or a preposition of time or
+    place ("in Kentucky", "during interviews on Thursday")."""
+    for tok in doc[start:last]:
+        if tok.text != ",":
+            continue
+        nxt = doc[tok.i + 1]
+        if (
+            (nxt.tag_ == "VBG" and nxt.lower_ not in lex.SOURCE_PARTICIPLES)
+            or (nxt.tag_ == "RB" and nxt.head.i > nxt.i)
+            or nxt.lower_ in lex.ASIDE_PREPOSITIONS
+        ):
+            return tok.i
+    return None
+
+
 def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[int, int] | None:
     """The source phrase as PolNeAR draws it: the speaker's whole noun phrase, with the
     apposition and modifiers that identify it ("Christie, New Jersey’s sitting governor,",
@@ -609,6 +627,8 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
     last = max(head.right_edge.i, span.end - 1)
     if (relative := _reporting_relative(head)) is not None and relative.left_edge.i > span.end:
         last = relative.left_edge.i - 1  # "Jeremy, who backs Sanders, says": the clause is a report of its own
+    if (aside := _aside(doc, span.end, last)) is not None:
+        last = aside - 1  # "Rubio, speaking at a rally in Miami, said": the circumstances are no part of who
     if cue is not None:
         for tok in doc[span.end : last + 1]:
             if cue.start > mention[0] and tok.idx >= cue.start:  # not when the source follows ("said X, ...")

@@ -760,3 +760,23 @@ def test_an_appearance_is_reported_without_a_source(nlp, text: str) -> None:
 def test_no_appearance_without_a_clause_or_with_a_holder(nlp, text: str) -> None:
     attr = _run(nlp, text)[0][1]
     assert attr.speaker is None or attr.speaker.name != "unnamed source", text
+
+
+def test_a_headline_verb_the_parse_missed_names_the_words_before_it(nlp) -> None:
+    from claimkit import pipeline
+    from claimkit.records import Document
+
+    text = "Harbour Union Chief Dana Ruiz Praises New Ferry Deal\n\nThe harbour ferry carried 4,000 riders.\n"
+    first = pipeline.build(Document("t", text), nlp(text))[1][0]
+    assert first.speaker is not None and first.speaker.mention.endswith("Dana Ruiz")
+    assert first.cue is not None and first.cue.text == "Praises"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("Says", "say"), ("Praises", "praise"), ("Denies", "deny"), ("Warns", "warn"), ("Rises", None), ("says", None)],
+)
+def test_headline_verb_forms(word: str, lemma: str | None) -> None:
+    from claimkit.attribution import _headline_verb
+
+    assert _headline_verb(word) == lemma

@@ -338,3 +338,16 @@ def test_a_relative_clause_that_reports_is_no_part_of_the_source(build):
     text = "Dana Ruiz, who runs the harbour authority, said the ferry plan was rushed."
     (st,) = build(text)
     assert text[st.source.start : st.source.end] == "Dana Ruiz, who runs the harbour authority,"
+
+
+def test_the_circumstances_of_speaking_are_no_part_of_the_source(build):
+    text = "Dana Ruiz, speaking at a rally in Bangor, said the ferry plan was rushed."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Dana Ruiz"
+    text = "Ms. Ruiz, clearly frustrated, said the ferry plan was rushed."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Ms. Ruiz"
+    # who speaks stays: an apposition, "including ..."
+    text = "Several mayors, including Dana Ruiz, said the ferry plan was rushed."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Several mayors, including Dana Ruiz,"

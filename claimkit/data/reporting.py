@@ -943,3 +943,9 @@ SPEECH_COMPLEMENTS: frozenset[str] = frozenset(
 COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset(
     ["to", "with", "as", "than", "against", "into", "toward", "towards", "for", "of", "over", "about"]
 )
+
+# After a comma, words that open the circumstances of the speaking, no part of the source
+# ("Rubio, speaking at a rally,", "Trump, in Kentucky,", "Clinton, during an interview,");
+# participles that still say who speaks ("Other candidates, including Fiorina,").
+ASIDE_PREPOSITIONS: frozenset[str] = frozenset(["in", "on", "at", "during", "after", "before", "when", "while"])
+SOURCE_PARTICIPLES: frozenset[str] = frozenset(["including", "representing", "excluding"])
