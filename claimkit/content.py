@@ -152,11 +152,13 @@ def _runs(tokens: Sequence[Token], drop: set[int]) -> list[Part]:
 
 
 def _passive_subject(head: Token, cue_ids: set[int]) -> Token | None:
-    """The subject of an agentless passive cue, which is part of what is said: "*Trump* is
-    expected *to win*", "*the deficit* is projected *to be $544 billion*" (not an empty "it",
-    nor the recipient of "was told", "was asked")."""
+    """The subject of a passive cue, which is part of what is said: "*Trump* is expected *to
+    win*", "*the deficit* is projected *to be $544 billion*", and with an agent and no clause,
+    all that is said: "*The meeting* was first reported by X" (not an empty "it", nor the
+    recipient of "was told", "was asked")."""
+    clause = any(c.dep_ in _CLAUSE_DEPS for c in head.children)
     if head.lemma_.lower() in _RECIPIENT_VERBS or any(
-        c.dep_ == "agent" or (c.dep_ in _CLAUSE_DEPS and c.i in cue_ids) for c in head.children
+        (c.dep_ == "agent" and clause) or (c.dep_ in _CLAUSE_DEPS and c.i in cue_ids) for c in head.children
     ):
         return None  # "*The Times* is expected to endorse X": the cue runs on, the subject is the source
     subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -170,7 +172,7 @@ def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> li
     an agentless passive's subject joins it."""
     subj = _passive_subject(head, cue_ids)
     parts = _verb_parts(head, tokens, cue_ids | ({t.i for t in subj.subtree} if subj is not None else set()))
-    if subj is not None and parts:
+    if subj is not None and (parts or any(c.dep_ == "agent" for c in head.children)):
         parts.append(_subtree(subj))
     return parts
 
