@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import entities
-from .clean import DATELINE_RE, Cleaned, pull_quote_speaker
+from .clean import DATELINE_RE, Cleaned, is_quoted_name, pull_quote_speaker
 from .data import reporting as lex
 from .entities import proper_name
 from .quotes import QuoteSpan
@@ -63,6 +63,8 @@ _AUTHOR_REGIONS = frozenset(["byline", "credit"])  # regions that name the autho
 _POLL_MODS = frozenset(["det", "poss", "amod", "compound", "nmod"])  # "a", "May's", "latest", "CNN"
 _GROUP_DEPS = frozenset(["aux", "auxpass", "neg", "advmod"])  # words inside a verb group
 _DIRECT_SHARE = 0.6
+# punctuation after a word that leads a quotation ("Still, “...,” he said")
+_LEAD_PUNCT = " ,;—–-"
 _ISSUER_WINDOW = 400  # tokens back in which "the report" finds the document it refers to
 _APPOSITION_INNER = frozenset(["compound", "flat", "amod", "det", "prep", "pobj"])  # words inside "a spokesman in X"
 
@@ -795,10 +797,13 @@ def quote_type(cand: Candidate, text: str | None = None, cue: Cue | None = None)
 
     direct: a quotation framed only by speaker and cue (“...,” he said / He said, “...” /
     told reporters: “...”), or a quotation that is the whole candidate; mixed: a quotation that
-    is part of reported content (suggest that “...”), or a quoted phrase of a few words in ‘ ’;
-    indirect: no quotation. Without ``text``, the share of quoted characters decides.
+    is part of reported content (suggest that “...”), or a quoted phrase of a few words in ‘ ’,
+    or one after the author's words ("Bemoaning the “phony system,” he accused ..."); indirect:
+    no quotation, or only a quoted name (the “Commander-In-Chief” forum, :func:`is_quoted_name`). Without ``text``, the share of quoted characters decides.
     """
     quotes = cand.direct_quotes
+    if text is not None:
+        quotes = [q for q in quotes if not is_quoted_name(text, q)]  # the “Commander-In-Chief” forum
     if not quotes:
         partial = (
             any(
@@ -823,8 +828,13 @@ def quote_type(cand: Candidate, text: str | None = None, cue: Cue | None = None)
             continue
         if before.endswith(",") and q.start >= cue.end and len(text[cue.end : q.start].split()) <= 2:
             return "direct"  # He said, “...” / told reporters, “...”
-        if q.closed and text[q.content_end - 1 : q.content_end] in ",?!" and cue.start >= q.end:
-            return "direct"  # “...,” he said
+        if (
+            q.closed
+            and text[q.content_end - 1 : q.content_end] in ",?!"
+            and cue.start >= q.end
+            and before.lower().rstrip(_LEAD_PUNCT) in lex.QUOTE_LEAD_WORDS
+        ):
+            return "direct"  # “...,” he said; not the author's "Bemoaning the “phony system,” he accused"
     return "mixed"
 
 

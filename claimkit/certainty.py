@@ -121,7 +121,10 @@ def _is_plan(tok: Token) -> bool:
     """Whether ``will`` announces a scheduled or committed event rather than predicting one.
 
     A day or hour ("will vote on Tuesday", "at 3 p.m.") schedules it; a deadline ("will be
-    reversed before April", "done by March 1": :data:`lex.DEADLINE_PREPOSITIONS`) does not.
+    reversed before April", "done by March 1": :data:`lex.DEADLINE_PREPOSITIONS`) does not. A
+    plan, deal or law as the subject of a verb of provision tells what it provides ("The project
+    will add two berths", "The plan will give each household $500"), not an outcome ("The deal
+    will create 1,200 jobs" stays a prediction).
     """
     head = tok.head
     if head.lemma_ in lex.PLAN_VERBS:
@@ -129,6 +132,8 @@ def _is_plan(tok: Token) -> bool:
     subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is not None and subj.lower_ in {"i", "we"}:
         return True
+    if subj is not None and subj.lemma_.lower() in lex.PLAN_NOUNS and head.lemma_ in lex.PROVISION_VERBS:
+        return True  # what an adopted plan provides: "The project will add two berths"
     for child in head.children:
         if _is_calendar_date(child):
             return True
@@ -210,6 +215,18 @@ def _word_type(tok: Token) -> str | None:
     return ctype
 
 
+def _doubted(tok: Token) -> str | None:
+    """``doxastic`` for a verb of doubt with an object and no question ("questioned the need for
+    moderators": the speaker's doubt, an opinion, Szeged's "probable" cue), not an open question
+    ("questioned whether ...": an investigation). None otherwise."""
+    if tok.lemma_.lower() not in lex.DOUBT_VERBS or tok.pos_ != "VERB":
+        return None
+    children = list(tok.children)
+    if any(c.dep_ in {"ccomp", "advcl"} for c in children) or not any(c.dep_ == "dobj" for c in children):
+        return None
+    return "doxastic"
+
+
 def _anchor(tokens: Span) -> Token:
     """The syntactic anchor whose position decides a cue's scope.
 
@@ -232,9 +249,24 @@ def _is_decided_question(clause: Token) -> bool:
     )
 
 
+def _is_pursued_question(clause: Token) -> bool:
+    """Whether ``clause`` is the indirect question of an infinitive that tells what another
+    action is for ("watching *to see* if that is true", "waited *to find out* whether ..."): the
+    statement asserts the action, the question stays open inside it."""
+    verb = clause.head
+    return (
+        verb.lemma_ in lex.QUESTION_VERBS
+        and verb.dep_ in {"xcomp", "advcl"}
+        and verb.head.lemma_ not in lex.QUESTION_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children)
+    )
+
+
 def is_embedded(anchor: Token, span: Span) -> bool:
-    """Whether ``anchor`` sits in a relative clause, noun modifier, non-conditional adverbial or
-    the indirect question of a decision ("ruled whether ...").
+    """Whether ``anchor`` sits in a relative clause, noun modifier, non-conditional adverbial,
+    the indirect question of a decision ("ruled whether ...") or of a purpose ("watching to see
+    if ...", :func:`_is_pursued_question`).
 
     The walk up the tree stops at the statement's edge and at the clausal complement of a verb
     that frames someone's words or thoughts (that content is the statement's main assertion);
@@ -243,7 +275,7 @@ def is_embedded(anchor: Token, span: Span) -> bool:
     tok = anchor
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
         if tok.dep_ in _CONTENT_DEPS:
-            if _is_decided_question(tok):
+            if _is_decided_question(tok) or _is_pursued_question(tok):
                 return True
             if tok.head.lemma_ in _FRAME_VERBS:
                 return False
@@ -295,7 +327,7 @@ def _scan(span: Span, candidates: bool = False) -> list[tuple[Span, str, bool]]:
                 or (lex.WORD_CUES.get(word) or lex.WORD_CUES.get(tok.lemma_.lower()) if tok.pos_ != "PROPN" else None)
             )
             if fallback is not None:
-                found.append((doc[i : i + 1], fallback, False))
+                found.append((doc[i : i + 1], _doubted(tok) or fallback, False))
         i += 1
     return found
 

@@ -24,7 +24,9 @@ Rules first, in this order:
    (:func:`author_first_person`);
 6. for an attributed statement (checked first, before 1.): a speaker announcing what they or
    their body will do is a fact ("He said he would ask the auditor ...", :func:`announced`), and
-   so is a negated speech act with an object only ("did not discuss the letter", :func:`unsaid`);
+   so is a negated speech act with an object only ("did not discuss the letter", :func:`unsaid`)
+   and a line that only introduces the quotation after it ("X wrote on her website:",
+   :func:`introduces`);
    a verb of attack with a quotation or clause frames an opinion (:func:`attacks`, in 1.);
    a speaker's evaluative word in what is said makes an opinion ("said the cut was
    unavoidable", "said it was disappointed by the verdict", "the ruling, which we consider well
@@ -48,7 +50,7 @@ from .data import certainty as cert_lex
 from .data import reporting as rep_lex
 from .data.names import PERSONAL_SUBJECT_PRONOUNS
 from .records import Certainty, Kind, KindDecision
-from .segment import Candidate
+from .segment import Candidate, text_of
 
 # Doxastic cues that report an allegation rather than someone's view: no opinion by themselves.
 _ALLEGATION_LEMMAS = frozenset(["allege", "allegation", "accuse", "accusation", "allegedly", "purported"])
@@ -117,6 +119,17 @@ def unsaid(doc: Doc, attribution: Attribution) -> bool:
     return any(c.dep_ == "neg" for c in verb.children) and not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
 
 
+def introduces(doc: Doc, cand: Candidate, attribution: Attribution) -> bool:
+    """A line that only introduces a quotation after it ("Commissioner X, the only member to vote
+    no, wrote on her website:"): it reports that someone spoke, a fact; what was said is the next
+    statement's. True for an attributed statement ending in a colon, with no quotation and no
+    clause of what is said on its cue."""
+    verb = _cue_verb(doc, attribution)
+    if verb is None or cand.quotes or not text_of(doc)[cand.start : cand.end].rstrip().endswith(":"):
+        return False
+    return not any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+
+
 def _cue_verb(doc: Doc, attribution: Attribution) -> Token | None:
     """The head token of an attributed statement's cue (None without a cue or a speaker)."""
     cue = attribution.cue
@@ -179,8 +192,9 @@ def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre:
     """The author's evaluative verdict in a column or editorial: an opinion.
 
     True in an opinion or editorial document for a statement in the author's voice (no
-    speaker) with an evaluative word (:data:`claimkit.data.reporting.EVALUATIVE_WORDS`) outside
-    its quotations.
+    speaker) with an evaluative word (:data:`claimkit.data.reporting.EVALUATIVE_WORDS`) or a
+    word of feeling as a predicate ("Not everyone was impressed", :func:`_affect`) outside its
+    quotations: the author's reading of how people feel is an interpretation too.
     """
     if genre not in OPINION_GENRES or attribution.speaker is not None:
         return False
@@ -188,8 +202,8 @@ def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre:
     for tok in span:
         if tok.pos_ == "PROPN" or any(s <= tok.idx < e for s, e in quotes):
             continue
-        if tok.lemma_.lower() in rep_lex.EVALUATIVE_WORDS or tok.lower_ in rep_lex.EVALUATIVE_WORDS:
-            return True
+        if tok.lemma_.lower() in rep_lex.EVALUATIVE_WORDS or tok.lower_ in rep_lex.EVALUATIVE_WORDS or _affect(tok):
+            return True  # "That confidence is misplaced"; how people feel: "Residents were less patient"
     return False
 
 
@@ -439,7 +453,11 @@ def decide(
     attributed = span is not None and attribution.speaker is not None
     # the speaker's announced plan and the speaker's evaluation: no measured precision
     # (NewsSD labels only the author's voice), so the model's probability, at least 0.5
-    if attributed and (announced(doc, attribution, certainty, mentions) or unsaid(doc, attribution)):
+    if attributed and (
+        announced(doc, attribution, certainty, mentions)
+        or unsaid(doc, attribution)
+        or introduces(doc, cand, attribution)
+    ):
         p = subjectivity.span_probability(span, certainty, attribution)
         return KindDecision("fact", round(max(1.0 - p, 0.5), 3), "rule")
     if span is not None and reproach(span, attribution, genre):

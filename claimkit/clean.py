@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .data import boilerplate as bp
-from .quotes import find_quotes
+from .quotes import QuoteSpan, find_quotes
 from .records import Region
 
 GENRES: tuple[str, ...] = ("news", "opinion", "editorial", "unknown")
@@ -27,6 +27,8 @@ _META_GENRE_KEYS = ("genre", "section", "type", "category", "kind")
 _SPACES = re.compile(r"\s*")
 _TERMINAL = re.compile(r"[.!?][\"'’”)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# the word right after a closing quotation mark ("forum" of the “Commander-In-Chief” forum)
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "vs", "with"}
 
 
@@ -39,6 +41,9 @@ class Cleaned:
     publisher: str | None = None
     genre: str = "unknown"
     byline: str | None = None
+    # the deck lines under the headline (:func:`is_deck`): the author's summary there is no
+    # statement, but what it attributes to someone is (PolNeAR annotates it)
+    decks: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.regions.sort(key=lambda r: r.start)
@@ -61,6 +66,10 @@ class Cleaned:
         if first is not None and first.end < end:
             start = first.end
         return start, end
+
+    def in_deck(self, start: int) -> bool:
+        """Whether ``start`` is in a deck line under the headline."""
+        return any(s <= start < e for s, e in self.decks)
 
     def is_excluded(self, start: int, end: int) -> bool:
         """True when at least half of ``[start, end)`` lies in non-body regions."""
@@ -197,11 +206,36 @@ def looks_like_title(line: str) -> bool:
     return words >= 3 and share >= 0.7
 
 
+def is_deck(title: str | None, line: str) -> bool:
+    """Whether ``line``, right under the headline ``title``, is its deck (the summary line that
+    continues a headline cut at a semicolon: "Trump questions the moderators;" / "Talk compared
+    to 'working the referees'."): part of the headline; only what it attributes to someone is a
+    statement."""
+    return title is not None and title.rstrip().endswith(";") and len(line) <= bp.MAX_TITLE_CHARS
+
+
 def capitalised(line: str) -> tuple[int, float]:
     """How many words a line has besides small words ("of", "the", ...) and the share of them
     that start with a capital letter (headline case: "Gun Used To Kill" -> 4, 1.0)."""
     words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
     return len(words), (sum(w[0].isupper() for w in words) / len(words) if words else 0.0)
+
+
+def is_quoted_name(text: str, q: QuoteSpan) -> bool:
+    """Whether a quotation is the name of something inside the author's words, not speech: two
+    to a few words in headline case with no sentence punctuation, followed by a noun it names (the
+    “Commander-In-Chief” forum, a “Buy Local” campaign); not a quoted epithet at a clause's end
+    ("called him “Little Marco”.")."""
+    if not q.closed:
+        return False
+    inner = text[q.content_start : q.content_end]
+    words, share = capitalised(inner)
+    if not 1 <= words <= bp.MAX_QUOTED_NAME_WORDS or share < 1.0 or any(ch in inner for ch in ",.;:!?"):
+        return False
+    if len(re.split(r"[\s-]+", inner.strip())) < 2:
+        return False  # one quoted word is a term held at a distance: what a “Hispanic” is
+    after = _NEXT_WORD.match(text, q.end)
+    return after is not None and after.group(1)[0].islower() and after.group(1) not in _SMALL_WORDS
 
 
 def _label_genre(line: str) -> tuple[str | None, str]:
@@ -310,6 +344,8 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
     publisher: str | None = None
     byline: str | None = None
     labels: list[str] = []
+    decks: list[tuple[int, int]] = []
+    title_at = -2  # the line of the headline
     seen_body = False
     after_byline = False
     lines = list(iter_lines(text))
@@ -346,7 +382,10 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
                 labels.append(genre)  # "Opinion: the title", "Editorial | the title"
         if not seen_body and title is None and idx + 1 < len(lines) and looks_like_title(line):
             regions.append(Region("title", start, end, line))
-            title = line
+            title, title_at = line, idx
+            continue
+        if not seen_body and idx == title_at + 1 and is_deck(title, line):
+            decks.append((start, end))  # the deck under the headline
             continue
         seen_body = True
         if credit := trailing_credits(text, start, end) or source_tag(text, start, end):
@@ -360,6 +399,6 @@ def clean(text: str, meta: dict[str, object] | None = None) -> Cleaned:
     if title is None and isinstance(meta.get("title"), str):
         title = str(meta["title"])
         labels += [g for g in [_label_genre(title)[0]] if g is not None]
-    cleaned = Cleaned(regions=regions, title=title, publisher=publisher, byline=byline)
+    cleaned = Cleaned(regions=regions, title=title, publisher=publisher, byline=byline, decks=decks)
     cleaned.genre = genre_of(text, cleaned, labels, meta)
     return cleaned

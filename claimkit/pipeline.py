@@ -92,11 +92,16 @@ class Result:
 
 def attributed(doc: Doc, cleaned: clean.Cleaned) -> tuple[list[tuple[Candidate, Attribution]], Attributions]:
     """The statements of a parsed document with their attributions, as every later stage sees
-    them (frame-only candidates left out, cues widened to their verb group, sources to their
-    phrase), and the attribution result (its ``entities``)."""
+    them (frame-only candidates, titles nobody says and the author's words in the deck under
+    the headline left out, cues widened to their verb group, sources to their phrase), and the
+    attribution result (its ``entities``)."""
     candidates = segment.segment(doc, cleaned, headlines=True)
     attributions = attribution.attribute(doc, candidates, cleaned)
-    kept = [(c, a) for c, a in zip(candidates, attributions, strict=True) if attribution.is_statement(doc, c, a)]
+    kept = [
+        (c, a)
+        for c, a in zip(candidates, attributions, strict=True)
+        if attribution.is_statement(doc, c, a) and not (a.speaker is None and cleaned.in_deck(c.start))
+    ]
     for _, attr in kept:
         if attr.cue is not None and attr.speaker is not None:
             attr.cue = content.verb_group(doc, attr.cue)

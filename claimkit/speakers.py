@@ -309,14 +309,28 @@ class Resolver:
 
     def _described_name(self, phrase: Span, stype: str) -> tuple[str | None, str]:
         """The name a definite description stands for, and its type: the name the article gave
-        that role before ("the WHL commissioner", "the diocese"), else the person or
+        that role before ("the WHL commissioner", "the diocese"); for a candidacy ("the GOP
+        nominee") the only person the article named before it; else the person or
         organisation a sentence just before is about ("Schuh is aware ... the lanky professor
         said"; "Suncor received ... The company noted")."""
         linked = self.roles.find(phrase, stype)
         kind = _description_kind(phrase)
+        if linked is None and phrase.root.lemma_.lower() in lexnames.CANDIDACY_NOUNS:
+            return self._sole_person_before(phrase.start_char), "person"  # "the Republican presidential nominee"
         if linked is not None or kind is None or any(c.dep_ in _QUALIFIER_DEPS for c in phrase.root.rights):
             return linked, stype  # "the lawyer for X" is someone new
         return self._recent_topic(phrase, kind), kind
+
+    def _sole_person_before(self, offset: int) -> str | None:
+        """The person a candidacy description ("the Republican presidential nominee", "the GOP
+        nominee") stands for when no one was introduced in that role: the only person the article
+        named before ``offset``, with a full name; None when it named none or several (news
+        gives such titles to the best-known holder, who may not be the person just named)."""
+        named = {self.names.person(name, at) or name for at, name in self.names.persons if at < offset}
+        if len(named) != 1:
+            return None
+        (name,) = named
+        return name if len(name.split()) >= 2 else None
 
     def _recent_topic(self, phrase: Span, kind: str, sentences: int = 3) -> str | None:
         """The person (``kind`` person) or organisation a description stands for: the one that

@@ -780,3 +780,31 @@ def test_headline_verb_forms(word: str, lemma: str | None) -> None:
     from claimkit.attribution import _headline_verb
 
     assert _headline_verb(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "quote"),
+    [
+        # the author's words before a quotation ending in a comma: not “...,” he said
+        (
+            'Complaining about the "rigged count," Councilor Ida Marsh accused the clerk of hiding ballots.',
+            "Complaining",
+            "mixed",
+        ),
+        ('"The count was rigged," Councilor Ida Marsh said on Monday.', '"The count', "direct"),
+        ('And "the count was rigged," Councilor Ida Marsh said on Monday.', 'And "the', "direct"),
+        # a quoted name inside the author's words is not speech
+        ('Councilor Ida Marsh praised the clerk during a "Meet-The-Voters" forum last week.', "Councilor", "indirect"),
+        ('Councilor Ida Marsh called the plan "a slow disaster" on Monday.', "Councilor", "mixed"),
+    ],
+)
+def test_quote_type_of_side_quotations_and_quoted_names(nlp, text: str, prefix: str, quote: str) -> None:
+    attr = _find(_run(nlp, text), prefix)
+    assert attr.speaker is not None and attr.speaker.name == "Ida Marsh"
+    assert attr.quote == quote
+
+
+def test_one_quoted_word_is_not_a_quoted_name(nlp) -> None:
+    text = 'Councilor Ida Marsh said the survey never asks what a "Local" means to residents.'
+    attr = _find(_run(nlp, text), "Councilor")
+    assert attr.quote == "mixed"

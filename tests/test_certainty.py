@@ -169,6 +169,38 @@ def test_decided_question_is_an_embedded_investigation(extractor, text):
     assert st.kind != "speculation"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neighbours are waiting to see whether the pier reopens.",
+        "Voters will be watching to see if the mayor keeps her word.",
+    ],
+)
+def test_question_of_a_purpose_infinitive_is_embedded(nlp, text):
+    # the statement asserts the waiting; the question stays open inside it
+    (cue,) = [c for c in cues_of(nlp, text) if c.text in {"whether", "if"}]
+    assert (cue.type, cue.scope) == ("investigation", "embedded")
+
+
+def test_asked_question_stays_main(nlp):
+    (cue,) = cues_of(nlp, "The inspector asked whether the pier had been closed.")
+    assert cue.scope == "main"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue_type"),
+    [
+        # doubt about something: the speaker's view, not an open question
+        ("Senator Ruth Alvarez has questioned the need for a second bridge.", "opinion", "doxastic"),
+        ("Senator Ruth Alvarez questioned whether the bridge was needed.", "speculation", "investigation"),
+    ],
+)
+def test_questioned_with_an_object_is_a_doubt(extractor, text, kind, cue_type):
+    _, (st,) = extractor.extract_one(Document("qd", text))
+    assert st.kind == kind
+    assert [c.type for c in st.certainty.cues if c.text == "questioned"] == [cue_type]
+
+
 def test_examined_question_stays_main(nlp):
     (cue,) = cues_of(nlp, "Inspectors are checking whether the dam leaked.")
     assert (cue.text, cue.type, cue.scope) == ("whether", "investigation", "main")

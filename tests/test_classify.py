@@ -389,3 +389,51 @@ def test_unsaid_acts_and_counterfactual_conditions(extractor, text, words, kind)
     _, statements = extractor.extract_one(Document("un", text))
     (st,) = [s for s in statements if words in s.text]
     assert (st.kind, st.kind_by) == (kind, "rule"), (st.kind, st.kind_by, st.certainty)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        # a line that only introduces the quotation after it reports that someone spoke
+        (
+            "The town budget passed on Monday.\n\n"
+            "Trustee Ann Cole, the only trustee to vote against the budget, wrote on her blog:\n\n"
+            '"The board hid the audit and the town will pay for it."',
+            "wrote on her blog",
+            "fact",
+        ),
+    ],
+)
+def test_introducing_line_is_a_fact(extractor, text, words, kind):
+    _, statements = extractor.extract_one(Document("intro", text))
+    (st,) = [s for s in statements if words in s.text]
+    assert st.speaker is not None and st.speaker.name == "Ann Cole"
+    assert (st.kind, st.kind_by) == (kind, "rule")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "by"),
+    [
+        # in a column, the author's reading of how people feel is an interpretation
+        ("Most parents were unimpressed.", "opinion", "rule"),
+        ("The drivers grew impatient.", "opinion", "rule"),
+    ],
+)
+def test_author_reading_of_feelings_in_a_column(extractor, sentence, kind, by):
+    _, statements = extractor.extract_one(Document("col", COLUMN.format(sentence)))
+    (st,) = [s for s in statements if s.text == sentence]
+    assert (st.kind, st.kind_by) == (kind, by)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # what an adopted plan provides is a fact; what it is expected to bring is a forecast
+        ("The bus plan will add three night routes and 40 shelters.", "fact"),
+        ("The new lease will give the club two more practice fields.", "fact"),
+        ("The bus plan will create 300 jobs.", "speculation"),
+        ("The club will add three night games.", "speculation"),
+    ],
+)
+def test_provisions_of_a_plan(extractor, text, kind):
+    assert kinds(extractor, text) == [kind]

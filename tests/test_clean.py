@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.clean import caption_regions, clean, line_type, looks_like_title, pull_quote_speaker, source_tag
+from claimkit.records import Document
 
 BODY = "The ministry said on Monday that the talks would resume."
 
@@ -331,3 +332,39 @@ def test_a_name_under_a_pull_quote_is_its_caption_and_its_speaker() -> None:
     assert found is not None and found[0] == "Morgan Lake" and text[found[1] : found[2]] == "Morgan Lake"
     lake = text.index("Lake has")
     assert pull_quote_speaker(text, cleaned, lake, lake + 8) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "deck"),
+    [
+        # a headline cut at a semicolon is continued by its deck: part of the headline
+        (
+            "Council delays the ferry vote;\nMembers want a study of low fares first.\n\nThe council met on Monday.",
+            True,
+        ),
+        # a headline that ends on its own: the next line is the body
+        (
+            "Council delays the ferry vote\nMembers want a study of low fares first.\n\nThe council met on Monday.",
+            False,
+        ),
+    ],
+)
+def test_deck_under_a_headline_is_part_of_it(text: str, deck: bool) -> None:
+    cleaned = clean(text)
+    assert cleaned.in_deck(text.index("Members")) == deck
+    assert not cleaned.in_deck(text.index("The council met"))
+    assert cleaned.title is not None and cleaned.title.startswith("Council delays")
+
+
+def test_deck_keeps_only_what_it_attributes(extractor) -> None:
+    text = (
+        "Council delays the ferry vote;\nRiders face a longer wait for lower fares.\n\nThe council met on Monday.\n\n"
+    )
+    _, statements = extractor.extract_one(Document("deck", text))
+    assert [s.text for s in statements] == ["The council met on Monday."]
+    text = (
+        "Council delays the ferry vote;\nMayor Ann Roe says the delay will cost riders.\n\nThe council met on Monday.\n"
+    )
+    _, statements = extractor.extract_one(Document("deck2", text))
+    said = [s for s in statements if s.text.startswith("Mayor")]
+    assert len(said) == 1 and said[0].speaker is not None and said[0].speaker.name == "Ann Roe"

@@ -611,3 +611,25 @@ def test_a_news_organisation_or_company_is_an_organisation(nlp) -> None:
     results = _run(nlp, text)
     assert _speaker(results, "Gannett said").type == "organization"
     assert _speaker(results, "The Ledger").type == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the only person the article named: the candidacy description is that person
+        (
+            "Debates draw complaints\n\nRuth Alvarez spent Monday in Dayton.\n\n"
+            "The Green Party nominee has said that the debates are unfair.",
+            "Ruth Alvarez",
+        ),
+        # two people named before it: the description stays itself
+        (
+            "Debates draw complaints\n\nRuth Alvarez and Tom Becker spent Monday in Dayton.\n\n"
+            "The Green Party nominee has said that the debates are unfair.",
+            "Green Party nominee",
+        ),
+    ],
+)
+def test_candidacy_description_takes_the_only_person_named(nlp, text: str, name: str) -> None:
+    speaker = _speaker(_run(nlp, text), "The Green")
+    assert speaker is not None and speaker.name == name

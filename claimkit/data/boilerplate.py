@@ -218,3 +218,7 @@ MAX_BYLINE_CHARS = 120
 
 # Lines up to this many characters can be title candidates.
 MAX_TITLE_CHARS = 250
+
+# At most this many words in a quoted name inside the author's words (the “Commander-In-Chief”
+# forum): a longer quotation in headline case is more likely speech.
+MAX_QUOTED_NAME_WORDS = 5

@@ -168,6 +168,10 @@ QUESTION_VERBS: frozenset[str] = frozenset(
     ["ask", "wonder", "know", "see", "check", "determine", "question", "inquire", "enquire", "decide", "investigate"]
 )
 
+# Verbs of doubt: with an object and no question ("questioned the need for moderators") they
+# report the speaker's doubt, a view (type doxastic), not an open question.
+DOUBT_VERBS: frozenset[str] = frozenset(["question", "doubt", "dispute"])
+
 # Verbs of deciding whose indirect question ("ruled on whether", "decided whether", "will vote
 # on whether") is what the decision is about, not the claim: the "whether" stays an
 # investigation cue (Szeged marks it so) but its scope is ``embedded``.
@@ -288,6 +292,18 @@ PLAN_VERBS: frozenset[str] = frozenset(
         "publish",
         "vote",
     ]
+)
+
+# A plan, deal or law as the subject of "will" and a verb of provision: what it provides, a
+# fact ("The project will add two berths"), not a forecast of its outcome ("will create jobs").
+PLAN_NOUNS: frozenset[str] = frozenset(
+    [
+        *("project", "plan", "deal", "agreement", "contract", "lease", "law", "bill", "budget", "measure"),
+        *("proposal", "expansion", "program", "programme", "package", "settlement", "ordinance", "policy"),
+    ]
+)
+PROVISION_VERBS: frozenset[str] = frozenset(
+    ["add", "include", "require", "provide", "give", "allow", "cost", "fund", "cover", "build", "expand", "extend"]
 )
 
 # "plans to", "is scheduled to": an announced plan stays a fact.

@@ -138,6 +138,11 @@ PERSON_NOUNS: frozenset[str] = _words(
     founder owner entrepreneur chef farmer pilot historian novelist poet person"""
 )
 
+# Head nouns of a description by candidacy ("the Republican presidential nominee", "the GOP
+# nominee", "the Democratic front-runner"): it stands for a person named before only when the
+# article named no other person before it (speakers.Resolver._sole_person_before).
+CANDIDACY_NOUNS: frozenset[str] = _words("nominee candidate frontrunner front-runner hopeful contender standard-bearer")
+
 # Head nouns of a definite description that stands for the organisation a sentence just before
 # is about ("Suncor received ... The company noted"); not "the campaign", "the team", "the country".
 ORGANIZATION_DESCRIPTION_NOUNS: frozenset[str] = _words(

@@ -864,6 +864,7 @@ AFFECT_WORDS: frozenset[str] = frozenset(
         *("pleased", "displeased", "delighted", "thrilled", "glad", "happy", "unhappy", "satisfied"),
         *("dissatisfied", "disappointed", "dismayed", "saddened", "outraged", "appalled", "disgusted"),
         *("heartened", "encouraged", "grateful", "proud", "ashamed", "frustrated", "upset", "angry"),
+        *("impressed", "unimpressed", "patient", "impatient", "worried", "relieved", "furious", "annoyed"),
     ]
 )
 
@@ -949,3 +950,8 @@ COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset(
 # participles that still say who speaks ("Other candidates, including Fiorina,").
 ASIDE_PREPOSITIONS: frozenset[str] = frozenset(["in", "on", "at", "during", "after", "before", "when", "while"])
 SOURCE_PARTICIPLES: frozenset[str] = frozenset(["including", "representing", "excluding"])
+
+# The only words that may come before a quotation that the speaker and cue follow ("And “we
+# will win,” he said"): with other words before it ("Bemoaning the “phony system,” Trump accused
+# ..."), the author's words frame the quotation and the speech is mixed.
+QUOTE_LEAD_WORDS: frozenset[str] = frozenset(["", "and", "but", "or", "so", "yet", "then", "still", "now", "again"])
