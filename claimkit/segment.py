@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy
@@ -236,26 +236,43 @@ def split_at_cues(
     "Farage said X and accused Y of Z" gives two pieces too. Never cuts inside a quotation,
     and never leaves a piece of fewer than :data:`_MIN_PIECE_WORDS` words.
     """
+    return _split_where(doc, text, start, end, quotes, _second_cue_cut)
+
+
+def _second_cue_cut(tok: Token) -> int | None:
+    """The start of ``tok``'s clause when it is a second report of its head's speaker."""
+    if tok.dep_ not in _SECOND_CUE_DEPS or tok.head.i >= tok.i or not _reports(tok) or not _speech(tok.head):
+        return None
+    if not _reports(tok.head) and not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ != "say"):
+        # "said as much, arguing that ...": a participle adds a second report; "commented on
+        # the visit, saying ..." says what the comment was
+        return None
+    return int(tok.left_edge.idx)
+
+
+def _split_where(
+    doc: Doc,
+    text: str,
+    start: int,
+    end: int,
+    quotes: list[QuoteSpan] | QuoteIndex,
+    cut_at: Callable[[Token], int | None],
+) -> list[tuple[int, int]]:
+    """Cut the sentence ``start:end`` at each offset ``cut_at`` gives for one of its tokens,
+    never inside a quotation and never leaving a piece of fewer than :data:`_MIN_PIECE_WORDS`."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 2 * _MIN_PIECE_WORDS:
         return [(start, end)]
     index = _index(quotes)
     cuts: list[int] = []
     for tok in span:
-        if tok.dep_ not in _SECOND_CUE_DEPS or tok.head.i >= tok.i or not _reports(tok) or not _speech(tok.head):
-            continue
-        if not _reports(tok.head) and not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ != "say"):
-            # "said as much, arguing that ...": a participle adds a second report; "commented on
-            # the visit, saying ..." says what the comment was
-            continue
-        cut = tok.left_edge.idx
-        if index.inside(cut) or not start < cut < end:
+        cut = cut_at(tok)
+        if cut is None or index.inside(cut) or not start < cut < end:
             continue
         before = len(text[cuts[-1] if cuts else start : cut].split())
         if before >= _MIN_PIECE_WORDS and len(text[cut:end].split()) >= _MIN_PIECE_WORDS:
             cuts.append(cut)
-    bounds = [start, *cuts, end]
-    return list(itertools.pairwise(bounds))
+    return list(itertools.pairwise([start, *cuts, end]))
 
 
 def _has_subject(verb: Token) -> bool:
@@ -303,19 +320,7 @@ def split_at_contrast(
     """Split a sentence where the author's own clause stands beside a reported one (see
     :func:`_contrast_cut`), so the author's clause keeps the author's voice. Never cuts inside
     a quotation, and never leaves a piece of fewer than :data:`_MIN_PIECE_WORDS` words."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 2 * _MIN_PIECE_WORDS:
-        return [(start, end)]
-    index = _index(quotes)
-    cuts: list[int] = []
-    for tok in span:
-        cut = _contrast_cut(tok)
-        if cut is None or index.inside(cut) or not start < cut < end:
-            continue
-        before = len(text[cuts[-1] if cuts else start : cut].split())
-        if before >= _MIN_PIECE_WORDS and len(text[cut:end].split()) >= _MIN_PIECE_WORDS:
-            cuts.append(cut)
-    return list(itertools.pairwise([start, *cuts, end]))
+    return _split_where(doc, text, start, end, quotes, _contrast_cut)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
