@@ -603,6 +603,31 @@ def test_the_judge_is_the_one_person_introduced_as_a_justice(nlp) -> None:
     assert _speaker(_run(nlp, text), "The judge").name == "Alan Verro"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Ohio Sen. Maria Delgado opposes the bill.\n\nThe senator said the vote would fail.",
+            "The senator",
+            "Maria Delgado",
+        ),
+        (
+            "Gov. Tom Reyes signed the order on Monday.\n\nThe governor said it would save money.",
+            "The governor",
+            "Tom Reyes",
+        ),
+        # two senators introduced by the title: "the senator" stays itself
+        (
+            "Sen. Maria Delgado met Sen. Paul Okoro.\n\nThe senator said the vote would fail.",
+            "The senator",
+            "senator",
+        ),
+    ],
+)
+def test_the_senator_is_the_one_person_introduced_by_the_abbreviated_title(nlp, text, mention, name) -> None:
+    assert _speaker(_run(nlp, text), mention).name == name
+
+
 def test_a_news_organisation_or_company_is_an_organisation(nlp) -> None:
     text = (
         "Gannett said in a statement that it would appeal the order.\n\n"

@@ -156,8 +156,14 @@ ORGANIZATION_DESCRIPTION_NOUNS: frozenset[str] = _words(
 ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "judge": ("justice", "magistrate"),
     "justice": ("judge",),
-    "lawmaker": ("senator", "congressman", "congresswoman", "representative", "legislator"),
+    "lawmaker": ("senator", "congressman", "congresswoman", "representative", "legislator", "sen.", "rep."),
     "spokesperson": ("spokesman", "spokeswoman"),
+    # the abbreviated title before a name ("Vermont Sen. Bernie Sanders" ... "The senator said")
+    "senator": ("sen.",),
+    "governor": ("gov.",),
+    "representative": ("rep.",),
+    "congressman": ("rep.",),
+    "congresswoman": ("rep.",),
 }
 
 # News organisations and companies the parser often types as persons ("Gannett said",
