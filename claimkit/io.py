@@ -431,18 +431,18 @@ def reviewed_documents(path: str | os.PathLike[str]) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     try:
-        with open(path, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) or os.fstat(fh.fileno()).st_size == 0:
-                return found
-            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-                pos = 0
-                while (match := _REVIEW_KEY.search(data, pos)) is not None:
-                    start = data.rfind(b"\n", 0, match.start()) + 1
-                    end = data.find(b"\n", match.end())
-                    end = len(data) if end < 0 else end
-                    pos = end + 1
-                    if end - start <= MAX_LINE_BYTES:
-                        _note_review(data[start:end], found)
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size == 0:
+            return found  # never open a FIFO here: that would wait for a writer
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            pos = 0
+            while (match := _REVIEW_KEY.search(data, pos)) is not None:
+                start = data.rfind(b"\n", 0, match.start()) + 1
+                end = data.find(b"\n", match.end())
+                end = len(data) if end < 0 else end
+                pos = end + 1
+                if end - start <= MAX_LINE_BYTES:
+                    _note_review(data[start:end], found)
     except (OSError, ValueError):
         return found
     return found
