@@ -178,11 +178,27 @@ def _is_advice(span: Span) -> bool:
                 continue  # "should have known", "must have left": epistemic, not advice
         elif tok.lemma_ in cert_lex.DEONTIC_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
             verb = tok
+        elif _time_to_act(tok):
+            verb = tok.head
         else:
             continue
         if not is_embedded(verb, span):
             return True
     return False
+
+
+def _time_to_act(tok: Token) -> bool:
+    """ "It's time to act", "it is time for Congress to act": ``tok`` is the noun of a present
+    "it is ..." with a to-infinitive hung on it."""
+    head = tok.head
+    return (
+        tok.lemma_.lower() in cert_lex.ADVICE_NOUNS
+        and tok.dep_ == "attr"
+        and (head.lemma_ == "be" or head.lower_ in {"'s", "’s"})  # the parser lemmatises "’s" as "’"
+        and head.tag_ in {"VBZ", "VBP"}
+        and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children)
+        and any(c.dep_ in {"relcl", "acl"} and any(a.lower_ == "to" for a in c.children) for c in tok.children)
+    )
 
 
 OPINION_GENRES = frozenset(["opinion", "editorial"])

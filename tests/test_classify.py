@@ -125,6 +125,10 @@ def test_newssd_test_beats_majority_and_tfidf(shared_data, extractor):
         ("Experts say the city needs to build more housing.", True),
         ("He must have left early.", False),  # epistemic, not advice
         ("The company, which should be sold soon, reported profits.", False),  # advice only in a relative clause
+        ("It’s time to build a fairer tax system.", True),  # a call to act
+        ("It is time for the council to vote on the budget.", True),
+        ("It was time to leave the harbour.", False),  # past: what happened
+        ("By the time to vote came, the hall was empty.", False),
     ],
 )
 def test_advice_is_main_clause_deontic(nlp, text, advice):

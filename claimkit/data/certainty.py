@@ -315,6 +315,9 @@ NARRATIVE_WOULD: frozenset[str] = frozenset(["later", "eventually", "soon", "oft
 # Deontic modals and phrases: a recommendation (opinion), not uncertainty.
 DEONTIC_WORDS: frozenset[str] = frozenset(["should", "must", "ought"])
 DEONTIC_VERBS: frozenset[str] = frozenset(["need"])
+# "It's time to act", "it is high time for Congress to act": a call to act, like "should"
+# (present tense only: "it was time to leave" tells what happened)
+ADVICE_NOUNS: frozenset[str] = frozenset(["time"])
 # Modals of a counterfactual reproach with "have" and a past participle: "the council could have
 # demanded a share", "we should have looked at our own costs first".
 REPROACH_MODALS: frozenset[str] = frozenset(["could", "should", "ought"])
