@@ -221,10 +221,10 @@ def test_pool_results_carry_documents_and_statements(extractor: Extractor) -> No
 def test_a_failing_document_does_not_stop_the_run(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
     real = pipeline.segment.segment
 
-    def fragile(doc, cleaned):
+    def fragile(doc, cleaned, **options):
         if "Seoul" in doc.text:
             raise IndexError("simulated stage bug")
-        return real(doc, cleaned)
+        return real(doc, cleaned, **options)
 
     monkeypatch.setattr(pipeline.segment, "segment", fragile)
     docs = [Document(f"d{i}", t) for i, t in enumerate(ARTICLES)]
