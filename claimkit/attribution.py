@@ -1436,10 +1436,13 @@ def _attribute_floating(text: str, candidates: list[Candidate], out: list[Attrib
             break
 
 
-def is_statement(doc: Doc, cand: Candidate, attr: Attribution) -> bool:
+def is_statement(doc: Doc, cand: Candidate, attr: Attribution, cleaned: Cleaned) -> bool:
     """Whether an attributed candidate becomes a statement: not a frame only ("Cruz
-    continued:"), not a headline nobody says."""
-    return not (cand.headline and attr.speaker is None) and not is_frame_only(doc, cand, attr)
+    continued:"), not a headline nobody says, not the author's words in the deck under the
+    headline (what the deck attributes to someone is)."""
+    if attr.speaker is None and (cand.headline or cleaned.in_deck(cand.start)):
+        return False
+    return not is_frame_only(doc, cand, attr)
 
 
 def is_frame_only(doc: Doc, cand: Candidate, attr: Attribution) -> bool:

@@ -98,9 +98,7 @@ def attributed(doc: Doc, cleaned: clean.Cleaned) -> tuple[list[tuple[Candidate, 
     candidates = segment.segment(doc, cleaned, headlines=True)
     attributions = attribution.attribute(doc, candidates, cleaned)
     kept = [
-        (c, a)
-        for c, a in zip(candidates, attributions, strict=True)
-        if attribution.is_statement(doc, c, a) and not (a.speaker is None and cleaned.in_deck(c.start))
+        (c, a) for c, a in zip(candidates, attributions, strict=True) if attribution.is_statement(doc, c, a, cleaned)
     ]
     for _, attr in kept:
         if attr.cue is not None and attr.speaker is not None:

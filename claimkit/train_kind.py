@@ -101,7 +101,7 @@ def examples(texts: Sequence[str], backend: str = "spacy", speakers: bool = Fals
         cands = segment.segment(doc, cleaned, headlines=True)
         attrs = attribution.attribute(doc, cands, cleaned)
         for cand, attr in zip(cands, attrs, strict=True):
-            if (attr.speaker is not None and not speakers) or not attribution.is_statement(doc, cand, attr):
+            if (attr.speaker is not None and not speakers) or not attribution.is_statement(doc, cand, attr, cleaned):
                 continue
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None:
