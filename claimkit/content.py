@@ -151,11 +151,15 @@ def _runs(tokens: Sequence[Token], drop: set[int]) -> list[Part]:
     return parts
 
 
-def _passive_subject(head: Token, cue_ids: set[int]) -> Token | None:
+def _passive_subject(head: Token, cue_ids: set[int], seeming: bool = False) -> Token | None:
     """The subject of a passive cue, which is part of what is said: "*Trump* is expected *to
     win*", "*the deficit* is projected *to be $544 billion*", and with an agent and no clause,
     all that is said: "*The meeting* was first reported by X" (not an empty "it", nor the
-    recipient of "was told", "was asked")."""
+    recipient of "was told", "was asked"); likewise the subject of a verb of appearance
+    (``seeming``: "*Kasich* appears *to have the edge*", an attribution without a source)."""
+    if seeming:
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return None if subj is None or subj.i in cue_ids or subj.lower_ in {"it", "there"} else subj
     clause = any(c.dep_ in _CLAUSE_DEPS for c in head.children)
     if head.lemma_.lower() in _RECIPIENT_VERBS or any(
         (c.dep_ == "agent" and clause) or (c.dep_ in _CLAUSE_DEPS and c.i in cue_ids) for c in head.children
@@ -167,10 +171,11 @@ def _passive_subject(head: Token, cue_ids: set[int]) -> Token | None:
     return subj
 
 
-def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list[Part]:
+def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int], seeming: bool = False) -> list[Part]:
     """A reporting verb's clause, else its object, else the statement without the frame;
-    an agentless passive's subject joins it."""
-    subj = _passive_subject(head, cue_ids)
+    an agentless passive's subject joins it, and so does the subject of a verb of appearance
+    (``seeming``)."""
+    subj = _passive_subject(head, cue_ids, seeming)
     parts = _verb_parts(head, tokens, cue_ids | ({t.i for t in subj.subtree} if subj is not None else set()))
     if subj is not None and (parts or any(c.dep_ == "agent" for c in head.children)):
         parts.append(_subtree(subj))
@@ -370,7 +375,7 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
         elif head.pos_ in {"NOUN", "PROPN"}:
             parts = _noun_content(head) or _runs(tokens, cue_ids | {t.i for t in head.subtree})
         else:
-            parts = _verb_content(head, tokens, cue_ids)
+            parts = _verb_content(head, tokens, cue_ids, cue.lemma in lex.APPEARANCE_VERBS)
         parts = _with_quotes(parts, quotes)
     if cue_inside and parts:
         parts = parts + _fronted(doc, text, cand, cue, cue_span, parts)

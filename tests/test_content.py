@@ -356,3 +356,12 @@ def test_the_circumstances_of_speaking_are_no_part_of_the_source(build):
 def test_a_passive_with_an_agent_and_no_clause_says_its_subject(build):
     (st,) = build("The new ferry schedule was first reported by the local paper.")
     assert st.cue.text == "was first reported" and parts(st) == ["The new ferry schedule"]
+
+
+def test_a_verb_of_appearance_keeps_its_subject_in_the_content(build):
+    # PolNeAR draws "X appears to Y" with no source, X and "to Y" the content
+    (st,) = build("The ferry plan appears to have stalled in the harbour committee.")
+    assert st.cue.text == "appears" and parts(st) == ["The ferry plan", "to have stalled in the harbour committee"]
+    # an empty "it" is no part of what is said
+    (st,) = build("It seems that the harbour committee has stalled the ferry plan.")
+    assert parts(st) == ["that the harbour committee has stalled the ferry plan"]
