@@ -182,6 +182,21 @@ def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int], seemi
     return parts
 
 
+def _called_for(head: Token) -> bool:
+    """A verb of urging whose object is what is called for, not who is to act: "Lawmaker urges
+    retaliation on Russia", "advised caution", "urged restraint" (a bare singular common noun;
+    "urged the senator", "urged the public", "urged Congress", "urged them" name a recipient)."""
+    if head.lemma_.lower() not in lex.CALL_VERBS:
+        return False
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return (
+        obj is not None
+        and obj.tag_ == "NN"
+        and not obj.ent_type_
+        and not any(c.dep_ in {"det", "poss"} for c in obj.children)
+    )
+
+
 def _cut_off(clause: Token, head: Token, subordinate: bool) -> bool:
     """Whether a clause before the cue ``head`` is the parser's slip, not what it reports: the cue
     is subordinate ("X is upbeat, because he sees ..."), or a semicolon or colon stands between
@@ -208,7 +223,7 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
             parts[clauses.index(first)] = (_subtree(obj)[0], parts[clauses.index(first)][1])
         return parts
     hearsay = any(c.dep_ == "nsubjpass" for c in head.children)  # "I'm told [the director] considered ..."
-    if head.lemma_.lower() not in _RECIPIENT_VERBS or hearsay:
+    if head.lemma_.lower() not in _RECIPIENT_VERBS or hearsay or _called_for(head):
         objects = [c for c in head.children if c.dep_ in _OBJECT_DEPS]
         if objects:
             start, end = _subtree(objects[0])

@@ -365,3 +365,18 @@ def test_a_verb_of_appearance_keeps_its_subject_in_the_content(build):
     # an empty "it" is no part of what is said
     (st,) = build("It seems that the harbour committee has stalled the ferry plan.")
     assert parts(st) == ["that the harbour committee has stalled the ferry plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a bare noun after a verb of urging is what is called for: the content
+        ("The fire chief urged patience with the new sirens.", ["patience with the new sirens"]),
+        # who is to act stays in the content with the infinitive
+        ("The fire chief urged the council to buy new sirens.", ["the council to buy new sirens"]),
+    ],
+)
+def test_urging_a_bare_noun_reports_it(build, text, content):
+    (st,) = build(text)
+    assert st.cue is not None and st.cue.text == "urged"
+    assert parts(st) == content

@@ -909,6 +909,10 @@ CUE_PREPOSITIONS: dict[str, frozenset[str]] = {
     "lobby": frozenset(["for"]),
 }
 
+# Verbs of urging: their object is who is to act ("urged the senator to resign") unless it is a
+# bare noun of what is called for ("Lawmaker urges retaliation on Russia", "advised caution").
+CALL_VERBS: frozenset[str] = frozenset(["urge", "advise"])
+
 # Focus adverbs before a source, no part of it in PolNeAR ("even his admirers agree"; a
 # quantifier's adverb stays: "only a quarter of Americans", "at least half").
 FOCUS_ADVERBS: frozenset[str] = frozenset(["even", "also", "especially", "particularly", "notably"])
