@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from . import entities
+from . import content, entities
 from .clean import DATELINE_RE, Cleaned, is_quoted_name, pull_quote_speaker
 from .data import reporting as lex
 from .entities import proper_name
@@ -1442,7 +1442,19 @@ def is_statement(doc: Doc, cand: Candidate, attr: Attribution, cleaned: Cleaned)
     headline (what the deck attributes to someone is)."""
     if attr.speaker is None and (cand.headline or cleaned.in_deck(cand.start)):
         return False
+    if cand.headline and not says_something(doc, cand, attr):
+        return False  # "The stadium deal nobody wanted to explain": a cue with nothing said
     return not is_frame_only(doc, cand, attr)
+
+
+def says_something(doc: Doc, cand: Candidate, attr: Attribution) -> bool:
+    """Whether an attributed candidate has content besides its speaker and cue (a clause, a
+    quotation, an object): "Mayor Says Bridge Will Close", not the title "The deal nobody wanted
+    to explain", whose cue's object is the title's own noun."""
+    cue = content.verb_group(doc, attr.cue) if attr.cue is not None else None  # as the pipeline widens it
+    frame = [(p.start, p.end) for p in (attr.speaker, cue) if p is not None and p.start is not None]
+    parts = content.find(doc, cand, cue, attr.quote)
+    return bool(content.without(text_of(doc), parts, [(s, e) for s, e in frame if e is not None]))
 
 
 def is_frame_only(doc: Doc, cand: Candidate, attr: Attribution) -> bool:

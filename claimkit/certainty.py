@@ -68,10 +68,25 @@ def _without_condition(verb: Token) -> bool:
     """A "without" / "but for" phrase that is the condition of a modal verb: before the verb
     ("Without the grant, the clinic would close") or after a perfect one ("the team would have
     left without the subsidy"); not the manner of "would leave without a word"."""
-    perfect = is_perfect_participle(verb)
-    return any(
-        c.dep_ == "prep" and c.lower_ in lex.CONDITION_PREPOSITIONS and (c.i < verb.i or perfect) for c in verb.children
+    return any(_is_condition_phrase(c) for c in verb.children)
+
+
+def _is_condition_phrase(tok: Token) -> bool:
+    """Whether ``tok`` opens a "without" phrase that is a condition of its verb
+    (:func:`_without_condition`)."""
+    verb = tok.head
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in lex.CONDITION_PREPOSITIONS
+        and (tok.i < verb.i or is_perfect_participle(verb))
     )
+
+
+def _condition_of_modal(tok: Token) -> bool:
+    """A "without" phrase that is the condition of a modal's verb: a cue of its own, as "if" is
+    ("the team would have left without the subsidy" is as uncertain as "would have left if the
+    city had said no")."""
+    return _is_condition_phrase(tok) and any(c.tag_ == "MD" and c.lower_ in lex.MODALS for c in tok.head.children)
 
 
 def _modal_type(tok: Token) -> str | None:
@@ -97,12 +112,28 @@ def _modal_type(tok: Token) -> str | None:
         if perfect:
             return "modal"
         # "said it would close": a reported prediction; plain narrative "would" is no cue
-        if head.dep_ == "ccomp" and head.head.lemma_ in rep_lex.REPORTING_VERBS:
+        if (head.dep_ == "ccomp" and head.head.lemma_ in rep_lex.REPORTING_VERBS) or _is_estimate(head):
             return "prediction"
         return None
     if word == "must" and perfect:
         return "modal"
     return None
+
+
+def _is_estimate(verb: Token) -> bool:
+    """A "would" estimate of what an action takes: "it would take a century to replace every
+    main", "it would cost $2 billion to rebuild it", "Replacing them would cost millions" (a verb
+    of :data:`lex.ESTIMATE_VERBS` whose subject is the action: "it" with a to-infinitive, or a
+    clause). A forecast, not the narrative "would" of "the trip would take him to Paris"."""
+    if verb.lemma_ not in lex.ESTIMATE_VERBS:
+        return False
+    if any(c.dep_ == "csubj" or (c.dep_ == "nsubj" and c.tag_ == "VBG") for c in verb.children):
+        return True  # "Replacing them would cost millions"
+    it = any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
+    return it and any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def is_perfect_participle(verb: Token) -> bool:
@@ -313,6 +344,8 @@ def _scan(span: Span, candidates: bool = False) -> list[tuple[Span, str, bool]]:
                 ctype = _modal_type(tok)
             elif tok.lower_ in {"will", "'ll", "shall"}:
                 ctype = _will_type(tok)
+        elif _condition_of_modal(tok):
+            ctype = "conditional"
         else:
             ctype = _word_type(tok)
         if ctype is not None:

@@ -32,6 +32,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from . import subjectivity
+from .data import certainty as cert_lex
 from .data import reporting as rep_lex
 from .errors import ModelError
 from .linear import linear
@@ -51,7 +52,8 @@ PREDICTION_CUE_TYPE = "modal"
 
 def judged(tokens: Span, ctype: str, by_rule: bool = True) -> bool:
     """Whether the cue model judges a candidate: single words, not boosters nor a "could" the
-    rules took (a negated one, "could not attend", is judged), and of the predictions only
+    rules took (a negated one, "could not attend", is judged), nor the rules' counterfactual
+    "without", and of the predictions only
     :data:`JUDGED_PREDICTIONS`.
 
     Phrases ("in a sense", "cannot be ruled out") come from a curated list and are kept as found.
@@ -62,6 +64,8 @@ def judged(tokens: Span, ctype: str, by_rule: bool = True) -> bool:
         return tokens[0].lower_ in JUDGED_PREDICTIONS
     if by_rule and ctype == "modal" and tokens[0].lower_ == "could":
         return False  # the rules' "could" stands: a possibility in news, whatever Wikipedia's past "could"
+    if by_rule and tokens[0].lower_ in cert_lex.CONDITION_PREPOSITIONS:
+        return False  # the rules' counterfactual "without" stands: the corpora mark only its modal
     return ctype not in KEPT_TYPES
 
 

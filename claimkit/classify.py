@@ -178,13 +178,28 @@ def _is_advice(span: Span) -> bool:
                 continue  # "should have known", "must have left": epistemic, not advice
         elif tok.lemma_ in cert_lex.DEONTIC_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
             verb = tok
-        elif _time_to_act(tok):
+        elif _time_to_act(tok) or _cannot_go_on(tok):
             verb = tok.head
         else:
             continue
         if not is_embedded(verb, span):
             return True
     return False
+
+
+def _cannot_go_on(tok: Token) -> bool:
+    """ "The city cannot keep betting on luck", "we can't continue to ignore it": a present "can"
+    negated on a verb of going on (:data:`claimkit.data.certainty.ADMONITION_VERBS`) with what
+    is done: a call to stop, advice like "should". Not the past "could not keep paying" (what
+    someone was unable to do)."""
+    verb = tok.head
+    return (
+        tok.tag_ == "MD"
+        and tok.lower_ in cert_lex.PRESENT_CAN
+        and verb.lemma_ in cert_lex.ADMONITION_VERBS
+        and any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
 
 
 def _time_to_act(tok: Token) -> bool:

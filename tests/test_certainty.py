@@ -115,6 +115,47 @@ def test_without_is_the_condition_of_a_modal(nlp, text, cue_type):
     assert ("would", cue_type) in types(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        ("The club would have folded without the loan.", True),
+        ("Without the grant, the clinic would close.", True),
+        ("He said he would leave without a word.", False),  # manner
+        ("The ferry left without its captain.", False),  # no modal: no condition
+    ],
+)
+def test_a_without_condition_is_a_cue_as_if_is(nlp, text, without):
+    """A counterfactual "without" phrase is as uncertain as an if-clause: both count."""
+    assert (("without", "conditional") in [(w.lower(), t) for w, t in types(nlp, text)]) is without
+
+
+def test_without_and_if_counterfactuals_get_the_same_label(extractor):
+    labels = [
+        st.certainty.label
+        for text in (
+            "Fans say the club would have folded without the loan.",
+            "Fans say the club would have folded if the bank had said no.",
+        )
+        for st in extractor.extract_one(Document("cf", text))[1]
+    ]
+    assert labels == ["possible", "possible"]
+
+
+@pytest.mark.parametrize(
+    ("text", "estimate"),
+    [
+        # "would" of what an action takes is an estimate, a forecast
+        ("At this rate, it would take forty years to pave every road.", True),
+        ("It would cost the town $3 million to rebuild the pier.", True),
+        # the narrative "would" is no cue
+        ("The road would take them to the coast.", False),
+        ("Every summer she would take the ferry to the island.", False),
+    ],
+)
+def test_would_of_an_estimate_is_a_prediction(nlp, text, estimate):
+    assert (("would", "prediction") in types(nlp, text)) is estimate
+
+
 def test_scope_main_versus_relative_clause(nlp):
     main = cues_of(nlp, "The company may be sold.")
     embedded = cues_of(nlp, "The company, which may be sold, reported profits.")

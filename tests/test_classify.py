@@ -129,6 +129,11 @@ def test_newssd_test_beats_majority_and_tfidf(shared_data, extractor):
         ("It is time for the council to vote on the budget.", True),
         ("It was time to leave the harbour.", False),  # past: what happened
         ("By the time to vote came, the hall was empty.", False),
+        # a present "cannot keep / continue" is a call to stop; the past "could not" tells what happened
+        ("The county cannot keep hoping that the levee will hold.", True),
+        ("We can't continue to patch the roof every spring.", True),
+        ("The shop could not keep paying its bakers.", False),
+        ("The pumps can keep running for a week.", False),
     ],
 )
 def test_advice_is_main_clause_deontic(nlp, text, advice):

@@ -32,3 +32,30 @@ def test_no_gold_statement_lies_in_a_credit_or_byline_region() -> None:
         assert any(r.type in {"byline", "credit"} for r in cleaned.regions), doc.document.doc_id
         for st in doc.statements:
             assert not cleaned.is_excluded(st["start"], st["end"]), st["id"]
+
+
+def _extracted(extractor) -> list[tuple[object, list]]:
+    """The extractor's statements of every text of the set, with the text's cleaned regions."""
+    gold = loaders.load(COLUMNS, "claimkit")
+    return [(clean(doc.document.text, doc.document.meta), extractor.extract_one(doc.document)[1]) for doc in gold.docs]
+
+
+def test_extracted_no_cue_without_content(extractor) -> None:
+    """Issue 19: a cue needs reported content: on every text of the set, each statement the
+    extractor gives a cue has a content span with words in it."""
+    for _, statements in _extracted(extractor):
+        for st in statements:
+            if st.cue is not None:
+                assert st.content is not None and st.content.text.strip(), (st.id, st.text, st.cue.text)
+
+
+def test_extracted_no_credit_line_as_a_statement(extractor) -> None:
+    """Issue 19: bylines, credit and social lines ("Twitter: @x", "X writes about ...", bios)
+    are never statements of the extractor on the set."""
+    for cleaned, statements in _extracted(extractor):
+        for st in statements:
+            region = cleaned.region_at(st.start)
+            assert region is None or region.type not in {"byline", "credit", "note", "related"}, (st.id, st.text)
+            assert not any(
+                r.type in {"byline", "credit"} and st.start < r.end and r.start < st.end for r in cleaned.regions
+            ), (st.id, st.text)

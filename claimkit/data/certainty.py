@@ -306,6 +306,10 @@ PROVISION_VERBS: frozenset[str] = frozenset(
     ["add", "include", "require", "provide", "give", "allow", "cost", "fund", "cover", "build", "expand", "extend"]
 )
 
+# Verbs of what an action takes: "it would take a century to replace every main", "it would cost
+# $2 billion to rebuild": with "would", an estimate, a forecast (claimkit.certainty checks the subject).
+ESTIMATE_VERBS: frozenset[str] = frozenset(["take", "cost", "require"])
+
 # "plans to", "is scheduled to": an announced plan stays a fact.
 PLAN_WORDS: frozenset[str] = frozenset(["plan", "schedule", "set", "due", "slate", "intend", "arrange", "agree"])
 
@@ -318,6 +322,10 @@ DEONTIC_VERBS: frozenset[str] = frozenset(["need"])
 # "It's time to act", "it is high time for Congress to act": a call to act, like "should"
 # (present tense only: "it was time to leave" tells what happened)
 ADVICE_NOUNS: frozenset[str] = frozenset(["time"])
+# "The city cannot keep betting on luck", "we can't continue to ignore it": the present "can"
+# negated on a verb of going on is a call to stop, advice like "should".
+PRESENT_CAN: frozenset[str] = frozenset(["can", "ca"])  # the parser splits "can't" into "ca" + "n't"
+ADMONITION_VERBS: frozenset[str] = frozenset(["keep", "continue"])
 # Modals of a counterfactual reproach with "have" and a past participle: "the council could have
 # demanded a share", "we should have looked at our own costs first".
 REPROACH_MODALS: frozenset[str] = frozenset(["could", "should", "ought"])
