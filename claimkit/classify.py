@@ -15,7 +15,9 @@ Rules first, in this order:
    see that") governing it makes an opinion;
 4. in an opinion column or an editorial (the document's ``genre``), the author's own
    statement with an evaluative word outside quotations ("That confidence is misplaced",
-   "waited too long") is a verdict: an opinion (:func:`author_verdict`);
+   "waited too long") is a verdict: an opinion (:func:`author_verdict`); so is the author
+   naming what the fact just told is ("That is a rounding error in a $2.3 billion budget") or
+   who "the ones" doing something are (:func:`author_characterization`);
 5. in such a document, the author's counterfactual reproach ("The council could have demanded
    a share of the revenue") is an opinion, not a possibility (:func:`reproach`); and the
    author in the first person as the subject of the main clause:
@@ -235,6 +237,33 @@ def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre:
             continue
         if tok.lemma_.lower() in rep_lex.EVALUATIVE_WORDS or tok.lower_ in rep_lex.EVALUATIVE_WORDS or _affect(tok):
             return True  # "That confidence is misplaced"; how people feel: "Residents were less patient"
+    return False
+
+
+def author_characterization(span: Span, attribution: Attribution, genre: str) -> bool:
+    """The author naming what something is, in a column or editorial: an opinion.
+
+    True in an opinion or editorial document for a statement in the author's voice whose main
+    clause is "that/this is" with a noun ("That is a rounding error in a $2.3 billion budget":
+    the author's reading of the fact just told) or says who "the ones" doing something are
+    ("Riders are the ones paying for this standoff"). A figure or a rank on the noun ("That is
+    a 12 percent increase", "the third closure this year") is a fact and left to the model.
+    """
+    if genre not in OPINION_GENRES or attribution.speaker is not None:
+        return False
+    for root in (tok for tok in span if tok.dep_ == "ROOT" and tok.lemma_ == "be"):
+        for noun in (c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+            if noun.lemma_.lower() in rep_lex.IDENTIFYING_NOUNS:
+                if any(c.dep_ in {"acl", "relcl"} for c in noun.children):
+                    return True  # "the ones paying for this standoff"
+                continue
+            pointing = any(
+                c.dep_ == "nsubj" and c.lower_ in rep_lex.POINTING_SUBJECTS and not list(c.children)
+                for c in root.children
+            )
+            figures = any(w.like_num or w.ent_type_ == "ORDINAL" for left in noun.lefts for w in left.subtree)
+            if pointing and not figures:
+                return True
     return False
 
 
@@ -508,7 +537,7 @@ def decide(
     if span is None:
         return KindDecision("fact", 0.5, "rule")  # no tokens to look at: no evidence either way
     p = subjectivity.span_probability(span, certainty, attribution)
-    if author_verdict(span, cand, attribution, genre):
+    if author_verdict(span, cand, attribution, genre) or author_characterization(span, attribution, genre):
         return KindDecision("opinion", round(max(p, 0.5), 3), "rule")  # no measured precision: the model's p
     told = author_first_person(span, attribution, genre)
     if told is not None:

@@ -446,3 +446,28 @@ def test_author_reading_of_feelings_in_a_column(extractor, sentence, kind, by):
 )
 def test_provisions_of_a_plan(extractor, text, kind):
     assert kinds(extractor, text) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "by"),
+    [
+        # in a column, the author naming what the fact just told is, or who "the ones" are
+        ("That is a small price for a safer crossing.", "opinion", "rule"),
+        ("Parents are the ones paying for the delay.", "opinion", "rule"),
+        # a figure or a rank on the noun is left to the model
+        ("That is a 12 percent increase.", "fact", "model"),
+        ("That is the third closure this year.", "fact", "model"),
+    ],
+)
+def test_author_characterization_in_a_column(extractor, sentence, kind, by):
+    _, statements = extractor.extract_one(Document("col", COLUMN.format(sentence)))
+    (st,) = [s for s in statements if s.text == sentence]
+    assert (st.kind, st.kind_by) == (kind, by)
+
+
+def test_author_characterization_needs_an_opinion_genre(extractor):
+    """In a news report the same sentence is the model's to decide."""
+    text = "The school board met on Monday.\n\nThat is a small price for a safer crossing.\n"
+    _, statements = extractor.extract_one(Document("news", text))
+    (st,) = [s for s in statements if s.text.startswith("That is")]
+    assert st.kind_by == "model"

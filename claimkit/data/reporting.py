@@ -838,6 +838,11 @@ EVALUATIVE_WORDS: frozenset[str] = frozenset(
         *("competent", "inept", "negligent", "arrogant", "hopeless", "pathetic", "ugly", "lame", "silly"),
     ]
 )
+# In a column, the author naming what the fact just told is: "That is a rounding error in a $2.3
+# billion budget" (a pointing pronoun as the subject of "is" with a noun), "Riders are the ones
+# paying for this standoff" (who "the ones" doing it are): opinions (claimkit.classify).
+POINTING_SUBJECTS: frozenset[str] = frozenset(["that", "this"])
+IDENTIFYING_NOUNS: frozenset[str] = frozenset(["one"])
 # A speaker's evaluation in what is said ("said the cut was unavoidable"): the evaluative words
 # less those that often state facts in reported speech ("responsible for the attack", "too",
 # "the right to", "strong demand", "a success rate", "clearly stated").
