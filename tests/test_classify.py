@@ -456,7 +456,7 @@ def test_provisions_of_a_plan(extractor, text, kind):
         ("Parents are the ones paying for the delay.", "opinion", "rule"),
         # a figure or a rank on the noun is left to the model
         ("That is a 12 percent increase.", "fact", "model"),
-        ("That is the third closure this year.", "fact", "model"),
+        ("That is the third time the pool has closed.", "fact", "model"),
     ],
 )
 def test_author_characterization_in_a_column(extractor, sentence, kind, by):
@@ -471,3 +471,19 @@ def test_author_characterization_needs_an_opinion_genre(extractor):
     _, statements = extractor.extract_one(Document("news", text))
     (st,) = [s for s in statements if s.text.startswith("That is")]
     assert st.kind_by == "model"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "by"),
+    [
+        # in a column, the author telling a dated event is a fact
+        ("The pool now closes at noon on Sundays.", "fact", "rule"),
+        ("The club's contract runs for 25 years.", "fact", "rule"),
+        # a verdict still wins over the date
+        ("The board waited too long last spring.", "opinion", "rule"),
+    ],
+)
+def test_dated_event_in_a_column(extractor, sentence, kind, by):
+    _, statements = extractor.extract_one(Document("col", COLUMN.format(sentence)))
+    (st,) = [s for s in statements if s.text == sentence]
+    assert (st.kind, st.kind_by) == (kind, by), st.kind_score
