@@ -260,7 +260,7 @@ class Resolver:
         start, end = phrase.start_char, phrase.end_char
         root = phrase.root.lower_
         if len(phrase) == 1 and root in lex.PERSON_PRONOUNS:
-            prev = self._antecedent(start, lexnames.PRONOUN_GENDER[root])
+            prev = self._described_subject_before(phrase[0]) or self._antecedent(start, lexnames.PRONOUN_GENDER[root])
             if prev is not None:
                 return Speaker(prev.name, mention, start, end, "person", prev.description)
         if len(phrase) == 1 and root == "they" and (group := self._plural_antecedent(phrase[0])) is not None:
@@ -288,6 +288,30 @@ class Resolver:
         if stype in {"person", "organization"}:
             self._remember(speaker)
         return speaker
+
+    def _described_subject_before(self, pronoun: Token) -> Speaker | None:
+        """The unnamed person a "he"/"she" opening the next sentence refers to: the subject of the
+        sentence just before when it is a definite description of one person by role, of common
+        nouns only, and names nobody ("The library director sent a letter to the board. In it,
+        she wrote ..."), and no person spoke or was named since. None otherwise (then the pronoun takes the last speaker
+        or name, :meth:`_antecedent`)."""
+        sent = pronoun.sent
+        if sent.start == 0 or any(self._personal(t) for t in self.doc[sent.start : pronoun.i]):
+            return None
+        before = self.doc[sent.start - 1].sent
+        if any(self._personal(t) for t in before):
+            return None
+        subject = next((c for c in before.root.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.tag_ != "NN" or subject.lemma_.lower() not in lexnames.PERSON_ROLE_NOUNS:
+            return None
+        phrase = noun_phrase(self.doc, subject)
+        if phrase[0].lower_ != "the" or any(t.pos_ == "PROPN" for t in phrase):
+            return None  # "The former New Mexico governor": news names a known person so
+        if self.roles.find(phrase, "person") is not None:
+            return None
+        if self.last_person is not None and (self.last_person.start or 0) > phrase.start_char:
+            return None
+        return Speaker(name_of(phrase), phrase.text, phrase.start_char, phrase.end_char, "person")
 
     def _plural_antecedent(self, pronoun: Token) -> Span | None:
         """The named group a "they" stands for: the closest plural proper noun before it that is

@@ -90,6 +90,21 @@ def test_pronoun_respects_gender(nlp) -> None:
     assert _speaker(results, "“Nobody").name == "Linda Farrow"
 
 
+def test_pronoun_after_an_unnamed_role_subject_is_that_person(nlp) -> None:
+    """ "The harbour master wrote to the council. In it, he ..." is the harbour master, not the
+    last named speaker; a description with a name in it is news's way to name a known person."""
+    text = (
+        "Dock worker Ruth Mensah said the cranes were idle.\n\n"
+        "The port engineer sent a report to the council in March. In it, she wrote that the pier was sinking."
+    )
+    assert _speaker(_run(nlp, text), "In it").name == "port engineer"
+    named = (
+        "Senator Ruth Mensah said the cranes were idle.\n\n"
+        "The former Ohio senator sent a report to the council. In it, she wrote that the pier was sinking."
+    )
+    assert _speaker(_run(nlp, named), "In it").name == "Ruth Mensah"
+
+
 def test_pronoun_never_resolves_to_a_document(nlp) -> None:
     text = (
         "Peter Alvik met the inspectors on Monday.\n\n"
