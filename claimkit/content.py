@@ -514,6 +514,7 @@ def contents(
 _GROUP_LEFT = frozenset(["aux", "auxpass", "neg", "advmod"])
 _GROUP_RIGHT = frozenset(["prt", "neg", "advmod"])
 _FRAME_PREPS = frozenset(["in", "during", "at", "per", "after", "before", "via", "through"])
+_CUE_OBJECT_DEPS = frozenset(["dobj", "acomp", "oprd", "advmod", "prt"])
 
 
 def verb_group(doc: Doc, cue: Cue) -> Cue:
@@ -549,6 +550,8 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
             heads.add(tok.head.i)
         else:
             break
+    if len(heads) == 1 and doc[first].lower_ == "to":
+        first = _predicate_frame(head, first)
     has_content = any(c.dep_ in _CLAUSE_DEPS or c.dep_ in _OBJECT_DEPS for c in head.children)
     while last + 1 < len(doc):
         tok = doc[last + 1]
@@ -567,6 +570,10 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
             and not any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
         ):
             last = tok.right_edge.i  # "said in a statement that ..."
+        elif tok.i == last + 1 and tok.dep_ in _CUE_OBJECT_DEPS and tok.lower_ in lex.CUE_OBJECTS.get(cue.lemma, ()):
+            last = tok.i  # "put it", "pleaded guilty", "expressed concern"
+        elif tok.dep_ == "prep" and tok.lower_ == "with" and _manner(tok):
+            last = tok.right_edge.i  # "said with a laugh"
         elif tok.dep_ == "prep" and tok.i == last + 1 and tok.lower_ in lex.CUE_PREPOSITIONS.get(cue.lemma, ()):
             last = tok.i  # "called on the regime to abandon ...": "on" belongs to the cue
             break
@@ -589,6 +596,29 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
         return cue
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Cue(text_of(doc)[start:end], start, end, cue.lemma)
+
+
+def _manner(prep: Token) -> bool:
+    """A short "with" phrase of the manner of speaking ("with a laugh", "with a wry smile")."""
+    return prep.right_edge.i - prep.i <= 3 and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in lex.MANNER_NOUNS for c in prep.children
+    )
+
+
+def _predicate_frame(head: Token, first: int) -> int:
+    """Where the cue starts when its infinitive hangs on an adjective predicate ("are more likely
+    to say", "was quick to add", "has been able to show"): PolNeAR's cue takes the verb group of
+    "be" and the adjective with the infinitive. ``first`` otherwise."""
+    adj = head.head
+    if head.dep_ != "xcomp" or adj.pos_ != "ADJ" or adj.dep_ != "acomp" or not adj.i < head.i:
+        return first
+    verb = adj.head
+    if verb.lemma_.lower() not in lex.COPULAS or verb.i > adj.i:
+        return first
+    start = min(verb.i, adj.left_edge.i)
+    while start > 0 and (t := head.doc[start - 1]).head.i == verb.i and t.dep_ in _GROUP_LEFT and t.tag_ != "WRB":
+        start -= 1
+    return min(first, start)
 
 
 def _for_to_clause(tok: Token, head: Token, lemma: str) -> bool:
