@@ -515,6 +515,8 @@ _GROUP_LEFT = frozenset(["aux", "auxpass", "neg", "advmod"])
 _GROUP_RIGHT = frozenset(["prt", "neg", "advmod"])
 _FRAME_PREPS = frozenset(["in", "during", "at", "per", "after", "before", "via", "through"])
 _CUE_OBJECT_DEPS = frozenset(["dobj", "acomp", "oprd", "advmod", "prt"])
+_TIME_PREPS = frozenset(["on", "at", "in", "during"])
+_STRAIGHT_QUOTES = frozenset(['"', "''"])
 
 
 def verb_group(doc: Doc, cue: Cue) -> Cue:
@@ -664,6 +666,55 @@ def _aside(doc: Doc, start: int, last: int) -> int | None:
     return None
 
 
+def _second_subject(head: Token, last: int) -> Token | None:
+    """A second subject of the same verb right after the source phrase, the name the parser cut
+    from its title ("Vatican spokesman | the Rev. Federico Lombardi told", "Breitbart London’s
+    Raheem | Kassam will call"), or None."""
+    if head.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for sib in head.head.children:
+        if sib.i > head.i and sib.dep_ == head.dep_ and sib.left_edge.i == last + 1 and sib.pos_ == "PROPN":
+            return sib
+    return None
+
+
+def _time_after(head: Token, after: int) -> int | None:
+    """Where a short time phrase hung on a speaker's head starts ("Trump on Tuesday", "the
+    campaign at the time"), when it comes after the mention; else None. A document keeps its
+    date ("a poll in February" names which poll)."""
+    if head.lower_ in lex.DOCUMENT_WORDS or head.lemma_.lower() in lex.DOCUMENT_WORDS:
+        return None
+    for child in head.rights:
+        if child.i < after or child.dep_ != "prep" or child.lower_ not in _TIME_PREPS:
+            continue
+        if child.right_edge.i - child.i > 3:
+            continue
+        words = [t.lower_ for t in child.subtree]
+        if words == ["at", "the", "time"] or any(
+            c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in child.children
+        ):
+            return child.i
+    return None
+
+
+def _closing_quote(doc: Doc, first: int, last: int, cue: Cue | None) -> int:
+    """``last``, or the closing quotation mark of a quoted title the source phrase opens
+    ("host of MSNBC’s “Morning Joe,”", "a host of ''The Five,''", "self-described "Berners""),
+    with the comma or question mark inside it."""
+    marks = [t.text for t in doc[first : last + 1]]
+    straight = sum(m in _STRAIGHT_QUOTES for m in marks)
+    if marks.count("“") <= marks.count("”") and straight % 2 == 0:
+        return last
+    for tok in doc[last + 1 : last + 3]:
+        if cue is not None and cue.start <= tok.idx < cue.end:
+            break
+        if tok.text in _STRAIGHT_QUOTES or tok.text == "”":
+            return tok.i
+        if tok.text not in {",", "?", "!"}:
+            break
+    return last
+
+
 def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[int, int] | None:
     """The source phrase as PolNeAR draws it: the speaker's whole noun phrase, with the
     apposition and modifiers that identify it ("Christie, New Jersey’s sitting governor,",
@@ -674,11 +725,17 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
     if span is None or len(span) == 0:
         return None
     head = span.root
-    if head.tag_ in {"WP", "WDT"} or (cue is not None and cue.start < mention[1] and mention[0] < cue.end):
-        return mention  # a relative pronoun; an unnamed source whose mention is the cue ("is expected")
+    if head.tag_ in {"WP", "WDT"}:
+        return mention  # a relative pronoun
+    if cue is not None and cue.start < mention[1] and mention[0] < cue.end:
+        return (cue.start, cue.end)  # an unnamed source whose mention is the cue ("may seem", "is expected")
     last = max(head.right_edge.i, span.end - 1)
+    if (name := _second_subject(head, last)) is not None:
+        last = name.right_edge.i  # "Vatican spokesman the Rev. Federico Lombardi told": a parse of two subjects
     if (relative := _reporting_relative(head)) is not None and relative.left_edge.i > span.end:
         last = relative.left_edge.i - 1  # "Jeremy, who backs Sanders, says": the clause is a report of its own
+    if (when := _time_after(head, span.end)) is not None:
+        last = min(last, when - 1)  # "Trump on Tuesday said": when is no part of who
     if (aside := _aside(doc, span.end, last)) is not None:
         last = aside - 1  # "Rubio, speaking at a rally in Miami, said": the circumstances are no part of who
     if cue is not None:
@@ -693,10 +750,16 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
         or doc[last].lower_ in {"both", "all"}
     ):
         last -= 1
+    last = _closing_quote(doc, span.start, last, cue)
     # a parenthetical set off by a comma ("X, the mayor,", "the union, which represents ...,")
     appos = any(t.text == "," for t in doc[head.i + 1 : last + 1])
-    if appos and last + 1 < len(doc) and doc[last + 1].text == "," and (cue is None or doc[last + 1].idx < cue.start):
-        last += 1  # the closing comma of a parenthetical apposition belongs to the source
+    if (
+        appos
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ","
+        and (cue is None or doc[last + 1].idx < cue.start or cue.end <= mention[0])
+    ):
+        last += 1  # the closing comma of a parenthetical apposition belongs to the source, after the cue too
     first = span.start
     while first < head.i and doc[first].lower_ in lex.FOCUS_ADVERBS:
         first += 1  # a focus adverb is no part of the source ("even his admirers")

@@ -1,6 +1,8 @@
 """Cue and source spans drawn as PolNeAR draws them, on sentences written for these tests:
 the adjective predicate before an infinitive cue, words the guidelines keep inside a cue
-("put it", "pleaded guilty", "expressed concern", "said with a laugh", "called upon")."""
+("put it", "pleaded guilty", "expressed concern", "said with a laugh", "called upon"); the
+source phrase without a time phrase, with a quoted title's closing mark, a parenthetical's
+closing comma after the cue, a name parsed as a second subject; an unnamed source is its cue."""
 
 from __future__ import annotations
 
@@ -57,3 +59,45 @@ def test_words_inside_the_cue(build, text: str, cue: str) -> None:
 def test_an_object_the_cue_does_not_take_stays_out(build) -> None:
     (st,) = build("The mayor expressed support for the new harbour plan.")
     assert st.cue.text == "expressed"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a time phrase after the speaker tells when, not who
+        ("Harbour union leaders on Monday predicted a long strike.", "Harbour union leaders"),
+        ("The port authority at the time said the cranes were safe.", "The port authority"),
+        # a name the parser took for a second subject after its title
+        (
+            "Port spokesman the Rev. Tom Ames told reporters that the cranes were safe.",
+            "Port spokesman the Rev. Tom Ames",
+        ),
+        # a quoted title the source phrase opens keeps its closing mark
+        (
+            "Nora Vance, host of the radio show “Harbour Talk,” said the fares were too high.",
+            "Nora Vance, host of the radio show “Harbour Talk,”",
+        ),
+        # after the cue, the closing comma of a parenthetical stays with the source
+        (
+            "“The fares are too high,” said Nora Vance, a ferry commuter from Kingston, as she boarded.",
+            "Nora Vance, a ferry commuter from Kingston,",
+        ),
+    ],
+)
+def test_source_phrase(build, text: str, source: str) -> None:
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == source
+
+
+def test_a_poll_keeps_its_date(build) -> None:
+    text = "A harbour survey in March found that most commuters wanted more ferries."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "A harbour survey in March"
+
+
+def test_an_unnamed_source_is_the_whole_cue(build) -> None:
+    text = "The ferry may seem to be the cheapest way to cross the bay."
+    sts = build(text)
+    for st in sts:
+        if st.cue.lemma in {"seem", "appear"}:
+            assert (st.source.start, st.source.end) == (st.cue.start, st.cue.end)
