@@ -101,3 +101,12 @@ def test_an_unnamed_source_is_the_whole_cue(build) -> None:
     for st in sts:
         if st.cue.lemma in {"seem", "appear"}:
             assert (st.source.start, st.source.end) == (st.cue.start, st.cue.end)
+
+
+def test_an_apposition_opened_by_now_or_then_stays_in_the_source(build) -> None:
+    text = "Tom Ames, now a ferry captain in Kingston, said the fares were too high."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Tom Ames, now a ferry captain in Kingston,"
+    text = "Tom Ames, clearly annoyed, said the fares were too high."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Tom Ames"
