@@ -513,7 +513,7 @@ def contents(
 
 _GROUP_LEFT = frozenset(["aux", "auxpass", "neg", "advmod"])
 _GROUP_RIGHT = frozenset(["prt", "neg", "advmod"])
-_FRAME_PREPS = frozenset(["in", "during", "at", "per", "after", "before", "via", "through"])
+_FRAME_PREPS = frozenset(["in", "per", "before", "via", "through"])
 _CUE_OBJECT_DEPS = frozenset(["dobj", "acomp", "oprd", "advmod", "prt"])
 _TIME_PREPS = frozenset(["on", "at", "in", "during"])
 _STRAIGHT_QUOTES = frozenset(['"', "''"])
@@ -524,7 +524,8 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
 
     Auxiliaries, modals, negation and adverbs before the verb ("has not yet responded"),
     particles after it ("pointed out"; time words stay out: "said Tuesday", "said in July",
-    as PolNeAR mostly draws them), a circumstance phrase before the content ("said in a statement"), the preposition that links the verb to
+    as PolNeAR mostly draws them), a circumstance phrase before the content ("said in a statement";
+    not "said at a news conference", "during the debate"), the preposition that links the verb to
     its content ("called for", "responded to") and a colon that introduces a quotation
     ("said:"). Other cues are returned unchanged.
     """

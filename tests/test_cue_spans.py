@@ -110,3 +110,12 @@ def test_an_apposition_opened_by_now_or_then_stays_in_the_source(build) -> None:
     text = "Tom Ames, clearly annoyed, said the fares were too high."
     (st,) = build(text)
     assert text[st.source.start : st.source.end] == "Tom Ames"
+
+
+def test_where_or_when_the_saying_happened_stays_out_of_the_cue(build) -> None:
+    (st,) = build("The mayor said at a news conference that the bridge would reopen in May.")
+    assert st.cue.text == "said"
+    (st,) = build("The mayor said during the debate that the bridge would reopen in May.")
+    assert st.cue.text == "said"
+    (st,) = build("The mayor said in a statement that the bridge would reopen in May.")
+    assert st.cue.text == "said in a statement"
