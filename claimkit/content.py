@@ -539,6 +539,8 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
         tok = doc[first - 1]
         if tok.head.i in heads and tok.dep_ in _GROUP_LEFT and tok.tag_ not in {"WRB"}:
             first -= 1
+        elif tok.lower_ in lex.FLOATING_QUANTIFIERS and not tok.dep_.startswith("nsubj") and len(heads) == 1:
+            first -= 1  # "both denounced", "have both urged": a floating quantifier joins the cue
         elif tok.i == head.head.i and head.dep_ == "xcomp" and tok.pos_ == "VERB" and len(heads) == 1:
             first -= 1  # a catenative verb before the cue: "appeared to suggest", "wanted to know"
             heads.add(tok.i)

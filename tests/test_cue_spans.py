@@ -119,3 +119,10 @@ def test_where_or_when_the_saying_happened_stays_out_of_the_cue(build) -> None:
     assert st.cue.text == "said"
     (st,) = build("The mayor said in a statement that the bridge would reopen in May.")
     assert st.cue.text == "said in a statement"
+
+
+def test_a_floating_quantifier_before_the_verb_joins_the_cue(build) -> None:
+    (st,) = build("The two ferry unions have both urged the council to lower the fares.")
+    assert st.cue.text == "have both urged"
+    (st,) = build("All the captains said the harbour was safe.")
+    assert st.cue.text == "said"

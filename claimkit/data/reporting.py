@@ -929,6 +929,9 @@ CUE_OBJECTS: dict[str, frozenset[str]] = {
 # The manner of a saying after its verb, inside the cue: "said with a laugh", "said with a shrug".
 MANNER_NOUNS: frozenset[str] = frozenset(["laugh", "smile", "grin", "shrug", "sigh", "chuckle", "smirk", "wink"])
 
+# Quantifiers floating before the cue verb, inside PolNeAR's cue ("both denounced", "have both urged").
+FLOATING_QUANTIFIERS: frozenset[str] = frozenset(["both", "all"])
+
 # Linking verbs of an adjective predicate whose infinitive is a cue: the cue runs from the verb
 # ("are more likely to say", "appeared quick to add"; PolNeAR train draws it so 22 times of 23).
 COPULAS: frozenset[str] = frozenset(["be", "seem", "appear", "become", "remain"])
