@@ -763,6 +763,14 @@ def source_span(doc: Doc, mention: tuple[int, int], cue: Cue | None) -> tuple[in
         and (cue is None or doc[last + 1].idx < cue.start or cue.end <= mention[0])
     ):
         last += 1  # the closing comma of a parenthetical apposition belongs to the source, after the cue too
+    dash_pair = any(spaced_dash(t) for t in doc[head.i + 1 : last + 1])
+    if (
+        dash_pair
+        and last + 1 < len(doc)
+        and spaced_dash(doc[last + 1])
+        and (cue is None or doc[last + 1].idx < cue.start)
+    ):
+        last += 1  # the closing dash of a parenthetical set off by dashes ("Jason Sims — a teacher —")
     first = span.start
     while first < head.i and doc[first].lower_ in lex.FOCUS_ADVERBS:
         first += 1  # a focus adverb is no part of the source ("even his admirers")

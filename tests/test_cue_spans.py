@@ -126,3 +126,9 @@ def test_a_floating_quantifier_before_the_verb_joins_the_cue(build) -> None:
     assert st.cue.text == "have both urged"
     (st,) = build("All the captains said the harbour was safe.")
     assert st.cue.text == "said"
+
+
+def test_the_closing_dash_of_a_parenthetical_belongs_to_the_source(build) -> None:
+    text = "Tom Ames — a ferry captain from Kingston — said the fares were too high."
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Tom Ames — a ferry captain from Kingston —"
