@@ -662,6 +662,8 @@ def _aside(doc: Doc, start: int, last: int) -> int | None:
         nxt = doc[tok.i + 1]
         if (
             (nxt.tag_ == "VBG" and nxt.lower_ not in lex.SOURCE_PARTICIPLES)
+            or (nxt.tag_ == "JJ" and nxt.dep_ in {"amod", "acomp"} and nxt.head.i <= nxt.i)
+            or nxt.lower_ in lex.ASIDE_WORDS
             or (nxt.tag_ == "RB" and nxt.head.i > nxt.i and nxt.head.pos_ not in {"NOUN", "PROPN"})
             or nxt.lower_ in lex.ASIDE_PREPOSITIONS
         ):

@@ -132,3 +132,16 @@ def test_the_closing_dash_of_a_parenthetical_belongs_to_the_source(build) -> Non
     text = "Tom Ames — a ferry captain from Kingston — said the fares were too high."
     (st,) = build(text)
     assert text[st.source.start : st.source.end] == "Tom Ames — a ferry captain from Kingston —"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Ames, eager to end the strike, said the fares would fall.",
+        "Tom Ames, with obvious relief, said the fares would fall.",
+        "Tom Ames, himself a ferry captain, said the fares would fall.",
+    ],
+)
+def test_the_speakers_mood_or_manner_after_a_comma_is_no_part_of_the_source(build, text: str) -> None:
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == "Tom Ames"

@@ -981,6 +981,9 @@ COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset(
 # participles that still say who speaks ("Other candidates, including Fiorina,").
 ASIDE_PREPOSITIONS: frozenset[str] = frozenset(["in", "on", "at", "during", "after", "before", "when", "while"])
 SOURCE_PARTICIPLES: frozenset[str] = frozenset(["including", "representing", "excluding"])
+# Words after a comma that open a circumstance or a manner of the speaker, no part of the source:
+# "Cruz, with unconcealed delight,", "Tester, himself up for reelection,".
+ASIDE_WORDS: frozenset[str] = frozenset(["with", "himself", "herself", "themselves"])
 
 # The only words that may come before a quotation that the speaker and cue follow ("And “we
 # will win,” he said"): with other words before it ("Bemoaning the “phony system,” Trump accused
