@@ -380,3 +380,14 @@ def test_urging_a_bare_noun_reports_it(build, text, content):
     (st,) = build(text)
     assert st.cue is not None and st.cue.text == "urged"
     assert parts(st) == content
+
+
+def test_a_relative_clause_set_off_at_the_end_of_the_content_is_left_out(build):
+    # the author's background on a name after the reported clause is not what was said
+    (st,) = build("The mayor said the contract went to Dana Ruiz, who ran the harbour authority for years.")
+    assert parts(st) == ["the contract went to Dana Ruiz"]
+    # a restrictive clause stays, and so does one inside a quotation
+    (st,) = build("The mayor said the contract went to the firm that built the old pier.")
+    assert parts(st) == ["the contract went to the firm that built the old pier"]
+    (st,) = build("The mayor said, “The contract went to Dana Ruiz, who knows the harbour.”")
+    assert parts(st) == ["“The contract went to Dana Ruiz, who knows the harbour.”"]
