@@ -83,8 +83,10 @@ _ABBREVIATION = re.compile(
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}\Z")
 
 
-def _trim(text: str, start: int, end: int) -> Part | None:
-    """Drop frame punctuation and a dangling conjunction at the ends of a part."""
+def _trim(text: str, start: int, end: int, lead: bool = True) -> Part | None:
+    """Drop frame punctuation and a dangling conjunction at the ends of a part; a leading
+    coordinator only when ``lead`` (the first part: one after the frame keeps it, "A, she
+    said, *and B*")."""
     for _ in range(3):
         while start < end and text[start] in _LEAD_EDGE:
             start += 1
@@ -99,7 +101,7 @@ def _trim(text: str, start: int, end: int) -> Part | None:
         first = text[start:end].split(None, 1)
         if len(first) == 1 and first[0].lower() in _LEAD_EDGE_WORDS:
             return None  # "*But*, according to the poll, ...": a coordinator alone says nothing
-        if len(first) == 2 and first[0].lower() in _LEAD_EDGE_WORDS:
+        if len(first) == 2 and first[0].lower() in _LEAD_EDGE_WORDS and lead:
             start = end - len(first[1])
             continue
         break
@@ -399,7 +401,7 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
         parts = parts + _fronted(doc, text, cand, cue, cue_span, parts)
     out = []
     for s, e in _merge(parts, text):
-        part = _trim(text, max(s, cand.start), min(e, cand.end))
+        part = _trim(text, max(s, cand.start), min(e, cand.end), lead=not out)
         if part is not None:
             out.append(part)
     return out

@@ -391,3 +391,11 @@ def test_a_relative_clause_set_off_at_the_end_of_the_content_is_left_out(build):
     assert parts(st) == ["the contract went to the firm that built the old pier"]
     (st,) = build("The mayor said, “The contract went to Dana Ruiz, who knows the harbour.”")
     assert parts(st) == ["“The contract went to Dana Ruiz, who knows the harbour.”"]
+
+
+def test_a_part_after_the_frame_keeps_its_coordinator(build):
+    (st,) = build("The ferry will run all winter, the captain said, and the fares will stay low.")
+    assert parts(st) == ["The ferry will run all winter", "and the fares will stay low"]
+    # the first part does not: "But X said ..."
+    (st,) = build("But the captain said the ferry will run all winter.")
+    assert parts(st) == ["the ferry will run all winter"]
