@@ -200,6 +200,20 @@ def _called_for(head: Token) -> bool:
     )
 
 
+def _with_reason(head: Token, clauses: list[Token], parts: list[Part]) -> list[Part]:
+    """A reported clause after the cue runs on over a condition or reason the parser hangs on
+    the cue ("said *he would have come if he had known*", "refused *to act, because ...*";
+    ``FRONTED_SUBORDINATORS``), as PolNeAR train's gold mostly draws it."""
+    last = max(clauses, key=lambda c: c.i)
+    if last.i < head.i:
+        return parts
+    i = clauses.index(last)
+    for c in head.rights:
+        if c.dep_ == "advcl" and c.i > last.right_edge.i and c.left_edge.lower_ in lex.FRONTED_SUBORDINATORS:
+            parts[i] = (parts[i][0], max(parts[i][1], _subtree(c)[1]))
+    return parts
+
+
 def _cut_off(clause: Token, head: Token, subordinate: bool) -> bool:
     """Whether a clause before the cue ``head`` is the parser's slip, not what it reports: the cue
     is subordinate ("X is upbeat, because he sees ..."), or a semicolon or colon stands between
@@ -224,7 +238,7 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
         if first.dep_ == "xcomp" and obj is not None and obj.i > head.i:
             # "urged the senator to resign": who is to act belongs to the content
             parts[clauses.index(first)] = (_subtree(obj)[0], parts[clauses.index(first)][1])
-        return parts
+        return _with_reason(head, clauses, parts)
     hearsay = any(c.dep_ == "nsubjpass" for c in head.children)  # "I'm told [the director] considered ..."
     if head.lemma_.lower() not in _RECIPIENT_VERBS or hearsay or _called_for(head):
         objects = [c for c in head.children if c.dep_ in _OBJECT_DEPS]

@@ -399,3 +399,10 @@ def test_a_part_after_the_frame_keeps_its_coordinator(build):
     # the first part does not: "But X said ..."
     (st,) = build("But the captain said the ferry will run all winter.")
     assert parts(st) == ["the ferry will run all winter"]
+
+
+def test_a_reason_or_condition_after_the_reported_clause_stays_in_the_content(build):
+    (st,) = build("The captain said he would have sailed if the harbour had been open.")
+    assert parts(st) == ["he would have sailed if the harbour had been open"]
+    (st,) = build("The captain has refused to sail, because the harbour is closed.")
+    assert parts(st) == ["to sail, because the harbour is closed"]
