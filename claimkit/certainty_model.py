@@ -12,9 +12,10 @@ shipped in ``claimkit/data/certainty_model.json``, then decide:
   kept cues' weights as before. Only single words are judged: phrases of the curated list and
   ``prediction`` / ``booster`` cues are kept as the rules found them.
 - ``score``: ridge regression of the 1-6 human certainty rating of Pei & Jurgens ``train`` from
-  the statement's kept cues, its lemmas (nouns and numbers left out), fine tags, rule score and
+  the statement's kept cues, its lemmas (nouns and numbers left out), fine tags, rule score,
   the cue model's probabilities (their sum and maximum, and the judged candidates' types by
-  whether they are likely cues), mapped to [0, 1] (rating 1 -> 0, the ``top`` rating chosen by
+  whether they are likely cues) and hedging that is no cue (a call for more research, a gap in
+  knowledge, an approximator, a negated degree), mapped to [0, 1] (rating 1 -> 0, the ``top`` rating chosen by
   cross-validation, or more -> 1): the reported ``score``.
 
 Scoring is dictionary lookups and a dot product in plain Python.
@@ -190,13 +191,55 @@ def statement_features(span: Span, cues: Sequence[CertaintyCue], judged: Sequenc
         feats |= {f"c={cue.type}", f"c={cue.type}/{cue.scope}", f"c={cue.type}/{cue.holder}", f"cw={word}"}
     for ctype, p in judged:
         feats.add(f"p={ctype}/{'likely' if p >= LIKELY_CUE else 'unlikely'}")
+    lemmas: set[str] = set()
     for t in span:
         if t.is_punct or t.is_space:
             continue
+        lemma = t.lemma_.lower()
+        lemmas.add(lemma)
         feats.add(f"t={t.tag_}")
         if not t.tag_.startswith(TOPIC_TAGS):
-            feats.add(f"w={t.lemma_.lower()}")
+            feats.add(f"w={lemma}")
+        if research_call(t):
+            feats.add("open_question")
+        if t.lower_ in cert_lex.APPROXIMATORS and t.dep_ in {"advmod", "quantmod", "det"}:
+            feats.add("approximator")
+        if is_partial_negation(t):
+            feats.add("partial_negation")
+    if lemmas & cert_lex.KNOWLEDGE_NOUNS and lemmas & cert_lex.KNOWLEDGE_GAPS:
+        feats.add("open_question")
     return feats
+
+
+#: Relations of a research noun to the verb that says it is needed ("research is needed",
+#: "warrants further study", "calls for research").
+_NEEDED_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "pobj"])
+
+
+def research_call(tok: Token) -> bool:
+    """A call for more research: a research noun with "further"/"more"/... ("Further research
+    ...", "warrants additional study") or the subject or object of a verb or adjective of need
+    ("More studies are needed", "the results require confirmation by new trials")."""
+    if tok.lemma_.lower() not in cert_lex.RESEARCH_NOUNS or not tok.tag_.startswith("NN"):
+        return False
+    if any(c.dep_ in {"amod", "advmod"} and c.lower_ in cert_lex.RESEARCH_MORE for c in tok.children):
+        return True
+    if tok.dep_ not in _NEEDED_DEPS:
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return verb.lemma_.lower() in cert_lex.RESEARCH_NEED or any(
+        c.dep_ in {"acomp", "oprd"} and c.lemma_.lower() in cert_lex.RESEARCH_NEED for c in verb.children
+    )
+
+
+def is_partial_negation(tok: Token) -> bool:
+    """A negated degree or generality ("does not fully explain", "not necessarily"), or "hardly"."""
+    if tok.lower_ not in cert_lex.PARTIAL_NEGATION:
+        return False
+    if tok.lower_ == "hardly":
+        return True
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return any(c.dep_ == "neg" for c in tok.head.children) or (before is not None and before.dep_ == "neg")
 
 
 def judged_vector(judged: Sequence[tuple[str, float]]) -> list[float]:

@@ -376,6 +376,39 @@ def test_calibration_features_leave_topic_nouns_out(nlp):
     assert not {"w=drug", "w=death", "w=15", "w=percent"} & feats
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Further work is needed to confirm the link.", {"open_question"}),
+        ("The findings warrant additional trials.", {"open_question"}),
+        ("Our understanding of the process is still limited.", {"open_question"}),
+        ("New roads are needed in the city.", set()),
+        ("Our understanding of the process has grown.", set()),
+        ("Roughly 300 people attended the meeting.", {"approximator"}),
+        ("The council met 300 people.", set()),
+        ("The drug does not fully explain the drop in deaths.", {"partial_negation"}),
+        ("The drug does not explain the drop in deaths.", set()),
+    ],
+)
+def test_calibration_reads_hedging_that_is_no_cue(nlp, text, expected):
+    """A call for more research, a gap in knowledge, an approximator and a negated degree make a
+    reader rate a finding less certain; they are calibration features, not cues."""
+    from claimkit import certainty_model
+
+    feats = certainty_model.statement_features(nlp(text)[:], [])
+    assert feats & {"open_question", "approximator", "partial_negation"} == expected
+    assert cues_of(nlp, text) == []
+
+
+def test_calibration_lowers_a_call_for_more_research(nlp):
+    from claimkit import certainty_model
+
+    part = certainty_model.load_model()["score"]
+    assert all(part["weights"][f] < 0 for f in ("open_question", "approximator", "partial_negation"))
+    hedged, plain = nlp("More studies are needed."), nlp("More roads are needed.")
+    assert certainty_model.calibrate(hedged[:], [], 1.0) < certainty_model.calibrate(plain[:], [], 1.0)
+
+
 def test_certainty_model_can_be_swapped_for_training(nlp):
     """``use()`` puts a model in place: a cue model that rejects everything leaves the rules' words out."""
     from claimkit import certainty, certainty_model

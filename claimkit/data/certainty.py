@@ -442,3 +442,26 @@ CANDIDATE_CUES: dict[str, str] = {
 
 # Score thresholds of the labels: certain >= 0.9 > probable >= 0.6 > possible >= 0.3 > unknown.
 LABEL_THRESHOLDS: tuple[tuple[float, str], ...] = ((0.9, "certain"), (0.6, "probable"), (0.3, "possible"))
+
+# Hedging that is no uncertainty cue in the Szeged sense but makes a reader rate a finding as
+# less certain (features of the score calibration only, fitted on Pei & Jurgens train; they
+# change neither the cues nor the label).
+# An open question: a call for more research ("Further research is warranted", "More studies
+# are needed to confirm ...") or a gap in what is known ("our understanding is still limited").
+RESEARCH_NOUNS: frozenset[str] = frozenset(
+    ["research", "study", "investigation", "trial", "work", "evaluation", "experiment", "analysis", "data", "evidence"]
+)
+RESEARCH_MORE: frozenset[str] = frozenset(["further", "additional", "more", "future", "new"])
+RESEARCH_NEED: frozenset[str] = frozenset(["need", "warrant", "require", "necessary", "call", "demand"])
+KNOWLEDGE_NOUNS: frozenset[str] = frozenset(["knowledge", "understanding"])
+KNOWLEDGE_GAPS: frozenset[str] = frozenset(
+    ["gap", "limited", "limit", "incomplete", "lack", "lacking", "poor", "poorly", "learn", "unknown", "unclear"]
+)
+# Approximators: "roughly 16,000 people", "around half", "mostly", "some".
+APPROXIMATORS: frozenset[str] = frozenset(
+    ["roughly", "approximately", "around", "nearly", "mostly", "partly", "partially", "somewhat", "some"]
+)
+# Negated degree: "does not fully explain", "not necessarily", "can hardly be translated".
+PARTIAL_NEGATION: frozenset[str] = frozenset(
+    ["fully", "completely", "entirely", "always", "necessarily", "hardly", "significantly", "so"]
+)
