@@ -559,6 +559,8 @@ _GROUP_RIGHT = frozenset(["prt", "neg", "advmod"])
 _FRAME_PREPS = frozenset(["in", "per", "before", "via", "through"])
 _CUE_OBJECT_DEPS = frozenset(["dobj", "acomp", "oprd", "advmod", "prt"])
 _TIME_PREPS = frozenset(["on", "at", "in", "during"])
+# entities of a circumstance phrase that tells when or where the saying happened ("said in Iowa")
+_WHEN_OR_WHERE = frozenset(["DATE", "TIME", "GPE", "LOC", "FAC"])
 _STRAIGHT_QUOTES = frozenset(['"', "''"])
 
 
@@ -615,7 +617,7 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
             and tok.lower_ in _FRAME_PREPS
             and has_content
             and tok.right_edge.i - tok.i <= 4
-            and not any(t.ent_type_ in {"DATE", "TIME"} for t in tok.subtree)
+            and not any(t.ent_type_ in _WHEN_OR_WHERE for t in tok.subtree)
         ):
             last = tok.right_edge.i  # "said in a statement that ..."
         elif tok.i == last + 1 and tok.dep_ in _CUE_OBJECT_DEPS and tok.lower_ in lex.CUE_OBJECTS.get(cue.lemma, ()):

@@ -119,6 +119,8 @@ def test_where_or_when_the_saying_happened_stays_out_of_the_cue(build) -> None:
     assert st.cue.text == "said"
     (st,) = build("The mayor said in a statement that the bridge would reopen in May.")
     assert st.cue.text == "said in a statement"
+    (st,) = build("The mayor said in Kingston that the bridge would reopen in May.")
+    assert st.cue.text == "said"
 
 
 def test_a_floating_quantifier_before_the_verb_joins_the_cue(build) -> None:
