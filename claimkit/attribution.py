@@ -314,7 +314,9 @@ def _backgrounded(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if deps & _CLAUSE_DEPS:
         return False
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.BACKGROUND_MARKS for c in verb.children):
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in lex.BACKGROUND_MARKS and not _contrastive(c) for c in verb.children
+    ):
         return True
     # object control: in "rallied the party to reject him" the party would reject, nobody says
     # so; the parser makes "the party" the object of "rallied" or the subject of "to reject"
@@ -327,6 +329,12 @@ def _backgrounded(verb: Token) -> bool:
         and verb.dep_ in {"ccomp", "xcomp", "advcl"}
         and (any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "dobj" for c in verb.head.children))
     )
+
+
+def _contrastive(mark: Token) -> bool:
+    """ "..., while 73 percent said the same of Trump": a "while" after a comma that follows its
+    main clause sets a second report beside the first; it is not the time of another event."""
+    return mark.lower_ == "while" and mark.i > mark.head.head.i and mark.doc[mark.i - 1].text == ","
 
 
 def _unreal(verb: Token) -> bool:

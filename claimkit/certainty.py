@@ -216,6 +216,8 @@ def _word_type(tok: Token) -> str | None:
         return None
     if ctype == "hedge" and (prev in lex.NOT_HEDGE_BEFORE or tok.head.lemma_ == "make"):
         return None
+    if ctype == "hedge" and tok.dep_ == "amod" and _polled(tok):
+        return None
     if lemma in lex.CLAUSE_ADJECTIVES and (
         tok.dep_ == "amod" or not any(c.dep_ == "ccomp" for c in (*tok.children, *tok.head.children))
     ):
@@ -244,6 +246,12 @@ def _word_type(tok: Token) -> str | None:
     if lemma == "think" and any(c.dep_ == "prep" and c.lower_ in {"about", "of"} for c in tok.children):
         return None
     return ctype
+
+
+def _polled(tok: Token) -> bool:
+    """True for "likely" naming a poll's population ("likely voters", "the likely voter sample")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    return any(t.lemma_.lower() in lex.POLL_POPULATIONS for t in (tok.head, nxt))
 
 
 def _doubted(tok: Token) -> str | None:

@@ -817,3 +817,24 @@ def test_one_quoted_word_is_not_a_quoted_name(nlp) -> None:
     text = 'Councilor Ida Marsh said the survey never asks what a "Local" means to residents.'
     attr = _find(_run(nlp, text), "Councilor")
     assert attr.quote == "mixed"
+
+
+def test_contrastive_while_keeps_the_second_report(extractor):
+    from claimkit.records import Document
+
+    text = "The governor praised the plan, while the mayor said the same of the bill."
+    _, stmts = extractor.extract_one(Document("t", text))
+    assert [(s.speaker.name if s.speaker else None, s.cue.text if s.cue else None) for s in stmts] == [
+        ("governor", "praised"),
+        ("mayor", "said"),
+    ]
+
+
+def test_only_a_while_after_its_main_clause_is_contrastive(nlp):
+    from claimkit.attribution import _contrastive
+
+    def mark(text: str):
+        return next(t for t in nlp(text) if t.lower_ == "while")
+
+    assert _contrastive(mark("The governor praised the plan, while the mayor said the same of the bill."))
+    assert not _contrastive(mark("While the mayor spoke about the bill, the governor left the room."))

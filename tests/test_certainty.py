@@ -93,10 +93,16 @@ def test_cue_types(nlp, text, expected):
         "Players will often complete their phase in the same hand.",  # habit
         "The bank cut its forecast for export growth to 2 percent.",  # a figure someone owns, not a guess
         "The ministry revised the agency's forecast of tax revenue on Monday.",  # same, with a possessor name
+        "Among likely voters, the mayor leads her rival by 51 percent to 45 percent.",  # a poll's population
+        "The likely voter sample is 702, with a margin of error of 4 points.",  # same, before a compound
     ],
 )
 def test_not_cues(nlp, text):
     assert [c for c in cues_of(nlp, text) if c.type != "booster"] == []
+
+
+def test_likely_before_another_noun_is_still_a_hedge(nlp):
+    assert [c.type for c in cues_of(nlp, "The senator is the likely nominee of her party.")] == ["hedge"]
 
 
 def test_would_with_if_clause_is_conditional(nlp):

@@ -205,6 +205,10 @@ HABITUAL_ADVERBS: frozenset[str] = frozenset(
     ["often", "usually", "always", "sometimes", "generally", "typically", "normally", "never", "frequently"]
 )
 
+# Nouns that make an attributive "likely" a term of polling, not a hedge: "likely voters" are the
+# people a poll screens as likely to vote; "46 percent of likely voters back X" is asserted firmly.
+POLL_POPULATIONS: frozenset[str] = frozenset(["voter", "caucusgoer", "goer", "electorate"])
+
 # Words that make "possible"/"likely" etc. a fixed expression, not a hedge ("as soon as possible").
 NOT_HEDGE_BEFORE: frozenset[str] = frozenset(["as", "if", "wherever", "whenever", "where"])
 
