@@ -100,6 +100,8 @@ def _modal_type(tok: Token) -> str | None:
     if word == "could":
         if _has_condition(head):
             return "conditional"
+        if is_more_effort(tok):
+            return None
         # "could be drawn", "could rise", "could have been": possibility (in FactBank dev 14 of the 21
         # "could"s without "be"/"have" are gold cues); "could not be reached": (in)ability, not a
         # guess (2 of 28 "could not" in the Szeged dev parts are cues)
@@ -146,6 +148,19 @@ def is_reproach_modal(tok: Token) -> bool:
     first"): what someone failed to do, a reproach, not a guess (Szeged marks none of its four
     "should have"s); "must have left" stays an inference."""
     return tok.lower_ in lex.REPROACH_MODALS & lex.DEONTIC_WORDS and is_perfect_participle(tok.head)
+
+
+def is_more_effort(tok: Token) -> bool:
+    """A modal asking for more effort: "The agency could be doing more to help", "Congress can do
+    better" (advice, an opinion; not a possibility)."""
+    verb = tok.head
+    return (
+        tok.tag_ == "MD"
+        and tok.lower_ in lex.MORE_EFFORT_MODALS
+        and verb.lemma_ == "do"
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and any(c.lower_ in lex.MORE_EFFORT_WORDS and c.dep_ in {"dobj", "advmod", "acomp"} for c in verb.children)
+    )
 
 
 def _is_plan(tok: Token) -> bool:
@@ -235,8 +250,8 @@ def _word_type(tok: Token) -> str | None:
         tok.tag_ == "VBN" or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in tok.children)
     ):
         return None
-    if lemma == "unknown" and tok.dep_ == "amod":
-        return None
+    if lemma == "unknown" and (tok.dep_ == "amod" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")):
+        return None  # "an unknown gunman"; "a toll unknown to most Americans": they do not know it
     if lemma == "consider" and tok.lower_ == "considering":
         return None
     if lemma == "regard" and (tok.pos_ != "VERB" or tok.lower_ == "regarding"):

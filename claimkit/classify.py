@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import subjectivity
 from .attribution import Attribution
-from .certainty import is_embedded, is_perfect_participle
+from .certainty import is_embedded, is_more_effort, is_perfect_participle
 from .data import certainty as cert_lex
 from .data import reporting as rep_lex
 from .data.names import PERSONAL_SUBJECT_PRONOUNS
@@ -182,7 +182,7 @@ def _is_advice(span: Span) -> bool:
                 continue  # "should have known", "must have left": epistemic, not advice
         elif tok.lemma_ in cert_lex.DEONTIC_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
             verb = tok
-        elif _time_to_act(tok) or _cannot_go_on(tok):
+        elif _time_to_act(tok) or _cannot_go_on(tok) or is_more_effort(tok):
             verb = tok.head
         else:
             continue

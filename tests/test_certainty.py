@@ -93,12 +93,19 @@ def test_cue_types(nlp, text, expected):
         "Players will often complete their phase in the same hand.",  # habit
         "The bank cut its forecast for export growth to 2 percent.",  # a figure someone owns, not a guess
         "The ministry revised the agency's forecast of tax revenue on Monday.",  # same, with a possessor name
+        "The toll is a figure unknown to most residents.",  # they do not know it; not uncertain
+        "The agency could be doing more to help families.",  # a call for more effort, not a guess
+        "The league can do better.",  # same
         "Among likely voters, the mayor leads her rival by 51 percent to 45 percent.",  # a poll's population
         "The likely voter sample is 702, with a margin of error of 4 points.",  # same, before a compound
     ],
 )
 def test_not_cues(nlp, text):
     assert [c for c in cues_of(nlp, text) if c.type != "booster"] == []
+
+
+def test_could_do_more_harm_is_still_a_possibility(nlp):
+    assert [c.type for c in cues_of(nlp, "The storm could do more harm to the coast.")] == ["modal"]
 
 
 def test_likely_before_another_noun_is_still_a_hedge(nlp):

@@ -134,6 +134,10 @@ def test_newssd_test_beats_majority_and_tfidf(shared_data, extractor):
         ("We can't continue to patch the roof every spring.", True),
         ("The shop could not keep paying its bakers.", False),
         ("The pumps can keep running for a week.", False),
+        ("The agency could be doing more to help families.", True),  # a call for more effort
+        ("The league can do better.", True),
+        ("The storm could do more harm to the coast.", False),  # a possibility
+        ("The agency could not do more.", False),
     ],
 )
 def test_advice_is_main_clause_deontic(nlp, text, advice):

@@ -330,6 +330,10 @@ ADVICE_NOUNS: frozenset[str] = frozenset(["time"])
 # negated on a verb of going on is a call to stop, advice like "should".
 PRESENT_CAN: frozenset[str] = frozenset(["can", "ca"])  # the parser splits "can't" into "ca" + "n't"
 ADMONITION_VERBS: frozenset[str] = frozenset(["keep", "continue"])
+# "could do more", "can do better", "could be doing more": a call for more effort, advice like
+# "should", not a guess (the modals with "do" and one of these words as its object or adverb).
+MORE_EFFORT_MODALS: frozenset[str] = frozenset(["could", "can", "should", "must"])
+MORE_EFFORT_WORDS: frozenset[str] = frozenset(["more", "better"])
 # Modals of a counterfactual reproach with "have" and a past participle: "the council could have
 # demanded a share", "we should have looked at our own costs first".
 REPROACH_MODALS: frozenset[str] = frozenset(["could", "should", "ought"])
