@@ -16,7 +16,7 @@ import numpy
 from spacy.tokens import Doc, Token
 
 from .clean import Cleaned, capitalised
-from .data.boilerplate import CLOCK_END_RE, LEADING_BULLET_RE, OPEN_DASH_END_RE
+from .data.boilerplate import CLOCK_END_RE, LEADING_BULLET_RE
 from .data.reporting import (
     ATTITUDE_VERBS,
     CONCESSIVE_MARKS,
@@ -380,24 +380,6 @@ def split_after_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tup
     return out
 
 
-def join_after_open_dashes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a sentence span that ends in a dash to the next one on the same line when that one goes
-    on in lower case or with a number ("In one narrow category -- 18- to 24-year-old veterans ...
-    -- the rate was 10 times the average."); a dateline ("WASHINGTON (AP) — The ...") stays apart."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if (
-            out
-            and OPEN_DASH_END_RE.search(text, out[-1][0], out[-1][1])
-            and "\n" not in text[out[-1][1] : start]
-            and not text[start].isupper()
-        ):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
-
-
 def _headline(text: str, cleaned: Cleaned, start: int, end: int, quotes: QuoteIndex) -> Candidate | None:
     """The part of a sentence inside the article's title region, as a headline candidate."""
     region = cleaned.region_at(start)
@@ -417,7 +399,7 @@ def segment(doc: Doc, cleaned: Cleaned, headlines: bool = False) -> list[Candida
     """
     text = text_of(doc)
     quotes = QuoteIndex(find_quotes(text))
-    sents = join_after_open_dashes(text, split_after_clock_times(text, sentence_spans(doc)))
+    sents = split_after_clock_times(text, sentence_spans(doc))
     candidates: list[Candidate] = []
     for s_start, s_end in merge_quote_sentences(
         attach_closing_marks(text, split_at_quote_openings(text, sents, quotes), quotes), quotes

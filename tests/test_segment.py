@@ -122,24 +122,6 @@ def test_a_clock_time_ends_a_sentence_before_a_sentence_opener() -> None:
     ]
 
 
-def test_a_piece_ending_in_a_dash_joins_the_rest_of_its_sentence() -> None:
-    from claimkit.segment import join_after_open_dashes
-
-    text = (
-        "In one small group -- 30- to 40-year-old farmers -- the rate doubled. "
-        "WASHINGTON (AP) — The council met.\nIt rained --\nthe end."
-    )
-    starts = [0, 22, 70, 88, 105, 118, len(text)]
-    spans = [(a, len(text[a:b].rstrip()) + a) for a, b in itertools.pairwise(starts)]
-    assert [text[a:b] for a, b in join_after_open_dashes(text, spans)] == [
-        "In one small group -- 30- to 40-year-old farmers -- the rate doubled.",
-        "WASHINGTON (AP) —",  # a capital after the dash: a dateline, not a continuation
-        "The council met.",
-        "It rained --",  # a line break after the dash
-        "the end.",
-    ]
-
-
 def test_bullet_glued_to_a_name_neither_breaks_the_sentence_nor_opens_the_statement(nlp) -> None:
     text = "Notes\n\n-Tess Ray finds that turnout is low. [538]\n•Omar Lind says prices rose.\n- Ray notes that the poll is old."
     assert _pieces(nlp, text) == [

@@ -222,7 +222,3 @@ MAX_TITLE_CHARS = 250
 # At most this many words in a quoted name inside the author's words (the “Commander-In-Chief”
 # forum): a longer quotation in headline case is more likely speech.
 MAX_QUOTED_NAME_WORDS = 5
-
-# A sentence piece that ends in a dash ("In one narrow category --"): the parser cut a sentence at
-# a dash-set aside; the piece and the next one on the same line are one sentence.
-OPEN_DASH_END_RE = re.compile(r"(?:\s--|\s?[—–])$")
