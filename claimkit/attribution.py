@@ -332,9 +332,12 @@ def _backgrounded(verb: Token) -> bool:
 
 
 def _contrastive(mark: Token) -> bool:
-    """ "..., while 73 percent said the same of Trump": a "while" after a comma that follows its
-    main clause sets a second report beside the first; it is not the time of another event."""
-    return mark.lower_ == "while" and mark.i > mark.head.head.i and mark.doc[mark.i - 1].text == ","
+    """ "..., while 73 percent said the same of Trump": a "while" after a comma (or a comma and a
+    closing quotation mark) that follows its main clause sets a second report beside the first; it is not the time of another event."""
+    before = mark.i - 1
+    while before > 0 and mark.doc[before].is_quote:
+        before -= 1  # '... "good enough to serve," while 73 percent said ...'
+    return mark.lower_ == "while" and mark.i > mark.head.head.i and mark.doc[before].text == ","
 
 
 def _unreal(verb: Token) -> bool:

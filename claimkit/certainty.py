@@ -163,6 +163,12 @@ def is_more_effort(tok: Token) -> bool:
     )
 
 
+def _never_a_guess(tok: Token) -> bool:
+    """A word the rules rejected that the cue model may not take back: a reproach ("should have
+    looked"), a call for more effort ("could be doing more"), a poll's "likely voters"."""
+    return is_reproach_modal(tok) or is_more_effort(tok) or (tok.dep_ == "amod" and _polled(tok))
+
+
 def _is_plan(tok: Token) -> bool:
     """Whether ``will`` announces a scheduled or committed event rather than predicting one.
 
@@ -439,8 +445,9 @@ def weighed_cues(
     judged: list[tuple[str, float]] = []
     model = certainty_model.load_model() if learned else None
     for tokens, ctype, by_rule in _scan(span, candidates=model is not None):
-        if not by_rule and is_reproach_modal(tokens[0]):
-            continue  # a reproach, never a guess (the cue model still learns from it as a non-cue)
+        if not by_rule and _never_a_guess(tokens[0]):
+            continue  # a reproach, a call for more effort, a poll's "likely voters": never a guess
+            # (the cue model still learns from them as non-cues)
         scope = "embedded" if is_embedded(_anchor(tokens), span) else "main"
         holder = _holder(tokens, cand, attribution)
         cue = CertaintyCue(tokens.text, tokens.start_char, tokens.end_char, ctype, holder, scope)  # type: ignore[arg-type]

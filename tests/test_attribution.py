@@ -838,3 +838,6 @@ def test_only_a_while_after_its_main_clause_is_contrastive(nlp):
 
     assert _contrastive(mark("The governor praised the plan, while the mayor said the same of the bill."))
     assert not _contrastive(mark("While the mayor spoke about the bill, the governor left the room."))
+    assert _contrastive(
+        mark('Half agreed the plan was "good enough to pass," while a third said the same of the bill.')
+    )

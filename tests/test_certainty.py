@@ -578,3 +578,18 @@ def test_should_have_done_is_a_reproach_not_a_guess(nlp, text):
     doc = nlp(text)
     cand = Candidate(0, len(text), 0, len(text), find_quotes(text))
     assert [c.text for c in find_cues(doc, cand, Attribution())] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The registered voter sample is 834; the likely voter sample is 651, with a margin of error of 4.5 points.",
+        "The agency could be doing more to help families.",
+    ],
+)
+def test_the_cue_model_cannot_take_back_a_rejected_word(extractor, text):
+    """With the learned cue model on: a poll's "likely" and a call for more effort stay non-cues."""
+    from claimkit.records import Document
+
+    _, statements = extractor.extract_one(Document("t", text))
+    assert [c.text for s in statements for c in s.certainty.cues if c.type != "booster"] == []
