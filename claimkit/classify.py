@@ -11,7 +11,7 @@ Rules first, in this order:
    makes an opinion;
 3. a speculative cue (modal, hedge, conditional, question, negated certainty, prediction...)
    that governs the statement (scope ``main``) and leaves it less than certain makes
-   speculation; a belief cue ("is considered", "believes") or a speaker's inference ("we can
+   speculation (not the "?" of a wh-question, "Why?": :func:`wh_question`, the model decides); a belief cue ("is considered", "believes") or a speaker's inference ("we can
    see that") governing it makes an opinion;
 4. in an opinion column or an editorial (the document's ``genre``), the author's own
    statement with an evaluative word outside quotations ("That confidence is misplaced",
@@ -53,7 +53,7 @@ from .certainty import is_embedded, is_more_effort, is_perfect_participle
 from .data import certainty as cert_lex
 from .data import reporting as rep_lex
 from .data.names import PERSONAL_SUBJECT_PRONOUNS
-from .records import Certainty, Kind, KindDecision
+from .records import Certainty, CertaintyCue, Kind, KindDecision
 from .segment import Candidate, text_of
 
 # Doxastic cues that report an allegation rather than someone's view: no opinion by themselves.
@@ -171,6 +171,20 @@ def _is_allegation(doc: Doc, start: int) -> bool:
     """Whether the cue starting at ``start`` reports an allegation ("accused", "allegedly")."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     return span is not None and span[0].lemma_.lower() in _ALLEGATION_LEMMAS
+
+
+def wh_question(doc: Doc, cue: CertaintyCue) -> bool:
+    """Whether a ``question`` cue ends a wh-question: a wh-word ("why", "which", "how", "what")
+    before or at its sentence's main verb ("Why?", "How are local governments coping?"), not a
+    yes/no question ("Has the solidarity started?") nor one with an embedded wh-clause ("Do you
+    know what happened?")."""
+    if cue.type != "question":
+        return False
+    tok = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if tok is None:
+        return False
+    sent = tok[0].sent
+    return any(t.tag_ in cert_lex.WH_TAGS and t.i <= sent.root.i for t in sent)
 
 
 def _is_advice(span: Span) -> bool:
@@ -508,7 +522,8 @@ def rule(doc: Doc, cand: Candidate, attribution: Attribution, certainty: Certain
         return None
     if _is_advice(span):
         return "opinion", "advice"
-    main = [c for c in certainty.cues if c.scope == "main"]
+    # a wh-question asks for information: the model decides ("Why?" in an argument is an opinion)
+    main = [c for c in certainty.cues if c.scope == "main" and not wh_question(doc, c)]
     # a prediction ("will rise") is speculation even though it is asserted firmly
     if any(c.type == "prediction" for c in main) or (
         certainty.label != "certain" and any(c.type in cert_lex.SPECULATIVE_TYPES for c in main)

@@ -44,6 +44,34 @@ def test_kind_rules(extractor, text, kind):
     assert kinds(extractor, text) == [kind]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why did the ferry company raise its fares?",
+        "Which bridges are closed this week?",
+        "How are the schools coping?",
+    ],
+)
+def test_wh_question_is_left_to_the_model(extractor, text):
+    # a wh-question asks for information and raises no possibility: no speculation rule
+    _, (st,) = extractor.extract_one(Document("q", text))
+    assert st.kind_by == "model"
+    assert st.kind != "speculation"
+    assert [c.type for c in st.certainty.cues] == ["question"]  # still a cue of uncertainty
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Will the library open on Sundays?", "speculation"),  # yes/no: raises the possibility
+        ("Did anyone ask what the repairs cost?", "speculation"),  # the wh-clause is embedded
+        ("What will the council do next spring?", "speculation"),  # a prediction still decides
+    ],
+)
+def test_questions_that_stay_speculation(extractor, text, kind):
+    assert kinds(extractor, text) == [kind]
+
+
 # Regression on the sample article (corpus/donga-china-russia-nk.txt): every piece the issue
 # names, found by its words.
 SAMPLE_KINDS = [

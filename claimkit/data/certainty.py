@@ -414,6 +414,12 @@ SPECULATIVE_TYPES: frozenset[str] = frozenset(
     ["modal", "speculative", "hedge", "conditional", "investigation", "question", "negated_certainty", "prediction"]
 )
 
+# Fine tags of the words that open a wh-question ("Why?", "Which districts are hardest hit?",
+# "How are local governments coping?"): such a question asks for information and raises no
+# possibility, so its "?" does not make the statement speculation (a yes/no question, "Has the
+# solidarity started?", still does).
+WH_TAGS: frozenset[str] = frozenset(["WRB", "WP", "WDT", "WP$"])
+
 # Cue types that say something about the kind but not about how firmly it is asserted.
 NEUTRAL_TYPES: frozenset[str] = frozenset(["prediction", "booster"])
 
