@@ -195,16 +195,16 @@ def statement_features(span: Span, cues: Sequence[CertaintyCue], judged: Sequenc
     for t in span:
         if t.is_punct or t.is_space:
             continue
-        lemma = t.lemma_.lower()
+        lemma, tag, lower = t.lemma_.lower(), t.tag_, t.lower_  # each attribute read once per token
         lemmas.add(lemma)
-        feats.add(f"t={t.tag_}")
-        if not t.tag_.startswith(TOPIC_TAGS):
+        feats.add(f"t={tag}")
+        if not tag.startswith(TOPIC_TAGS):
             feats.add(f"w={lemma}")
-        if research_call(t):
+        if lemma in cert_lex.RESEARCH_NOUNS and research_call(t):
             feats.add("open_question")
-        if t.lower_ in cert_lex.APPROXIMATORS and t.dep_ in {"advmod", "quantmod", "det"}:
+        if lower in cert_lex.APPROXIMATORS and t.dep_ in {"advmod", "quantmod", "det"}:
             feats.add("approximator")
-        if is_partial_negation(t):
+        if lower in cert_lex.PARTIAL_NEGATION and is_partial_negation(t):
             feats.add("partial_negation")
     if lemmas & cert_lex.KNOWLEDGE_NOUNS and lemmas & cert_lex.KNOWLEDGE_GAPS:
         feats.add("open_question")
