@@ -166,7 +166,7 @@ def is_more_effort(tok: Token) -> bool:
 def _never_a_guess(tok: Token) -> bool:
     """A word the rules rejected that the cue model may not take back: a reproach ("should have
     looked"), a call for more effort ("could be doing more"), a poll's "likely voters"."""
-    return is_reproach_modal(tok) or is_more_effort(tok) or (tok.dep_ == "amod" and _polled(tok))
+    return is_reproach_modal(tok) or is_more_effort(tok) or _polled(tok)
 
 
 def _is_plan(tok: Token) -> bool:
@@ -237,7 +237,7 @@ def _word_type(tok: Token) -> str | None:
         return None
     if ctype == "hedge" and (prev in lex.NOT_HEDGE_BEFORE or tok.head.lemma_ == "make"):
         return None
-    if ctype == "hedge" and tok.dep_ == "amod" and _polled(tok):
+    if ctype == "hedge" and _polled(tok):
         return None
     if lemma in lex.CLAUSE_ADJECTIVES and (
         tok.dep_ == "amod" or not any(c.dep_ == "ccomp" for c in (*tok.children, *tok.head.children))
@@ -256,7 +256,7 @@ def _word_type(tok: Token) -> str | None:
         tok.tag_ == "VBN" or any(c.dep_ in {"oprd", "xcomp", "ccomp"} for c in tok.children)
     ):
         return None
-    if lemma == "unknown" and (tok.dep_ == "amod" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")):
+    if lemma == "unknown" and (tok.dep_ == "amod" or _next(tok).lower_ == "to"):
         return None  # "an unknown gunman"; "a toll unknown to most Americans": they do not know it
     if lemma == "consider" and tok.lower_ == "considering":
         return None
@@ -269,10 +269,15 @@ def _word_type(tok: Token) -> str | None:
     return ctype
 
 
+def _next(tok: Token) -> Token:
+    """The token after ``tok``, or ``tok`` itself at the end of the document."""
+    return tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+
+
 def _polled(tok: Token) -> bool:
-    """True for "likely" naming a poll's population ("likely voters", "the likely voter sample")."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
-    return any(t.lemma_.lower() in lex.POLL_POPULATIONS for t in (tok.head, nxt))
+    """True for an attributive "likely" naming a poll's population ("likely voters", "the likely
+    voter sample")."""
+    return tok.dep_ == "amod" and any(t.lemma_.lower() in lex.POLL_POPULATIONS for t in (tok.head, _next(tok)))
 
 
 def _doubted(tok: Token) -> str | None:
