@@ -35,6 +35,7 @@ from .speakers import (
     description_of,
     name_of,
     noun_phrase,
+    parenthetical_speaker,
     source_for,
     source_type,
     speaker_type,
@@ -137,6 +138,8 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
         subjects = [c for c in subjects if c is not None]
         # the parser may hang a quoted clause's subject on the verb after it ('"It will," said X')
         subj = next((c for c in subjects if not (quotes and _in_quotes(c, quotes))), subjects[0] if subjects else None)
+        if tok is verb and subj is not None:
+            subj = parenthetical_speaker(verb, subj)  # "The ferry, said X, will run"
         if tok is verb and subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

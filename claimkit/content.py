@@ -30,7 +30,7 @@ from .data import reporting as lex
 from .quotes import QuoteSpan
 from .records import Content, ContentPart, Cue
 from .segment import Candidate, is_title, text_of
-from .speakers import spaced_dash
+from .speakers import parenthetical_speaker, spaced_dash
 
 Part = tuple[int, int]
 
@@ -74,6 +74,7 @@ _LEAD_EDGE_WORDS = frozenset(["and", "but", "or"])
 # dependents after a cue's object that complete what is said, and the marks that end it
 _COMPLEMENT_DEPS = frozenset(["oprd", "xcomp", "ccomp", "dobj"])
 _ASIDE_MARKS = frozenset([",", "—", "–", "--", ";", ":", "(", "-"])
+_FRAME_END = frozenset([",", ".", "!", "?", "—", "–", "--", ";"])  # what ends a parenthetical frame
 _FULL_STOP = re.compile(r"\.\s")
 _RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])  # who, which, whose, where, when
 # a title or an initial before a full stop ("Mr. Rendell", "John F. Kennedy"): no sentence end
@@ -274,6 +275,20 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
     return _runs(tokens, drop)
 
 
+def _fronted_subject(head: Token) -> list[Part]:
+    """The subject of the reported clause that the parser hung on a parenthetical cue, when
+    another phrase speaks ("*Voters*, Clinton suggested, do not ...", "*The contrast*, said Ana
+    Ruiz, would be clear"): it is said, not who says it."""
+    subj = next((c for c in head.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    speaker = parenthetical_speaker(head, subj) if subj is not None else None
+    if subj is None or speaker is subj:
+        return []
+    nxt = head.doc[head.i + 1 :][:1]
+    if speaker.i < head.i and nxt and nxt[0].text not in _FRAME_END:
+        return []  # "Citing the data, the researchers found that ...": an adverbial the parser took for a subject
+    return [_subtree(subj)]
+
+
 def _complement(tok: Token) -> bool:
     """Whether a dependent after a cue's object completes what is said ("challenged him *to a
     debate*", "praised X *as a leader*", "urged them *to act*"); a time or place is not."""
@@ -409,6 +424,7 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
                 parts = _noun_content(head) or _runs(tokens, cue_ids | {t.i for t in head.subtree})
             else:
                 parts = _verb_content(head, tokens, cue_ids, cue.lemma in lex.APPEARANCE_VERBS)
+                parts += _fronted_subject(head)
             parts = [_without_trailing_relative(doc, p, quotes) if p[0] >= cue.end else p for p in parts]
         parts = _with_quotes(parts, quotes)
     if cue_inside and parts:

@@ -28,6 +28,11 @@ _QUALIFIER_DEPS = frozenset(["prep", "acl", "relcl"])
 _NAME_DEPS = frozenset(["compound", "flat", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod"])
 
 
+# a second subject that continues a list of places or a share ("voters in Alabama, Georgia and
+# Virginia said", "Just shy of half, 49%, say") is no speaker of its own
+_NOT_NEAR_SPEAKERS = frozenset(["GPE", "LOC", "PERCENT", "CARDINAL"])
+
+
 def spaced_dash(tok: Token) -> bool:
     """A dash that separates phrases: an em or en dash, or a hyphen set off by a space ("RENO,
     Nev. (AP) — X", "BOISE, Idaho - X"), not the hyphen inside a word."""
@@ -570,6 +575,46 @@ def background_clause(verb: Token) -> bool:
         c.dep_ == "mark" and (c.lower_ in lex.BACKGROUND_MARKS or c.lower_ in lex.CONCESSIVE_MARKS)
         for c in verb.children
     )
+
+
+def _fronted(subj: Token, verb: Token) -> bool:
+    """True when ``subj`` ends in a comma before ``verb``: the subject of the reported clause
+    set before a parenthetical frame ("The ferry, the captain said, will run")."""
+    end = subj.right_edge.i + 1
+    # not a comma inside a name ("the University of California, Berkeley")
+    return subj.i < verb.i and end < verb.i and verb.doc[end].text == "," and not verb.doc[end].ent_type_
+
+
+def parenthetical_speaker(verb: Token, subj: Token) -> Token:
+    """The speaker of a reporting verb set between the parts of what is said, when the parser
+    took the reported clause's subject for the verb's: "Voters, Clinton suggested, do not ..."
+    (two subjects: the one next to the verb, before or after it, speaks) and "The contrast, said Ana Ruiz, an
+    economist, would be clear" (the noun phrase after the verb, set off by a comma, is the
+    subject of the clause the verb reports). ``subj`` otherwise."""
+    if not _fronted(subj, verb):
+        return subj
+    doc = verb.doc
+    for near in verb.children:
+        if (
+            near.dep_ in _SUBJECT_DEPS
+            and subj.i < near.i
+            and verb.i in {near.right_edge.i + 1, near.left_edge.i - 1}
+            and near.ent_type_ not in _NOT_NEAR_SPEAKERS
+        ):
+            return near
+    if subj.right_edge.i + 2 != verb.i:
+        return subj  # "Cruz, who says ..., said": the comma closes an aside of the subject
+    for clause in verb.rights:
+        if clause.dep_ != "ccomp":
+            continue
+        name = next((c for c in clause.children if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1), None)
+        if (
+            name is not None
+            and name.pos_ in {"PROPN", "NOUN"}
+            and "," in {t.text for t in doc[name.right_edge.i :][:2]}
+        ):
+            return name
+    return subj
 
 
 def _described(phrase: Span, stype: str) -> bool:

@@ -147,3 +147,50 @@ def test_the_closing_dash_of_a_parenthetical_belongs_to_the_source(build) -> Non
 def test_the_speakers_mood_or_manner_after_a_comma_is_no_part_of_the_source(build, text: str) -> None:
     (st,) = build(text)
     assert text[st.source.start : st.source.end] == "Tom Ames"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # two subjects in the parse: the one next to a parenthetical verb speaks
+        (
+            "Commuters, the harbour master suggested, don’t have to worry that the fares will rise.",
+            "the harbour master",
+            ["Commuters", "don’t have to worry that the fares will rise"],
+        ),
+        (
+            "The main problem with the old ferry, say engineers like Tom Ames, is the hull itself.",
+            "engineers like Tom Ames",
+            ["The main problem with the old ferry", "is the hull itself"],
+        ),
+        # the phrase after an inverted verb, set off by a comma, is who speaks
+        (
+            "The biggest risk to the harbour, said Tom Ames, an engineer at the port, is the storm season.",
+            "Tom Ames, an engineer at the port,",
+            ["The biggest risk to the harbour", "is the storm season"],
+        ),
+        (
+            "Any fair reading of the budget, said Nora Vance, the port treasurer, would show a gap.",
+            "Nora Vance, the port treasurer,",
+            ["Any fair reading of the budget", "would show a gap"],
+        ),
+    ],
+)
+def test_a_noun_before_a_parenthetical_frame_is_what_is_said(
+    build, text: str, speaker: str, content: list[str]
+) -> None:
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end] == speaker
+    assert [p.text for p in st.content.parts] == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nora Vance, who says the ferry is late, said commuters should complain.",
+        "Even the ferry’s loudest critics, like Vance and Ames, say the new fares should stay.",
+    ],
+)
+def test_a_subject_with_an_aside_before_the_verb_still_speaks(build, text: str) -> None:
+    (st,) = build(text)
+    assert text[st.source.start : st.source.end].startswith(("Nora Vance", "the ferry’s loudest critics"))
