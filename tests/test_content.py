@@ -406,3 +406,22 @@ def test_a_reason_or_condition_after_the_reported_clause_stays_in_the_content(bu
     assert parts(st) == ["he would have sailed if the harbour had been open"]
     (st,) = build("The captain has refused to sail, because the harbour is closed.")
     assert parts(st) == ["to sail, because the harbour is closed"]
+
+
+def test_a_mixed_quotation_before_its_frame_goes_on_in_the_next_quotation(build):
+    text = "The new ferry is a “floating disaster,” the captain said. “Nobody wants to ride it.”"
+    first, second = build(text)
+    expected = ["The new ferry is a “floating disaster,”", "“Nobody wants to ride it.”"]
+    assert second.speaker is not None and second.speaker.mention == "the captain"
+    assert parts(first) == expected and parts(second) == expected
+
+
+def test_an_indefinite_apposition_at_the_end_of_the_content_is_left_out(build):
+    # the apposition comments on what was said: the author's words, not the mayor's
+    (st,) = build("The mayor said the council approved the new ferry schedule, a plan that angered riders.")
+    assert parts(st) == ["the council approved the new ferry schedule"]
+    (st,) = build("Officials said the council raised the fares, a decision that angered riders.")
+    assert parts(st) == ["the council raised the fares"]
+    # a description of a person named at the end stays
+    (st,) = build("The mayor said the contract went to Dana Ruiz, a lawyer from Kingston.")
+    assert parts(st) == ["the contract went to Dana Ruiz, a lawyer from Kingston"]
