@@ -1465,7 +1465,7 @@ def says_something(doc: Doc, cand: Candidate, attr: Attribution) -> bool:
     """Whether an attributed candidate has content besides its speaker and cue (a clause, a
     quotation, an object): "Mayor Says Bridge Will Close", not the title "The deal nobody wanted
     to explain", whose cue's object is the title's own noun."""
-    cue = content.verb_group(doc, attr.cue) if attr.cue is not None else None  # as the pipeline widens it
+    cue = content.verb_group(doc, attr.cue, cand.start) if attr.cue is not None else None  # as the pipeline widens it
     frame = [(p.start, p.end) for p in (attr.speaker, cue) if p is not None and p.start is not None]
     parts = content.find(doc, cand, cue, attr.quote)
     return bool(content.without(text_of(doc), parts, [(s, e) for s, e in frame if e is not None]))

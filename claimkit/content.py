@@ -418,6 +418,9 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
             return []
         cue_ids = {t.i for t in cue_span}
         head = cue_span.root
+        part = next((t for t in reversed(cue_span) if t.tag_ == "VBG"), None)
+        if part is not None and (frame := _framing_verb(part)) is not None and frame.i == head.i:
+            head = part  # "sent a letter urging ...": what is said hangs on the participle
         if cue.lemma in lex.ACCORDING_PHRASES or cue_span.text.lower() in lex.ACCORDING_PHRASES or _poll_cue(cue_span):
             parts = _sourcing_content(tokens, list(cue_span))
         else:
@@ -601,7 +604,7 @@ _WHEN_OR_WHERE = frozenset(["DATE", "TIME", "GPE", "LOC", "FAC"])
 _STRAIGHT_QUOTES = frozenset(['"', "''"])
 
 
-def verb_group(doc: Doc, cue: Cue) -> Cue:
+def verb_group(doc: Doc, cue: Cue, start: int = 0) -> Cue:
     """Widen a verb cue to its verb group, as PolNeAR draws cues (one contiguous span).
 
     Auxiliaries, modals, negation and adverbs before the verb ("has not yet responded"),
@@ -609,7 +612,8 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
     as PolNeAR mostly draws them), a circumstance phrase before the content ("said in a statement";
     not "said at a news conference", "during the debate"), the preposition that links the verb to
     its content ("called for", "responded to") and a colon that introduces a quotation
-    ("said:"). Other cues are returned unchanged.
+    ("said:"). Other cues are returned unchanged. The cue does not reach back before ``start``
+    (the statement's start).
     """
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if span is None or span.root.pos_ not in {"VERB", "AUX"}:
@@ -617,6 +621,9 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
     head = span.root
     first, last = span.start, span.end - 1
     heads = {head.i}
+    if (frame := _framing_verb(head)) is not None and frame.idx >= start:
+        first = frame.i  # "sent a letter this week urging", "responded by saying": the cue runs from that verb
+        heads.add(frame.i)
     while first > 0:
         tok = doc[first - 1]
         if tok.head.i in heads and tok.dep_ in _GROUP_LEFT and tok.tag_ not in {"WRB"}:
@@ -683,6 +690,35 @@ def verb_group(doc: Doc, cue: Cue) -> Cue:
         return cue
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Cue(text_of(doc)[start:end], start, end, cue.lemma)
+
+
+def _framing_verb(part: Token) -> Token | None:
+    """The verb a reporting participle completes, as PolNeAR draws the cue from it: one that put
+    out a text, with the text right before the participle ("sent a letter this week urging",
+    "released a statement Wednesday, saying"; as "issued a statement saying" when the parser
+    hangs the participle on the noun), or one that says where in a talk the saying came
+    ("began by saying", "responded by calling", `SEQUENCE_VERBS`); else None."""
+    if part.tag_ != "VBG" or part.dep_ not in {"advcl", "pcomp"}:
+        return None
+    doc = part.doc
+    verb = part.head
+    if part.dep_ == "pcomp":
+        by = verb
+        verb = by.head
+        if by.lower_ != "by" or by.i != part.i - 1 or verb.lemma_.lower() not in lex.SEQUENCE_VERBS:
+            return None
+        between = doc[verb.i + 1 : by.i]
+        return verb if all(t.dep_ == "prt" for t in between) else None
+    if verb.pos_ != "VERB" or verb.i > part.i:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < part.i), None)
+    if obj is None or obj.lemma_.lower() not in lex.PUBLISHING_NOUNS:
+        return None
+    before = doc[verb.i + 1 : obj.i]
+    after = doc[obj.i + 1 : part.i]
+    if not all(t.dep_ == "prt" or (t.head.i == obj.i and t.dep_ in {"det", "amod", "compound"}) for t in before):
+        return None
+    return verb if all(t.ent_type_ in {"DATE", "TIME"} or t.text == "," for t in after) else None
 
 
 def _manner(prep: Token) -> bool:

@@ -100,9 +100,9 @@ def attributed(doc: Doc, cleaned: clean.Cleaned) -> tuple[list[tuple[Candidate, 
     kept = [
         (c, a) for c, a in zip(candidates, attributions, strict=True) if attribution.is_statement(doc, c, a, cleaned)
     ]
-    for _, attr in kept:
+    for cand, attr in kept:
         if attr.cue is not None and attr.speaker is not None:
-            attr.cue = content.verb_group(doc, attr.cue)
+            attr.cue = content.verb_group(doc, attr.cue, cand.start)
         if attr.source is not None and attr.source.start is not None and attr.source.end is not None:
             wide = content.source_span(doc, (attr.source.start, attr.source.end), attr.cue)
             if wide is not None:

@@ -194,3 +194,33 @@ def test_a_noun_before_a_parenthetical_frame_is_what_is_said(
 def test_a_subject_with_an_aside_before_the_verb_still_speaks(build, text: str) -> None:
     (st,) = build(text)
     assert text[st.source.start : st.source.end].startswith(("Nora Vance", "the ferry’s loudest critics"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a text put out right before the participle: the cue runs from the verb that put it out
+        (
+            "The harbour union sent a letter this week urging the mayor to reopen the pier.",
+            "sent a letter this week urging",
+            "the mayor to reopen the pier",
+        ),
+        (
+            "The ferry company sent an email Monday saying that the new fares were legal.",
+            "sent an email Monday saying",
+            "that the new fares were legal",
+        ),
+        # a verb placing the saying in the course of a talk
+        ("The captain responded by saying that the ferry was safe.", "responded by saying", "that the ferry was safe"),
+        ("The mayor began by thanking the crews for their work.", "began by thanking", "the crews for their work"),
+    ],
+)
+def test_a_participle_cue_runs_from_the_verb_it_completes(build, text: str, cue: str, content: str) -> None:
+    (st,) = build(text)
+    assert st.cue.text == cue
+    assert st.content.text == content
+
+
+def test_a_participle_after_other_words_keeps_its_own_cue(build) -> None:
+    sts = build("The ferry company sent a long report to the harbour board explaining why the fares would rise.")
+    assert sts[-1].cue.text == "explaining"

@@ -753,6 +753,12 @@ PUBLISHING_NOUNS: frozenset[str] = frozenset(
     ]
 )
 
+# Verbs that place a saying in the course of a talk or exchange: "began by saying", "responded
+# by calling", "concluded by implying"; PolNeAR's cue runs from them to the participle.
+SEQUENCE_VERBS: frozenset[str] = frozenset(
+    ["begin", "open", "start", "respond", "reply", "answer", "conclude", "close", "end", "continue", "follow"]
+)
+
 # Verbs of putting out a text, reporting only when the object is one ("issued a statement",
 # "released a video", "issued a warning"), not "released the delegates", "issued subpoenas".
 RELEASING_VERBS: frozenset[str] = frozenset(["issue", "release"])
