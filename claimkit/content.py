@@ -671,8 +671,13 @@ def verb_group(doc: Doc, cue: Cue, start: int = 0) -> Cue:
         elif tok.dep_ == "prep" and tok.i == last + 1 and tok.lower_ in lex.CUE_PREPOSITIONS.get(cue.lemma, ()):
             last = tok.i  # "called on the regime to abandon ...": "on" belongs to the cue
             break
-        elif tok.dep_ == "prep" and tok.lower_ in _CONTENT_PREPS and not has_content:
-            last = tok.i  # "called for", "responded to"
+        elif (
+            tok.dep_ == "prep"
+            and tok.lower_ in _CONTENT_PREPS
+            and not has_content
+            and tok.lower_ not in lex.UNLINKED_PREPOSITIONS.get(cue.lemma, ())
+        ):
+            last = tok.i  # "called for", "responded to"; not "said of", "wrote to the mayor"
             break
         else:
             break

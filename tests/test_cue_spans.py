@@ -224,3 +224,18 @@ def test_a_participle_cue_runs_from_the_verb_it_completes(build, text: str, cue:
 def test_a_participle_after_other_words_keeps_its_own_cue(build) -> None:
     sts = build("The ferry company sent a long report to the harbour board explaining why the fares would rise.")
     assert sts[-1].cue.text == "explaining"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("“The pier is safe,” the captain said on Tuesday’s harbour radio show.", "said"),
+        ("“We will reopen in May,” the mayor said to a crowd of commuters.", "said"),
+        ("The harbour master wrote to the mayor about the broken crane.", "wrote"),
+        # a preposition that links the verb to what is said stays in
+        ("The union responded to the mayor’s plan.", "responded to"),
+    ],
+)
+def test_a_preposition_of_the_occasion_or_addressee_stays_out_of_the_cue(build, text: str, cue: str) -> None:
+    (st,) = build(text)
+    assert st.cue.text == cue
