@@ -879,7 +879,9 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
     if _is_document(phrase):
         return _document_speaker(doc, head, phrase, resolver), phrase
     speaker = resolver.resolve(phrase, description_of(doc, head))
-    if (named := _named_in_apposition(doc, head, speaker, resolver)) is not None:
+    if (
+        named := _named_in_apposition(doc, head, speaker, resolver) or _titled_names(doc, head, speaker, resolver)
+    ) is not None:
         speaker = named
     if speaker.type != "anonymous" and not any(t.ent_type_ == "PERSON" for t in phrase) and _unnamed_by_request(head):
         # "A deckhand who asked not to be named told me": an anonymous source
@@ -908,6 +910,31 @@ def _named_in_apposition(doc: Doc, head: Token, speaker: Speaker, resolver: Reso
     named = resolver.resolve(phrase)  # an earlier full name; the parser may call it an organisation
     full = named.name if named.type == "person" else name
     return Speaker(full, speaker.mention, speaker.start, speaker.end, "person", speaker.name)
+
+
+def _titled_names(doc: Doc, head: Token, speaker: Speaker, resolver: Resolver) -> Speaker | None:
+    """ "Presidential candidates Hillary Clinton and Donald Trump have both promised ...": a
+    plural title right before the persons it names (no comma between; the parser makes the
+    names its apposition, or the title their compound) is those persons, a group, and the
+    title their description."""
+    if head.tag_ == "NNS":
+        title = head
+        first = next((c for c in head.rights if c.dep_ == "appos" and c.left_edge.i == head.i + 1), None)
+    else:
+        title = next((c for c in head.lefts if c.dep_ == "compound" and c.tag_ == "NNS"), None)
+        first = head
+    if title is None or first is None or not first.conjuncts:
+        return None
+    names = []
+    for person in (first, *first.conjuncts):
+        if person.pos_ != "PROPN" or person.ent_type_ != "PERSON":
+            return None
+        start = person.i
+        while start > person.left_edge.i and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        names.append(resolver.resolve(doc[start : person.i + 1]).name)
+    description = doc[title.left_edge.i : title.i + 1].text
+    return Speaker(" and ".join(names), speaker.mention, speaker.start, speaker.end, "group", description)
 
 
 _ANONYMITY = re.compile(

@@ -282,7 +282,7 @@ def _fronted_subject(head: Token) -> list[Part]:
     Ruiz, would be clear"): it is said, not who says it."""
     subj = next((c for c in head.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
     speaker = parenthetical_speaker(head, subj) if subj is not None else None
-    if subj is None or speaker is subj:
+    if subj is None or speaker is None or speaker.i == subj.i:
         return []
     nxt = head.doc[head.i + 1 :][:1]
     if speaker.i < head.i and nxt and nxt[0].text not in _FRAME_END:

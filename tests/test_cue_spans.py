@@ -239,3 +239,15 @@ def test_a_participle_after_other_words_keeps_its_own_cue(build) -> None:
 def test_a_preposition_of_the_occasion_or_addressee_stays_out_of_the_cue(build, text: str, cue: str) -> None:
     (st,) = build(text)
     assert st.cue.text == cue
+
+
+def test_a_plural_title_before_the_names_it_introduces_is_those_persons(build) -> None:
+    (st,) = build("Senate candidates Maria Lopez and John Ames have promised to protect the harbour.")
+    assert st.speaker.name == "Maria Lopez and John Ames"
+    assert st.speaker.type == "group"
+    assert st.speaker.description == "Senate candidates"
+
+
+def test_a_plural_title_alone_stays_the_speaker(build) -> None:
+    (st,) = build("Senate candidates have promised to protect the harbour.")
+    assert st.speaker.name.lower() == "senate candidates"
