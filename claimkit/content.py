@@ -77,6 +77,7 @@ _ASIDE_MARKS = frozenset([",", "—", "–", "--", ";", ":", "(", "-"])
 _FRAME_END = frozenset([",", ".", "!", "?", "—", "–", "--", ";"])  # what ends a parenthetical frame
 _FULL_STOP = re.compile(r"\.\s")
 _RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])  # who, which, whose, where, when
+_TAIL_PREPS = frozenset(["by", "with", "including"])  # "A, X said, *by* ...": the clause goes on
 _COMMENT_DEPS = frozenset(["appos", "npadvmod"])  # ", a move that ..." after a reported clause
 # a title or an initial before a full stop ("Mr. Rendell", "John F. Kennedy"): no sentence end
 _ABBREVIATION = re.compile(
@@ -205,15 +206,51 @@ def _called_for(head: Token) -> bool:
 def _with_reason(head: Token, clauses: list[Token], parts: list[Part]) -> list[Part]:
     """A reported clause after the cue runs on over a condition or reason the parser hangs on
     the cue ("said *he would have come if he had known*", "refused *to act, because ...*";
-    ``FRONTED_SUBORDINATORS``), as PolNeAR train's gold mostly draws it."""
+    ``FRONTED_SUBORDINATORS``), as PolNeAR train's gold mostly draws it; so does a second
+    "that" clause the parser hangs on the cue ("said that A, *but that B*"; not "said A, but
+    the council voted against it", the author's own clause)."""
     last = max(clauses, key=lambda c: c.i)
     if last.i < head.i:
         return parts
     i = clauses.index(last)
     for c in head.rights:
-        if c.dep_ == "advcl" and c.i > last.right_edge.i and c.left_edge.lower_ in lex.FRONTED_SUBORDINATORS:
+        if c.i > last.right_edge.i and (_reason(c) or _second_that_clause(head, last, c)):
             parts[i] = (parts[i][0], max(parts[i][1], _subtree(c)[1]))
     return parts
+
+
+def _reason(c: Token) -> bool:
+    """A condition or reason clause: "*because* the harbour is closed"."""
+    return c.dep_ == "advcl" and c.left_edge.lower_ in lex.FRONTED_SUBORDINATORS
+
+
+def _second_that_clause(head: Token, last: Token, c: Token) -> bool:
+    """A "that" clause joined to the cue after its reported clause ``last`` by "but" or "and"."""
+    return (
+        c.dep_ == "conj"
+        and c.pos_ in {"VERB", "AUX"}
+        and c.lemma_.lower() not in lex.REPORTING_VERBS
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and any(t.dep_ == "cc" and t.lower_ in {"but", "and"} for t in head.rights if last.right_edge.i < t.i < c.i)
+    )
+
+
+def _after_frame(head: Token, clauses: list[Token]) -> list[Part]:
+    """What goes on after a parenthetical frame when the parser hangs it on the cue: "The
+    argument would be aided, Devine said, *by the upcoming primary calendar*", "..., he said,
+    *because* ..." (the reported clause stands before the cue; a reason or a "by", "with" or
+    "including" phrase after the frame's comma finishes it; a time, a place or a participle
+    that reports on its own does not)."""
+    if max(c.right_edge.i for c in clauses) > head.i:
+        return []
+    doc = head.doc
+    tail = [c for c in head.rights if c.left_edge.i > head.i and doc[c.left_edge.i - 1].text == ","]
+    if not tail:
+        return []
+    first = tail[0]
+    if not (_reason(first) or (first.dep_ == "prep" and first.lower_ in _TAIL_PREPS)):
+        return []
+    return [(first.left_edge.idx, _subtree(first)[1])]
 
 
 def _cut_off(clause: Token, head: Token, subordinate: bool) -> bool:
@@ -240,7 +277,7 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
         if first.dep_ == "xcomp" and obj is not None and obj.i > head.i:
             # "urged the senator to resign": who is to act belongs to the content
             parts[clauses.index(first)] = (_subtree(obj)[0], parts[clauses.index(first)][1])
-        return _with_reason(head, clauses, parts)
+        return _with_reason(head, clauses, parts) + _after_frame(head, clauses)
     hearsay = any(c.dep_ == "nsubjpass" for c in head.children)  # "I'm told [the director] considered ..."
     if head.lemma_.lower() not in _RECIPIENT_VERBS or hearsay or _called_for(head):
         objects = [c for c in head.children if c.dep_ in _OBJECT_DEPS]

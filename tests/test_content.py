@@ -425,3 +425,21 @@ def test_an_indefinite_apposition_at_the_end_of_the_content_is_left_out(build):
     # a description of a person named at the end stays
     (st,) = build("The mayor said the contract went to Dana Ruiz, a lawyer from Kingston.")
     assert parts(st) == ["the contract went to Dana Ruiz, a lawyer from Kingston"]
+
+
+def test_a_second_that_clause_after_but_goes_on_with_the_content(build):
+    (st,) = build("The mayor said that the fares would rise, but that the service would improve.")
+    assert parts(st) == ["that the fares would rise, but that the service would improve"]
+    # the author's own clause after "but" is no part of what the mayor said
+    (st,) = build("The mayor said the fares would rise, but the council voted against it.")
+    assert parts(st) == ["the fares would rise"]
+
+
+def test_a_reason_or_by_phrase_after_a_parenthetical_frame_finishes_the_content(build):
+    (st,) = build("The ferry schedule will be cut, the director said, because the harbour is too shallow.")
+    assert parts(st) == ["The ferry schedule will be cut", "because the harbour is too shallow"]
+    (st,) = build("The new bridge will be paid for, the mayor said, by a tax on the ferry tickets.")
+    assert parts(st) == ["The new bridge will be paid for", "by a tax on the ferry tickets"]
+    # a time after the frame is when it was said
+    (st,) = build("The fares will rise, the director said on Monday.")
+    assert parts(st) == ["The fares will rise"]
