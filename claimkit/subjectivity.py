@@ -14,13 +14,13 @@ import hashlib
 import json
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .attribution import Attribution
 from .errors import ModelError
@@ -39,11 +39,13 @@ def vector(span: Span) -> list[float]:
     return [float(v) for v in tensor[span.start : span.end].mean(axis=0)]
 
 
-def features(span: Span, certainty: Certainty | None = None, attribution: Attribution | None = None) -> set[str]:
+def features(
+    span: Span | Sequence[Token], certainty: Certainty | None = None, attribution: Attribution | None = None
+) -> set[str]:
     """The binary features of a statement span.
 
     Args:
-        span: the statement's tokens.
+        span: the statement's tokens (a span, or the tokens of a quotation's words).
         certainty: its certainty (cue types become features).
         attribution: its attribution (attributed / quoted become features).
     """
@@ -135,6 +137,20 @@ def probability(feats: set[str], model: dict[str, Any] | None = None, vec: Seque
 def span_probability(span: Span, certainty: Certainty | None = None, attribution: Attribution | None = None) -> float:
     """P(subjective) of a statement span under the shipped model."""
     return probability(features(span, certainty, attribution), load_model(), vector(span))
+
+
+def words_probability(tokens: Sequence[Token], cue_types: Iterable[str] = ()) -> float:
+    """P(subjective) of some words read as the author's voice (no attributed / quoted features):
+    the words inside a speaker's quotation marks (:func:`claimkit.classify.quoted_probability`).
+
+    ``cue_types`` are the types of the certainty cues inside the words.
+    """
+    feats = features(tokens) | {f"c={t}" for t in cue_types}
+    tensor = tokens[0].doc.tensor if tokens else None
+    vec: list[float] = []
+    if tensor is not None and len(tensor.shape) == 2 and tensor.shape[0] > tokens[-1].i:
+        vec = [float(v) for v in tensor[[t.i for t in tokens]].mean(axis=0)]
+    return probability(feats, load_model(), vec)
 
 
 def is_subjective(span: Span, certainty: Certainty | None = None, attribution: Attribution | None = None) -> bool:

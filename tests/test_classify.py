@@ -519,3 +519,31 @@ def test_dated_event_in_a_column(extractor, sentence, kind, by):
     _, statements = extractor.extract_one(Document("col", COLUMN.format(sentence)))
     (st,) = [s for s in statements if s.text == sentence]
     assert (st.kind, st.kind_by) == (kind, by), st.kind_score
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a direct quotation is scored on the speaker's own words: an evaluation is an opinion
+        ("“It's a rare kind of grace when the old mill turns again,” the miller said.", "opinion"),
+        ("“The mill ground 400 sacks of flour in October,” the miller said.", "fact"),
+        # the speaker as the first-person subject tells what they did: left to the attributed score
+        ("“We gave the inspectors every chance,” the miller said.", "fact"),
+    ],
+)
+def test_direct_quotation_scored_on_its_words(extractor, text, kind):
+    _, statements = extractor.extract_one(Document("q", text))
+    (st,) = [s for s in statements if s.speaker is not None]
+    assert (st.kind, st.kind_by) == (kind, "model"), st.kind_score
+
+
+def test_quoted_words_leave_out_speaker_and_cue(extractor):
+    from claimkit import classify, nlp
+    from claimkit.clean import clean
+    from claimkit.segment import segment
+
+    text = "“The ferry was a disgrace,” the captain said."
+    doc = nlp.parse(extractor.nlp, text)
+    (cand,) = [c for c in segment(doc, clean(text)) if c.quotes]
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    assert [t.text for t in classify.quoted_words(span, cand)] == ["The", "ferry", "was", "a", "disgrace", ","]

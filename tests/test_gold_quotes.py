@@ -17,7 +17,7 @@ from claimkit.records import Document
 
 QUOTES = Path(__file__).resolve().parent.parent / "annotations" / "quotes" / "quotes.jsonl"
 #: Held-out kind accuracy when the quoted-speech rule landed (a floor, not a target).
-HELD_OUT_FLOOR = 0.0
+HELD_OUT_FLOOR = 0.9
 
 
 def _rows() -> list[dict[str, str]]:
