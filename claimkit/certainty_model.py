@@ -176,6 +176,12 @@ TOPIC_TAGS: tuple[str, ...] = ("NN", "CD", "FW")
 #: A judged candidate counts as a likely cue for the calibration's features at this probability.
 LIKELY_CUE = 0.5
 
+#: The calibration's features for hedging that is no Szeged cue (see :func:`statement_features`):
+#: a few findings each, so training penalises their weights less than the lemmas' (a scale
+#: chosen by cross-validation, :data:`claimkit.train_certainty.HEDGE_SCALE_GRID`).
+OPEN_QUESTION, APPROXIMATOR, PARTIAL_NEGATION = "open_question", "approximator", "partial_negation"
+NO_CUE_HEDGES: frozenset[str] = frozenset([OPEN_QUESTION, APPROXIMATOR, PARTIAL_NEGATION])
+
 
 def statement_features(span: Span, cues: Sequence[CertaintyCue], judged: Sequence[tuple[str, float]] = ()) -> set[str]:
     """Binary features of a statement for the score calibration: its cues, lemmas and tags, and
@@ -201,13 +207,13 @@ def statement_features(span: Span, cues: Sequence[CertaintyCue], judged: Sequenc
         if not tag.startswith(TOPIC_TAGS):
             feats.add(f"w={lemma}")
         if lemma in cert_lex.RESEARCH_NOUNS and research_call(t):
-            feats.add("open_question")
+            feats.add(OPEN_QUESTION)
         if lower in cert_lex.APPROXIMATORS and t.dep_ in {"advmod", "quantmod", "det"}:
-            feats.add("approximator")
+            feats.add(APPROXIMATOR)
         if lower in cert_lex.PARTIAL_NEGATION and is_partial_negation(t):
-            feats.add("partial_negation")
+            feats.add(PARTIAL_NEGATION)
     if lemmas & cert_lex.KNOWLEDGE_NOUNS and lemmas & cert_lex.KNOWLEDGE_GAPS:
-        feats.add("open_question")
+        feats.add(OPEN_QUESTION)
     return feats
 
 

@@ -422,6 +422,18 @@ def test_calibration_lowers_a_call_for_more_research(nlp):
     assert certainty_model.calibrate(hedged[:], [], 1.0) < certainty_model.calibrate(plain[:], [], 1.0)
 
 
+def test_score_training_penalises_the_no_cue_hedges_less():
+    """The hedge features' columns are scaled (a weaker ridge penalty); the shipped weight is
+    that of the binary feature, so the scale is undone on the coefficient."""
+    pytest.importorskip("sklearn")
+    from claimkit import certainty_model
+    from claimkit.train_certainty import _column_scales
+
+    vocab = ["w=may", certainty_model.OPEN_QUESTION, "t=MD", certainty_model.APPROXIMATOR]
+    scales = _column_scales(vocab, len(vocab) + 3, 3.0)
+    assert list(scales) == [1.0, 3.0, 1.0, 3.0, 1.0, 1.0, 1.0]
+
+
 def test_certainty_model_can_be_swapped_for_training(nlp):
     """``use()`` puts a model in place: a cue model that rejects everything leaves the rules' words out."""
     from claimkit import certainty, certainty_model
