@@ -261,6 +261,22 @@ def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre:
     return False
 
 
+def author_stance(span: Span, cand: Candidate, attribution: Attribution) -> bool:
+    """The author's comment on what is told: an opinion, in any genre.
+
+    True for a statement in the author's voice (no speaker) with a sentence adverb of stance
+    (:data:`claimkit.data.reporting.STANCE_ADVERBS`: "Unfortunately, the plant closed", "the
+    bill was fortunately blocked") modifying a verb or adjective, outside its quotations.
+    """
+    if attribution.speaker is not None:
+        return False
+    quotes = [(q.start, q.end) for q in cand.quotes]
+    return any(
+        tok.lower_ in rep_lex.STANCE_ADVERBS and tok.dep_ == "advmod" and not any(s <= tok.idx < e for s, e in quotes)
+        for tok in span
+    )
+
+
 def author_characterization(span: Span, attribution: Attribution, genre: str) -> bool:
     """The author naming what something is, in a column or editorial: an opinion.
 
@@ -625,7 +641,11 @@ def decide(
     if span is None:
         return KindDecision("fact", 0.5, "rule")  # no tokens to look at: no evidence either way
     p = subjectivity.span_probability(span, certainty, attribution)
-    if author_verdict(span, cand, attribution, genre) or author_characterization(span, attribution, genre):
+    if (
+        author_verdict(span, cand, attribution, genre)
+        or author_characterization(span, attribution, genre)
+        or author_stance(span, cand, attribution)
+    ):
         return KindDecision("opinion", round(max(p, 0.5), 3), "rule")  # no measured precision: the model's p
     told = author_first_person(span, attribution, genre)
     if told is not None:

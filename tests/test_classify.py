@@ -547,3 +547,28 @@ def test_quoted_words_leave_out_speaker_and_cue(extractor):
     (cand,) = [c for c in segment(doc, clean(text)) if c.quotes]
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     assert [t.text for t in classify.quoted_words(span, cand)] == ["The", "ferry", "was", "a", "disgrace", ","]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "by"),
+    [
+        # the author's comment on what is told, in any genre: an opinion
+        ("Unfortunately, the ferry stopped running in March.", "opinion", "rule"),
+        ("The levy was thankfully dropped by the council.", "opinion", "rule"),
+        # a manner adverb is no comment on the event
+        ("The council deliberately delayed the vote.", None, "model"),
+    ],
+)
+def test_author_stance_adverb_is_an_opinion(extractor, text, kind, by):
+    _, statements = extractor.extract_one(Document("stance", text))
+    (st,) = statements
+    assert st.kind_by == by
+    if kind is not None:
+        assert st.kind == kind
+
+
+def test_stance_adverb_in_a_speaker_s_words_is_left_to_the_speaker_rules(extractor):
+    _, statements = extractor.extract_one(
+        Document("stance", "The mayor said the ferry, sadly, stopped running in March.")
+    )
+    assert all(st.kind_by == "model" for st in statements if st.speaker is not None)

@@ -844,6 +844,18 @@ EVALUATIVE_WORDS: frozenset[str] = frozenset(
         *("competent", "inept", "negligent", "arrogant", "hopeless", "pathetic", "ugly", "lame", "silly"),
     ]
 )
+# Sentence adverbs of the author's stance (comment disjuncts): "Unfortunately, the plant closed",
+# "the bill was fortunately blocked", "Predictably, the talks failed". In the author's voice they
+# evaluate what is told, in any genre: an opinion (claimkit.classify.author_stance). Not manner
+# or degree adverbs ("deliberately", "strikingly"), nor those that often just assert ("clearly",
+# "obviously", "naturally": NewsSD train + val has "clearly" in two OBJ sentences of four).
+STANCE_ADVERBS: frozenset[str] = frozenset(
+    [
+        *("fortunately", "unfortunately", "sadly", "regrettably", "thankfully", "mercifully", "luckily"),
+        *("unluckily", "ironically", "predictably", "unsurprisingly", "shamefully", "tragically"),
+        *("alarmingly", "disturbingly", "worryingly", "arguably", "admittedly", "frankly", "hopefully"),
+    ]
+)
 # In a column, the author naming what the fact just told is: "That is a rounding error in a $2.3
 # billion budget" (a pointing pronoun as the subject of "is" with a noun), "Riders are the ones
 # paying for this standoff" (who "the ones" doing it are): opinions (claimkit.classify).
