@@ -32,6 +32,8 @@ from .segment import Candidate, text_of
 from .speakers import (
     Resolver,
     background_clause,
+    can_speak,
+    cites_someone,
     description_of,
     name_of,
     noun_phrase,
@@ -154,6 +156,10 @@ def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | No
             return subj
         if tok.dep_ == "relcl":
             return _antecedent(tok.head)
+        if tok.dep_ == "pcomp":  # "talk about *a Republican* challenging him": the gerund's own subject
+            obj = next((c for c in tok.head.children if c.dep_ == "pobj" and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         if tok.dep_ not in _CLIMB or tok.head is tok:
             return None
         tok = _past_bound_verb(tok)
@@ -293,11 +299,26 @@ def _has_content(verb: Token, quotes: list[QuoteSpan]) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects and all(_carries_nothing(o) for o in objects):
         return False  # "the budget tells a different story"
+    if _rival(verb, objects):
+        return False  # "a Republican challenging him in the primary": a contest, nothing said
     if verb.lemma_.lower() in lex.DECISION_VERBS and any(o.lemma_.lower() in lex.PROCEDURAL_OBJECTS for o in objects):
         return False  # "The court has rejected a request by X": a decision, nothing said
     if any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children):
         return False  # "worse than I expected" (but "as police have said" reports the main clause)
+    if verb.dep_ == "relcl" and any(c.dep_ == "neg" and _in_verb_group(c, verb) for c in verb.children):
+        return False  # "groups that don't disclose their fundraising": what they are, nothing said
     return verb.dep_ != "relcl" or any(c.tag_ in {"WP", "WDT"} for c in verb.children)
+
+
+def _rival(verb: Token, objects: list[Token]) -> bool:
+    """Whether a verb of contest has only a person for object and no topic: "challenged him in
+    the primary" (a race), not "challenged him on trade" nor "challenged the assertion"."""
+    if verb.lemma_.lower() not in lex.CONTEST_VERBS or len(objects) != 1:
+        return False
+    obj = objects[0]
+    person = obj.lower_ in lex.PERSON_PRONOUNS or (obj.ent_type_ == "PERSON" and obj.pos_ == "PROPN")
+    issue = any(c.dep_ == "prep" and c.lower_ in lex.CONTESTED_ISSUE_PREPOSITIONS for c in verb.children)
+    return person and not issue
 
 
 def _carries_nothing(obj: Token) -> bool:
@@ -321,6 +342,8 @@ def _backgrounded(verb: Token) -> bool:
         c.dep_ == "mark" and c.lower_ in lex.BACKGROUND_MARKS and not _contrastive(c) for c in verb.children
     ):
         return True
+    if verb.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "mark" and _now_that(c) for c in verb.children):
+        return True  # the parser may take "now that ..." for a complement
     # object control: in "rallied the party to reject him" the party would reject, nobody says
     # so; the parser makes "the party" the object of "rallied" or the subject of "to reject"
     # (or attaches "to reject" as a purpose clause)
@@ -332,6 +355,11 @@ def _backgrounded(verb: Token) -> bool:
         and verb.dep_ in {"ccomp", "xcomp", "advcl"}
         and (any(c.dep_ == "nsubj" for c in verb.children) or any(c.dep_ == "dobj" for c in verb.head.children))
     )
+
+
+def _now_that(mark: Token) -> bool:
+    """ "*now that* Cruz has endorsed Trump": a background event, like "since"."""
+    return mark.lower_ == "that" and mark.i > 0 and mark.doc[mark.i - 1].lower_ == "now"
 
 
 def _contrastive(mark: Token) -> bool:
@@ -421,7 +449,7 @@ def _verb_cues(
         if subj is not None and subj.lemma_.lower() in lex.NOT_SPEAKERS and not _respondents(subj, lemma):
             continue  # "The number of cases suggests ..."
         relative = subj is not None and subj.tag_ in {"WP", "WDT"} and subj.head.dep_ == "relcl"
-        if relative and subj.lower_ == "which" and not _can_speak(_relative_antecedent(subj)):
+        if relative and subj.lower_ == "which" and not can_speak(_relative_antecedent(subj)):
             continue  # '"yeet," which variously refers to a dance': a word speaks for nobody
         # "It said ..." (an organisation); "It found that ..." (a document named just before)
         it_reports = (
@@ -578,20 +606,6 @@ def _relative_antecedent(pronoun: Token) -> Token | None:
     return None
 
 
-def _can_speak(noun: Token | None) -> bool:
-    """Whether the antecedent of "which" can be a source: an organisation, a place or nation,
-    a document ("the report, which said")."""
-    if noun is None:
-        return False
-    lemma = noun.lemma_.lower()
-    return (
-        noun.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
-        or lemma in lex.ORGANIZATION_NOUNS
-        or lemma in lex.DOCUMENT_NOUNS
-        or lemma in lex.MEDIA_WORDS
-    )
-
-
 def _agentless_passive(verb: Token) -> bool:
     """A passive verb with no "by" agent: "is expected", "was reported"."""
     deps = {c.dep_ for c in verb.children}
@@ -648,7 +662,7 @@ def _according(tokens: list[Token]) -> _Found | None:
                 continue
             last = tok.doc[end - 1]
             obj = next((c for c in last.children if c.dep_ in {"pobj", "dobj"}), None)
-            if obj is not None:
+            if obj is not None and (last.lower_ not in lex.SECONDARY_SOURCING or cites_someone(obj)):
                 return _Found(tok.doc[tok.i : end], " ".join(words), obj)
     return None
 
@@ -799,6 +813,8 @@ def find_cue(
     if noun is not None and noun.cue.root.head.dep_ == "ROOT":
         return noun  # "The general view of experts is that ..." frames the whole sentence
     verbs = _verb_cues(tokens, quotes, all_quotes if all_quotes is not None else quotes, author)
+    if acc is not None:  # "citing officials" is not also the verb cue of the sentence's subject
+        verbs = [f for f in verbs if f.cue.root.i != acc.cue.root.i]
     outer = [f for f in verbs if not any(_nested(f, g) for g in verbs)]
     outer = [f for f in outer if not any(_under(f, g) for g in outer)]
     if outer:
@@ -875,6 +891,7 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
             return Speaker(named.name, head.text, head.idx, head.idx + len(head), named.type, named.description), phrase
     if (part := _part_of_group(head)) is not None:
         return part, doc[head.i : head.i + 1]
+    head = _name_after_phrase(doc, head)
     phrase = noun_phrase(doc, head)
     if _is_document(phrase):
         return _document_speaker(doc, head, phrase, resolver), phrase
@@ -887,6 +904,17 @@ def _speaker(doc: Doc, found: _Found, resolver: Resolver) -> tuple[Speaker, Span
         # "A deckhand who asked not to be named told me": an anonymous source
         speaker = Speaker(speaker.name.lower(), speaker.mention, speaker.start, speaker.end, "anonymous")
     return speaker, phrase
+
+
+def _name_after_phrase(doc: Doc, head: Token) -> Token:
+    """The person named after an opening phrase that the parser took for the subject, with the
+    name in apposition: in "With 50 days until *the election*, Minyon Moore, an adviser, called",
+    the subject is Minyon Moore (the phrase follows a preposition)."""
+    start = noun_phrase(doc, head).start
+    if head.pos_ != "NOUN" or start == 0 or doc[start - 1].pos_ != "ADP":
+        return head
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return appos if appos is not None else head
 
 
 def _named_in_apposition(doc: Doc, head: Token, speaker: Speaker, resolver: Resolver) -> Speaker | None:
@@ -1122,6 +1150,9 @@ def attribute(doc: Doc, candidates: list[Candidate], cleaned: Cleaned) -> Attrib
         found = find_cue(doc, cand, all_quotes, author)
         if found is None and i + 1 < len(candidates) and _introduces(text, cand, candidates[i + 1]):
             found = _introducer(doc, cand)
+        elif found is None and i + 1 < len(candidates) and _introduces_block(text, cand, candidates[i + 1]):
+            found = _introducer(doc, cand)  # "The governor added:" and a paragraph without marks
+            found = found if found is not None and found.lemma in lex.REPORTING_VERBS else None
         if found is not None and found.continues:
             prev = out[-1] if out and candidates[len(out) - 1].sent_start == cand.sent_start else None
             if prev is None or prev.speaker is None:
@@ -1384,6 +1415,18 @@ def _introduces(text: str, cand: Candidate, nxt: Candidate) -> bool:
     return text[cand.start : cand.end].endswith(":") and text[nxt.start : nxt.start + 1] in _OPENING_MARKS
 
 
+def _introduces_block(text: str, cand: Candidate, nxt: Candidate) -> bool:
+    """A sentence ending in a colon before a paragraph set without quotation marks ("The
+    governor added:"): see :func:`_attribute_blocks`."""
+    gap = text[cand.end : nxt.start]
+    return (
+        text[cand.start : cand.end].rstrip().endswith(":")
+        and "\n" in gap
+        and not gap.strip()
+        and text[nxt.start] not in _OPENING_MARKS
+    )
+
+
 def _introducer(doc: Doc, cand: Candidate) -> _Found | None:
     """The main verb and subject of a sentence that introduces the quotation after it."""
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -1434,11 +1477,9 @@ def _attribute_blocks(text: str, candidates: list[Candidate], out: list[Attribut
     """
     for i, cand in enumerate(candidates[:-1]):
         frame = out[i]
-        if frame.speaker is None or frame.cue is None or not text[cand.start : cand.end].rstrip().endswith(":"):
+        if frame.speaker is None or frame.cue is None:
             continue
-        nxt = candidates[i + 1]
-        gap = text[cand.end : nxt.start]
-        if "\n" not in gap or gap.strip() or text[nxt.start] in _OPENING_MARKS:
+        if not _introduces_block(text, cand, candidates[i + 1]):
             continue  # the quotation follows in marks (handled as a quotation) or on the same line
         frame.quote = "direct"
         for j in range(i + 1, len(candidates)):

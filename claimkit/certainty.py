@@ -333,17 +333,19 @@ def is_embedded(anchor: Token, span: Span) -> bool:
     the indirect question of a decision ("ruled whether ...") or of a purpose ("watching to see
     if ...", :func:`_is_pursued_question`).
 
-    The walk up the tree stops at the statement's edge and at the clausal complement of a verb
-    that frames someone's words or thoughts (that content is the statement's main assertion);
-    the complement of another verb ("contests that determined who could vote") is walked through.
+    The walk up the tree stops at the statement's edge. The clausal complement of a verb that
+    frames someone's words or thoughts is the statement's main assertion unless that verb is
+    embedded itself ("the impact it said she would have"); the complement of another verb
+    ("contests that determined who could vote") is walked through.
     """
     tok = anchor
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
         if tok.dep_ in _CONTENT_DEPS:
             if _is_decided_question(tok) or _is_pursued_question(tok):
                 return True
-            if tok.head.lemma_ in _FRAME_VERBS:
-                return False
+            if tok.head.lemma_ in _FRAME_VERBS:  # the main assertion, unless the frame is embedded itself
+                tok = tok.head  # ("the impact *it said* she would have")
+                continue
         if tok.dep_ in _EMBEDDING_DEPS and not (tok.dep_ == "advcl" and _is_conditional_clause(tok)):
             return True
         tok = tok.head

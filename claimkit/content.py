@@ -30,7 +30,7 @@ from .data import reporting as lex
 from .quotes import QuoteSpan
 from .records import Content, ContentPart, Cue
 from .segment import Candidate, is_title, text_of
-from .speakers import parenthetical_speaker, spaced_dash
+from .speakers import cites_someone, is_event_apposition, parenthetical_speaker, spaced_dash
 
 Part = tuple[int, int]
 
@@ -183,9 +183,50 @@ def _verb_content(head: Token, tokens: Sequence[Token], cue_ids: set[int], seemi
     (``seeming``)."""
     subj = _passive_subject(head, cue_ids, seeming)
     parts = _verb_parts(head, tokens, cue_ids | ({t.i for t in subj.subtree} if subj is not None else set()))
+    parts = [_without_leading_circumstance(head, p) for p in parts]
     if subj is not None and (parts or any(c.dep_ == "agent" for c in head.children)):
         parts.append(_subtree(subj))
     return parts
+
+
+def _without_leading_circumstance(head: Token, part: Part) -> Part:
+    """A part right after its cue less the phrase of time or place that opens it before the
+    clause's subject, with no "that" between: in "said *after the convention* he would not ...",
+    "said in Iowa she would run", "told voters *this weekend* he would ...", the phrase tells
+    when or where it was said."""
+    doc = head.doc
+    first = next((t for t in doc[head.i + 1 :] if t.idx >= part[0]), None)
+    if first is None or first.idx != part[0]:
+        return part
+    phrase = first if first.dep_ == "prep" else first.head  # "this weekend": a bare noun of time
+    if phrase.left_edge.i != first.i or not (
+        phrase.dep_ == "prep" or (phrase.dep_ == "npadvmod" and phrase.ent_type_ in _WHEN_OR_WHERE)
+    ):
+        return part
+    clause = phrase.head
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.i < first.i or phrase.right_edge.i + 1 != subj.left_edge.i:
+        return part
+    if clause.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "mark" for c in clause.children):
+        return part
+    return (subj.left_edge.idx, part[1]) if subj.left_edge.idx < part[1] else part
+
+
+def _without_trailing_date(doc: Doc, part: Part) -> Part:
+    """An object content less the bare day the parser hung on one of its nouns and what follows
+    it: in "blasted Clinton as a “disgrace” *Wednesday on The Laura Ingraham Show*" the day and
+    the show tell when and where it was said."""
+    span = doc.char_span(part[0], part[1], alignment_mode="expand")
+    for tok in span[1:] if span is not None else ():
+        bare_day = (
+            tok.dep_ in {"npadvmod", "appos"}
+            and tok.ent_type_ in {"DATE", "TIME"}
+            and tok.left_edge.i == tok.i
+            and doc[tok.i - 1].text not in _ASIDE_MARKS
+        )
+        if bare_day and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i < tok.i:
+            return (part[0], tok.idx)
+    return part
 
 
 def _called_for(head: Token) -> bool:
@@ -289,7 +330,7 @@ def _verb_parts(head: Token, tokens: Sequence[Token], cue_ids: set[int]) -> list
                     c.dep_ in {"oprd", "xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
                 ):
                     end = max(end, _subtree(c)[1])
-            return [(start, _clause_end(head, objects[0], end))]
+            return [_without_trailing_date(head.doc, (start, _clause_end(head, objects[0], end)))]
         preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
         if preps:
             # "called for *a ceasefire*", "complained about *the rules*": the preposition joins the cue
@@ -363,6 +404,18 @@ def _sourcing_content(tokens: Sequence[Token], cue_tokens: Sequence[Token]) -> l
     last = cue_tokens[-1]
     drop |= {t.i for c in last.children for t in c.subtree}
     return _runs(tokens, drop)
+
+
+def _sourcing(cue: Cue, cue_span: Span) -> bool:
+    """Whether the cue is a sourcing phrase whose content is the rest of the statement ("according
+    to X", "citing officials", "in a Fox poll"); "citing her record" is a verb cue with an object."""
+    if _poll_cue(cue_span):
+        return True
+    if cue.lemma not in lex.ACCORDING_PHRASES and cue_span.text.lower() not in lex.ACCORDING_PHRASES:
+        return False
+    last = cue_span[-1]
+    obj = next((c for c in last.children if c.dep_ in {"pobj", "dobj"}), None)
+    return last.lower_ not in lex.SECONDARY_SOURCING or obj is None or cites_someone(obj)
 
 
 def _poll_cue(cue_span: Span) -> bool:
@@ -458,8 +511,10 @@ def find(doc: Doc, cand: Candidate, cue: Cue | None, quote: str) -> list[Part]:
         part = next((t for t in reversed(cue_span) if t.tag_ == "VBG"), None)
         if part is not None and (frame := _framing_verb(part)) is not None and frame.i == head.i:
             head = part  # "sent a letter urging ...": what is said hangs on the participle
-        if cue.lemma in lex.ACCORDING_PHRASES or cue_span.text.lower() in lex.ACCORDING_PHRASES or _poll_cue(cue_span):
+        if _sourcing(cue, cue_span):
             parts = _sourcing_content(tokens, list(cue_span))
+        elif cue_span[-1].lower_ in lex.SECONDARY_SOURCING:  # "citing *her work after the attacks*"
+            parts = [(cue.end, _subtree(cue_span[-1])[1])]
         else:
             if head.pos_ in {"NOUN", "PROPN"}:
                 parts = _noun_content(head) or _runs(tokens, cue_ids | {t.i for t in head.subtree})
@@ -484,7 +539,9 @@ def _without_trailing_relative(doc: Doc, part: Part, quotes: Sequence[QuoteSpan]
     background than what was said (the guidelines: "when in doubt, don't include it"); not
     a clause inside a quotation. Likewise an indefinite apposition that comments on the report
     ("said the council raised the fares, *a decision that angered riders*"; PolNeAR train: 18
-    spans fixed, 3 broken), but not one describing a person ("Dana Ruiz, a lawyer")."""
+    spans fixed, 3 broken), but not one describing a person ("Dana Ruiz, a lawyer"), and a
+    definite one on the whole event ("endorsed *X*, the latest chapter in ...",
+    :func:`~claimkit.speakers.is_event_apposition`)."""
     span = doc.char_span(part[0], part[1], alignment_mode="expand")
     words = [t for t in span if not t.is_punct] if span is not None else []
     if span is None or not words:
@@ -499,7 +556,7 @@ def _without_trailing_relative(doc: Doc, part: Part, quotes: Sequence[QuoteSpan]
             and clause.dep_ == "relcl"
             and clause.left_edge.i == word.i
             and clause.right_edge.i >= words[-1].i
-        ):
+        ) or is_event_apposition(word):
             return (part[0], tok.idx)
         comment = next((t for t in (word, *word.ancestors) if t.dep_ in _COMMENT_DEPS), None)
         if (

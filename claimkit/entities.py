@@ -299,11 +299,13 @@ class Names:
             self._index = _NameIndex(self.persons, self.runs)
         return self._index
 
-    def person(self, name: str, offset: int) -> str | None:
+    def person(self, name: str, offset: int, gender: str | None = None) -> str | None:
         """The fullest person name of the article that ``name`` is part of, or None.
 
         A single word matches a surname first, then a first name. Among different people,
-        the one named last before ``offset`` wins, else the first one after.
+        the one named last before ``offset`` wins, else the first one after. A bare surname
+        never takes a full name of the other gender (``gender``, from the mention's title, else
+        the one the article gives the bare name: "Mr. Obama" is not "Michelle Obama").
         """
         part = _words(name)
         if not part:
@@ -328,6 +330,10 @@ class Names:
             before = [(offs[i - 1], n) for n, offs in hits.items() if (i := bisect_right(offs, offset))]
             anchor = (max(before) if before else first_hit)[1]
         wider = [n for n in hits if _contains(_words(n), _words(anchor))]
+        if len(part) == 1 and (want := gender or self.genders.get(name)) is not None:
+            wider = [n for n in wider if (gender_of(n) or self.genders.get(n)) in (None, want)]
+            if not wider:
+                return name
         best = max(wider, key=lambda n: (len(n.split()), not n.isupper(), -idx.first(n)))
         return name if best.isupper() and not name.isupper() and _words(best) == part else best
 
@@ -396,7 +402,9 @@ def canonical(speaker: Speaker, names: Names) -> tuple[str, SpeakerType]:
     proper = proper_name(speaker.name)
     if proper is None or _after_preposition(speaker.name, proper):
         return speaker.name, speaker.type  # "lawyer for Animal Protection Services" is no "Services"
-    person = names.person(proper, offset)
+    if speaker.type == "organization" and lexnames.known_organization(proper.split()[-1], True):
+        return speaker.name, speaker.type  # "USA TODAY": a masthead, though a run of capitals
+    person = names.person(proper, offset, gender_of("", speaker.mention))
     last = proper.split()[-1]
     if person is not None and (
         speaker.type == "person" or names.person_share(last) >= 0.5 or not names.in_org_name(last, person)
@@ -418,8 +426,10 @@ def _coordinated(name: str, names: Names, offset: int) -> str | None:
     fulls = []
     for part in parts:
         proper = proper_name(part)
-        full = proper and names.person(proper, offset)
-        if proper != part or not full:
+        full = proper and names.person(proper, offset, gender_of("", part))
+        if not proper or not full or " ".join(_words(part)[-len(_words(proper)) :]) != " ".join(_words(proper)):
+            return None  # every part a name, with at most a title before it ("Mr. Grassley")
+        if proper != part and norm(part.split()[0]) not in lex.TITLES:
             return None
         fulls.append(full)
     return " and ".join(fulls)
@@ -427,11 +437,12 @@ def _coordinated(name: str, names: Names, offset: int) -> str | None:
 
 def _after_preposition(name: str, proper: str) -> bool:
     """Whether the proper name that ends a description follows a preposition ("official with
-    X"; not "Mayor of London Sadiq Khan")."""
+    X", "Senator from Texas"; not "Mayor of London Sadiq Khan")."""
     before = name[: len(name) - len(proper)].split() if name.endswith(proper) else []
     while before and before[-1].lower() in lex.NAME_DROP_WORDS:
         before = before[:-1]
-    return bool(before) and not _is_cap(before[0]) and before[-1].lower() in lex.QUALIFYING_PREPOSITIONS
+    lowered = bool(before) and (not _is_cap(before[0]) or norm(before[0]) in lex.TITLES)  # "Senator from Texas"
+    return lowered and before[-1].lower() in lex.QUALIFYING_PREPOSITIONS
 
 
 def link(speakers: list[Speaker | None], doc: Doc, names: Names | None = None) -> list[Entity]:

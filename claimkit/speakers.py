@@ -95,16 +95,62 @@ def _phrase_end(tok: Token) -> int:
     return end
 
 
+def can_speak(noun: Token | None) -> bool:
+    """Whether the antecedent of "which" can be a source: an organisation, a place or nation,
+    a document ("the report, which said")."""
+    if noun is None:
+        return False
+    lemma = noun.lemma_.lower()
+    return (
+        noun.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
+        or lemma in lex.ORGANIZATION_NOUNS
+        or lemma in lex.DOCUMENT_NOUNS
+        or lemma in lex.MEDIA_WORDS
+    )
+
+
+def cites_someone(noun: Token) -> bool:
+    """Whether "citing X" names a source (the phrase sources what the sentence says: "citing two
+    officials", "citing a report", "citing them"), not the grounds of the subject's own claim
+    ("citing her work after the attacks": then "citing" is the subject's cue, X its content)."""
+    return (
+        can_speak(noun)
+        or noun.lemma_.lower() in lex.OFFICIAL_WORDS | lex.ANONYMOUS_WORDS
+        or noun.lower_ in lex.PERSON_PRONOUNS | lex.GROUP_PRONOUNS
+    )
+
+
 def description_of(doc: Doc, head: Token) -> str | None:
     """The apposition of ``head``: "a professor at Ewha Womans University"."""
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
-    if appos is None:
+    if appos is None or not _next_to(head, appos) or is_event_apposition(appos.left_edge):
         return None
     span = doc[appos.left_edge.i : appos.right_edge.i + 1]
     text = span.text.strip(" ,\xa0")
     if text.strip("()[] \xa0").lower() in lexnames.PHOTO_POSITIONS:  # "George Zimmerman (left)" in a caption
         return None
     return text or None
+
+
+def is_event_apposition(first: Token) -> bool:
+    """Whether ``first`` opens an apposition on the whole event of its sentence ("*the* latest
+    chapter in ...", "*another* sign of ..."): the author's comment, not the noun's ("the plan,
+    a step she fought for" describes the plan)."""
+    noun = first if first.dep_ == "appos" else first.head
+    return (
+        noun.dep_ == "appos"
+        and noun.i != first.i
+        and noun.lemma_.lower() in lex.EVENT_APPOSITIONS
+        and noun.left_edge.i == first.i
+        and any(c.lower_ in lex.SERIES_WORDS for c in noun.lefts)
+    )
+
+
+def _next_to(head: Token, appos: Token) -> bool:
+    """Whether the apposition follows the head's own phrase with only punctuation between: not a
+    sentence-final "another example of ..." the parser hung on the subject across the verb."""
+    end = max((c.right_edge.i for c in head.rights if c.i < appos.i), default=head.i)
+    return all(t.is_punct for t in head.doc[end + 1 : appos.left_edge.i])
 
 
 def _titled_name(phrase: Span) -> str | None:
@@ -159,6 +205,16 @@ def name_of(phrase: Span) -> str:
     return text.lower() if speaker_type(phrase) == "anonymous" else text
 
 
+def _generational(phrase: Span) -> bool:
+    """Whether the phrase is a proper name ending in a generational suffix ("... Jr.", "... II")."""
+    words = [t for t in phrase if t.pos_ == "PROPN"]
+    return (
+        len(words) >= 2
+        and words[-1].i == phrase[-1].i
+        and words[-1].text.lower().rstrip(".") in lexnames.GENERATIONAL_SUFFIXES
+    )
+
+
 def speaker_type(phrase: Span) -> SpeakerType:
     """person, organization, group or anonymous, from entities, pronouns and word lists."""
     words = {t.lower_ for t in phrase}
@@ -168,6 +224,8 @@ def speaker_type(phrase: Span) -> SpeakerType:
         return "anonymous"
     if not has_person and _known_organization(root):
         return "organization"  # "Gannett said", "The Times reported"
+    if _generational(phrase):
+        return "person"  # "Vann R. Newkirk II", typed organisation by the parser
     if has_person or root.lower_ in lex.PERSON_PRONOUNS or root.lower_ in lex.FIRST_PERSON:
         return "person"
     if _titled_name(phrase) is not None:
@@ -427,8 +485,8 @@ class Resolver:
         """An earlier speaker that a short or definite mention refers to."""
         if stype == "person":
             key = _surname_key(phrase)
-            if key is None:
-                return None
+            if key is None or " and " in name:
+                return None  # "Mr. Grassley and Mr. Leahy": both, named in :func:`entities.canonical`
             title = phrase[0].lower_.rstrip(".")
             matches = self._persons_by_word.get(key, [])  # in order, as a scan of self.speakers would give
             if name != key and any(m.name == name for m in matches):
@@ -541,7 +599,9 @@ class Resolver:
         stype = speaker.type
         if stype == "organization":
             stype = canonical(speaker, self.names)[1]
-        if stype == "person":
+        if stype == "person" and " and " in speaker.name:
+            self.last_group = speaker  # "Mr. Grassley and Mr. Leahy say ...; they say": a group
+        elif stype == "person":
             self.last_person = speaker
         elif speaker.type in {"organization", "group"}:
             self.last_group = speaker

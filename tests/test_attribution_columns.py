@@ -39,6 +39,9 @@ def _one(nlp, text: str, meta: dict[str, str] | None = None) -> Attribution:
         "The chiefs could have persuaded the tribe to denounce him.",
         "After the magazine endorsed a senator, sales fell by a fifth.",
         "The new runway will add two gates to the terminal.",
+        "Talk had been growing about a Democrat challenging her in the primary.",
+        "The pressure may ease now that the mayor has endorsed the levy.",
+        "The tally leaves out money from the trade groups that do not disclose their donors.",
     ],
 )
 def test_no_cue_without_reported_content(nlp, text: str) -> None:
@@ -265,3 +268,21 @@ def test_a_job_with_the_name_in_apposition_is_that_person(nlp, text: str, name: 
     assert attr.speaker is not None and attr.speaker.name == name and attr.speaker.type == "person"
     assert attr.speaker.mention == text.split(",")[0]  # the mention (the source span) stays the job
     assert attr.speaker.description is not None and attr.speaker.description in text
+
+
+def test_a_contest_verb_reports_with_an_issue(nlp) -> None:
+    attr = _one(nlp, "The governor challenged her rival on the tax plan.")
+    assert attr.cue is not None and attr.cue.text == "challenged"
+
+
+def test_a_frame_ending_in_a_colon_gives_the_paragraph_after_it_its_speaker(nlp) -> None:
+    text = "The mayor spoke for an hour.\n\nThe governor added:\n\nIt is typical of the council. They never listen."
+    results = _run(nlp, text)
+    said = [(t, a) for t, a in results if t.startswith(("It is", "They never"))]
+    assert len(said) == 2
+    for _, attr in said:
+        assert attr.speaker is not None and attr.speaker.mention == "The governor"
+        assert attr.cue is not None and attr.quote == "direct"
+    # a colon after a verb that reports nothing introduces no one's words
+    results = _run(nlp, "The results were as follows:\n\nThe east ward voted first.")
+    assert all(a.speaker is None for t, a in results if t.startswith("The east"))

@@ -184,6 +184,15 @@ def test_scope_reported_content_is_main(nlp):
     assert cue.text == "may" and cue.scope == "main"
 
 
+def test_reported_content_of_a_relative_clause_is_embedded(nlp):
+    # "it said" frames the modal's clause but itself sits in a relative clause of "effect"
+    (cue,) = cues_of(nlp, "The report described the effect it said the new rule would have on farmers.")
+    assert (cue.text, cue.scope) == ("would", "embedded")
+    # a report inside a report is still the main assertion
+    (cue,) = cues_of(nlp, "Park said Kim told him that China may act on its own.")
+    assert (cue.text, cue.scope) == ("may", "main")
+
+
 def test_modal_in_a_clause_under_a_relative_clause_is_embedded(nlp):
     # "who could run" is the complement of "decided", itself in a relative clause: the walk
     # goes on past a complement that no reporting verb frames

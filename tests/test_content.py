@@ -443,3 +443,40 @@ def test_a_reason_or_by_phrase_after_a_parenthetical_frame_finishes_the_content(
     # a time after the frame is when it was said
     (st,) = build("The fares will rise, the director said on Monday.")
     assert parts(st) == ["The fares will rise"]
+
+
+def test_citing_grounds_is_a_cue_with_content_and_citing_someone_sources_the_rest(build):
+    # "citing" what backs the subject's own claim: the subject speaks, what is cited is the content
+    text = "The nurses' union praised the senator, citing her votes on overtime pay for hospital staff."
+    statements = build(text)
+    cited = next(s for s in statements if s.cue is not None and s.cue.text == "citing")
+    assert cited.speaker is not None and cited.speaker.name.endswith("union")
+    assert parts(cited) == ["her votes on overtime pay for hospital staff"]
+    # "citing" someone: they are the source and the rest of the sentence is what they said
+    (st,) = build("The plant will close in May, citing two company officials.")
+    assert st.cue.text == "citing" and st.speaker.mention == "two company officials"
+    assert parts(st) == ["The plant will close in May"]
+
+
+def test_an_apposition_on_the_whole_event_is_not_said(build):
+    text = "The governor is endorsing the mayor's campaign, the latest chapter in a long feud between them."
+    (st,) = build(text)
+    assert st.cue.text == "is endorsing" and parts(st) == ["the mayor's campaign"]
+    (st,) = build("The union has endorsed the mayor for a second term, another sign of labor rallying to her.")
+    assert parts(st) == ["the mayor for a second term"]
+
+
+def test_when_or_where_it_was_said_opens_no_content(build):
+    (st,) = build("The mayor said after the hearing she would not sign the budget.")
+    assert parts(st) == ["she would not sign the budget"]
+    (st,) = build("The mayor told reporters this weekend she would not sign the budget.")
+    assert parts(st) == ["she would not sign the budget"]
+    (st,) = build("The mayor said that after the hearing she would not sign the budget.")
+    assert parts(st) == ["that after the hearing she would not sign the budget"]
+
+
+def test_the_day_and_show_after_an_object_content_are_not_said(build):
+    (st,) = build("The mayor blasted the council as a “disgrace” Monday on The Morning Desk Show.")
+    assert parts(st) == ["the council as a “disgrace”"]
+    (st,) = build("Governor Price blasted Senator Ruiz as a “disgrace” Wednesday on The Laura Smith Show.")
+    assert parts(st) == ["Senator Ruiz as a “disgrace”"]

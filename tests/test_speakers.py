@@ -673,3 +673,110 @@ def test_a_news_organisation_or_company_is_an_organisation(nlp) -> None:
 def test_candidacy_description_takes_the_only_person_named(nlp, text: str, name: str) -> None:
     speaker = _speaker(_run(nlp, text), "The Green")
     assert speaker is not None and speaker.name == name
+
+
+def test_an_apposition_across_the_verb_is_no_description(nlp) -> None:
+    # the parser hangs a sentence-final "another example of ..." on the subject across the verb
+    from claimkit.speakers import description_of
+
+    doc = nlp("A union representing pilots endorsed the mayor on Friday, another sign of labor backing him.")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert description_of(doc, subject) is None
+    doc = nlp("Anna Berg, a nurse at the clinic, said the ward was full.")
+    assert description_of(doc, doc[1]) == "a nurse at the clinic"
+
+
+def test_a_bare_surname_never_takes_a_full_name_of_the_other_gender(extractor) -> None:
+    from claimkit.records import Document
+
+    text = (
+        "Governor Castillo is touring the coast this week.\n\n"
+        '"We will rebuild every pier," Mr. Castillo said on Monday.\n\n'
+        "The governor and his wife, Elena Castillo, visited the harbor on Tuesday."
+    )
+    _, statements = extractor.extract_one(Document("g", text))
+    said = next(s for s in statements if s.cue is not None and s.cue.text == "said")
+    assert said.speaker is not None and said.speaker.name == "Castillo"
+    text = text.replace("Mr. Castillo", "Mrs. Castillo")
+    _, statements = extractor.extract_one(Document("g", text))
+    said = next(s for s in statements if s.cue is not None and s.cue.text == "said")
+    assert said.speaker is not None and said.speaker.name == "Elena Castillo"
+
+
+def test_a_name_after_an_opening_phrase_is_the_speaker_and_its_mention(nlp) -> None:
+    # the parse the parser gave a real sentence: "the vote" subject, the name in apposition to it
+    from spacy.tokens import Doc
+
+    from claimkit.attribution import _name_after_phrase
+
+    words = ["With", "ten", "days", "until", "the", "vote", ",", "Dana", "Whitfield", ",", "called", "it", "bad"]
+    heads = [10, 2, 0, 2, 5, 10, 5, 8, 5, 8, 10, 12, 10]
+    deps = ["prep", "nummod", "pobj", "prep", "det", "nsubj", "punct", "compound", "appos", "punct", "ROOT"]
+    deps += ["nsubj", "ccomp"]
+    pos = ["ADP", "NUM", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "ADJ"]
+    ents = ["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    assert _name_after_phrase(doc, doc[5]).text == "Whitfield"
+    # a subject that opens the sentence keeps its place ("The vote, Dana Whitfield, ...")
+    doc = Doc(nlp.vocab, words=words[4:], heads=[h - 4 for h in heads[4:]], deps=deps[4:], pos=pos[4:], ents=ents[4:])
+    assert _name_after_phrase(doc, doc[1]).text == "vote"
+
+
+def test_a_name_with_a_generational_suffix_is_a_person(nlp) -> None:
+    from spacy.tokens import Doc
+
+    from claimkit.speakers import speaker_type
+
+    words = ["Vann", "P.", "Mendel", "II", "said", "it"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[3, 3, 3, 4, 4, 4],
+        deps=["compound", "compound", "compound", "nsubj", "ROOT", "dobj"],
+        pos=["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PRON"],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+    )
+    assert speaker_type(doc[0:4]) == "person"
+    words = ["Acme", "Holdings", "said", "it"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "dobj"],
+        pos=["PROPN", "PROPN", "VERB", "PRON"],
+        ents=["B-ORG", "I-ORG", "O", "O"],
+    )
+    assert speaker_type(doc[0:2]) == "organization"  # no suffix: still the organisation it was typed
+
+
+def test_a_title_from_a_place_is_not_named_after_the_place(extractor) -> None:
+    from claimkit.records import Document
+
+    _, (st,) = extractor.extract_one(Document("t", "Senator from Vermont says she cannot support the dam."))
+    assert st.speaker is not None and st.speaker.name == "Senator from Vermont"
+
+
+def test_a_masthead_in_capitals_stays_an_organization(extractor) -> None:
+    from claimkit.records import Document
+
+    text = (
+        "Donations to the harbor fund hit nearly $1.1 million through the end of May, a USA TODAY analysis of"
+        " newly filed reports shows.\n\nUSA TODAY's tally leaves out the money raised by the mayor."
+    )
+    _, (st, _) = extractor.extract_one(Document("t", text))
+    assert st.speaker is not None and (st.speaker.name, st.speaker.type) == ("USA TODAY", "organization")
+
+
+def test_titled_surnames_named_together_are_both_people_and_then_they(extractor) -> None:
+    from claimkit.records import Document
+
+    text = (
+        "Critics, like Senators Mark T. Ortiz of Maine and Helen R. Lane of Ohio, want a new audit.\n\n"
+        "But Mr. Ortiz and Ms. Lane say other changes are needed.\n\n"
+        "The fund has grown well beyond its first purpose, they say."
+    )
+    _, statements = extractor.extract_one(Document("t", text))
+    both, they = statements[-2], statements[-1]
+    assert both.speaker is not None and both.speaker.name == "Mark T. Ortiz and Helen R. Lane"
+    assert both.speaker.type == "group"
+    assert they.speaker is not None and they.speaker.name == "Mark T. Ortiz and Helen R. Lane"

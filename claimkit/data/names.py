@@ -181,7 +181,7 @@ KNOWN_ORGANIZATIONS: frozenset[str] = _words(
 # proper noun they name an organisation, never a person.
 MASTHEAD_WORDS: frozenset[str] = _words(
     """times post journal tribune herald gazette ledger chronicle inquirer examiner globe sentinel
-    courier observer telegraph guardian"""
+    courier observer telegraph guardian today"""
 )
 
 
@@ -190,3 +190,7 @@ def known_organization(word: str, proper: bool) -> bool:
     written as a proper noun ("Times" in "The Times")."""
     lower = word.lower()
     return lower in KNOWN_ORGANIZATIONS or (proper and lower in MASTHEAD_WORDS)
+
+
+# Generational suffixes that end only a person's name ("Vann R. Newkirk II", "Martin Luther King Jr.")
+GENERATIONAL_SUFFIXES: frozenset[str] = frozenset(["jr", "sr", "ii", "iii", "iv"])

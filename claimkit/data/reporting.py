@@ -443,6 +443,7 @@ ORGANIZATION_NOUNS: frozenset[str] = frozenset(
         # public bodies and documents that speak ("the transit authority said", "the report found")
         *("authority", "port", "report", "study", "survey", "poll", "audit", "evaluation", "memo", "statement"),
         "utility",
+        *("diocese", "archdiocese", "church", "parish", "university", "college", "school", "district"),
     ]
 )
 
@@ -1019,3 +1020,21 @@ ASIDE_WORDS: frozenset[str] = frozenset(["with", "himself", "herself", "themselv
 # will win,” he said"): with other words before it ("Bemoaning the “phony system,” Trump accused
 # ..."), the author's words frame the quotation and the speech is mixed.
 QUOTE_LEAD_WORDS: frozenset[str] = frozenset(["", "and", "but", "or", "so", "yet", "then", "still", "now", "again"])
+
+# Heads of an apposition that comments on the whole event of a sentence, not on the noun it
+# follows: "X endorsed Y, *the latest chapter* in a rocky relationship", "..., *another sign* of
+# labor backing her". The author's framing: neither a speaker's description nor said content.
+EVENT_APPOSITIONS: frozenset[str] = frozenset(
+    [
+        *("chapter", "example", "sign", "step", "move", "twist", "turn", "reversal", "blow", "setback"),
+        *("indication", "signal", "escalation", "development", "rebuke", "boost", "shift", "departure"),
+        *("episode", "instance"),
+    ]
+)
+# what marks such an apposition as one more in a series of events ("the *latest* chapter")
+SERIES_WORDS: frozenset[str] = frozenset(["another", "latest", "newest", "recent", "further", "yet"])
+
+# Verbs of contest whose person object is a rival, not said content ("challenging him in the
+# primary"); with an issue ("challenged him on trade", :data:`CONTESTED_ISSUE_PREPOSITIONS`) they report.
+CONTEST_VERBS: frozenset[str] = frozenset(["challenge"])
+CONTESTED_ISSUE_PREPOSITIONS: frozenset[str] = frozenset(["on", "over", "about", "to"])
