@@ -1029,7 +1029,7 @@ def _is_document(phrase: Span) -> bool:
 
 def _issuer(head: Token) -> Span | None:
     """Who issued a document: "The RCMP statement", "her statement", "Foster's book",
-    "a statement from the ministry", "the report by the committee"."""
+    "a statement from the ministry", "the report by the committee", "a complaint filed by the SEC"."""
     doc = head.doc
     for child in head.children:
         if child.dep_ == "poss":
@@ -1042,6 +1042,11 @@ def _issuer(head: Token) -> Span | None:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and _named(obj):
+                return noun_phrase(doc, obj)
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a complaint *filed by* the SEC"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if obj is not None and _named(obj):
                 return noun_phrase(doc, obj)
     if head.dep_ == "pobj" and head.head.lower_ in {"in", "on"} and head.head.head.pos_ in _VERB_POS:

@@ -780,3 +780,9 @@ def test_titled_surnames_named_together_are_both_people_and_then_they(extractor)
     assert both.speaker is not None and both.speaker.name == "Mark T. Ortiz and Helen R. Lane"
     assert both.speaker.type == "group"
     assert they.speaker is not None and they.speaker.name == "Mark T. Ortiz and Helen R. Lane"
+
+
+def test_a_document_filed_by_someone_speaks_for_them(nlp) -> None:
+    text = "According to a civil complaint filed by the Harbor Safety Agency, the pier was unsafe for years."
+    sp = _speaker(_run(nlp, text), "According")
+    assert sp.name == "Harbor Safety Agency" and sp.type == "organization"
