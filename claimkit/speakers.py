@@ -176,8 +176,12 @@ def _titled_name(phrase: Span) -> str | None:
 
 def _person_tokens(phrase: Span) -> list[Token]:
     """The PERSON tokens of a phrase that name its referent: not a possessor ("Norman’s lawyers",
-    "Trump's campaign" are not Norman and Trump)."""
-    owned = {t.i for c in phrase.root.children if c.dep_ == "poss" for t in c.subtree}
+    "Trump's campaign" are not Norman and Trump), nor a name that modifies a common noun head
+    ("Brexit backers", "the Clinton campaign")."""
+    root = phrase.root
+    owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+    if root.pos_ == "NOUN":
+        owned |= {t.i for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree}
     return [t for t in phrase if t.ent_type_ == _PERSON and t.i not in owned and not _known_organization(t)]
 
 

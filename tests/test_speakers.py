@@ -786,3 +786,21 @@ def test_a_document_filed_by_someone_speaks_for_them(nlp) -> None:
     text = "According to a civil complaint filed by the Harbor Safety Agency, the pier was unsafe for years."
     sp = _speaker(_run(nlp, text), "According")
     assert sp.name == "Harbor Safety Agency" and sp.type == "organization"
+
+
+def test_a_name_modifying_a_common_noun_is_not_the_speaker(nlp) -> None:
+    # the parse of a real phrase, with the name typed PERSON by the parser
+    from spacy.tokens import Doc
+
+    from claimkit.speakers import name_of, speaker_type
+
+    doc = Doc(
+        nlp.vocab,
+        words=["Brexit", "backers", "said", "no"],
+        heads=[1, 2, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "dobj"],
+        pos=["PROPN", "NOUN", "VERB", "DET"],
+        tags=["NNP", "NNS", "VBD", "DT"],
+        ents=["B-PERSON", "O", "O", "O"],
+    )
+    assert (name_of(doc[0:2]), speaker_type(doc[0:2])) == ("Brexit backers", "group")
