@@ -334,8 +334,9 @@ def is_embedded(anchor: Token, span: Span) -> bool:
     if ...", :func:`_is_pursued_question`).
 
     The walk up the tree stops at the statement's edge. The clausal complement of a verb that
-    frames someone's words or thoughts is the statement's main assertion unless that verb is
-    embedded itself ("the impact it said she would have"); the complement of another verb
+    frames someone's words or thoughts is the statement's main assertion unless that verb heads
+    a relative clause ("the impact it said she would have"; a framing participle, "issued a
+    statement saying it would ...", still frames the main assertion); the complement of another verb
     ("contests that determined who could vote") is walked through.
     """
     tok = anchor
@@ -343,9 +344,8 @@ def is_embedded(anchor: Token, span: Span) -> bool:
         if tok.dep_ in _CONTENT_DEPS:
             if _is_decided_question(tok) or _is_pursued_question(tok):
                 return True
-            if tok.head.lemma_ in _FRAME_VERBS:  # the main assertion, unless the frame is embedded itself
-                tok = tok.head  # ("the impact *it said* she would have")
-                continue
+            if tok.head.lemma_ in _FRAME_VERBS:  # the main assertion, unless the frame is a relative
+                return tok.head.dep_ == "relcl"  # clause ("the impact *it said* she would have")
         if tok.dep_ in _EMBEDDING_DEPS and not (tok.dep_ == "advcl" and _is_conditional_clause(tok)):
             return True
         tok = tok.head
