@@ -286,12 +286,3 @@ def test_a_frame_ending_in_a_colon_gives_the_paragraph_after_it_its_speaker(nlp)
     # a colon after a verb that reports nothing introduces no one's words
     results = _run(nlp, "The results were as follows:\n\nThe east ward voted first.")
     assert all(a.speaker is None for t, a in results if t.startswith("The east"))
-
-
-def test_discovered_or_determined_with_a_clause_reports_it(nlp) -> None:
-    attr = _one(nlp, "Auditors have discovered that the ferry fund paid for two cars.")
-    assert attr.cue is not None and "discovered" in attr.cue.text
-    attr = _one(nlp, "The inspectors determined that the pier was unsafe.")
-    assert attr.cue is not None and attr.cue.text == "determined"
-    attr = _one(nlp, "The crew discovered a leak in the hull.")  # an object only: no report
-    assert attr.cue is None

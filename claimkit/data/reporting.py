@@ -630,13 +630,11 @@ ATTITUDE_VERBS: frozenset[str] = frozenset(
         "remember",
         "convince",
         "encourage",
-        "discover",
-        "determine",
     ]
 )
 
 # Attitude verbs that count only with a clause: "found that ...", not "found the posts".
-CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(["find", "see", "feel", "learn", "show", "discover", "determine"])
+CLAUSE_ONLY_VERBS: frozenset[str] = frozenset(["find", "see", "feel", "learn", "show"])
 
 # Verbs whose agentless passive reports an unnamed source ("is expected to", "it is believed that").
 IMPERSONAL_PASSIVES: frozenset[str] = frozenset(
