@@ -237,8 +237,6 @@ def speaker_type(phrase: Span) -> SpeakerType:
     if root.pos_ == "NOUN" and root.lower_ in lex.TITLES:
         return "person"  # "The Republican presidential nominee", "the Kentucky senator"
     lemma = root.lemma_.lower()
-    if root.ent_type_ == "NORP" and root.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" for c in root.children):
-        return "person"  # "the Kentucky Republican", "a Democrat": one member
     if any(t.ent_type_ in _ORG_LABELS for t in phrase) or lemma in lex.ORGANIZATION_NOUNS:
         return "organization"
     if root.pos_ == "NOUN" and root.tag_ == "NN" and lemma in lexnames.ORGANIZATION_DESCRIPTION_NOUNS:

@@ -804,20 +804,3 @@ def test_a_name_modifying_a_common_noun_is_not_the_speaker(nlp) -> None:
         ents=["B-PERSON", "O", "O", "O"],
     )
     assert (name_of(doc[0:2]), speaker_type(doc[0:2])) == ("Brexit backers", "group")
-
-
-def test_one_member_of_a_party_is_a_person(nlp) -> None:
-    from spacy.tokens import Doc
-
-    from claimkit.speakers import speaker_type
-
-    doc = Doc(
-        nlp.vocab,
-        words=["the", "Kentucky", "Republican", "said", "no"],
-        heads=[2, 2, 3, 3, 3],
-        deps=["det", "compound", "nsubj", "ROOT", "dobj"],
-        pos=["DET", "PROPN", "PROPN", "VERB", "DET"],
-        tags=["DT", "NNP", "NNP", "VBD", "DT"],
-        ents=["O", "B-GPE", "B-NORP", "O", "O"],
-    )
-    assert speaker_type(doc[0:3]) == "person"
