@@ -146,6 +146,8 @@ def test_titles(line: str, expected: bool) -> None:
         "Email: aquill@example.org | Twitter: aquill",
         "• Email: aquill@example.org | Twitter: aquill",
         "Wire researcher Ona Ruiz of the Harbor Bureau in Port Ellis contributed to this report.",
+        "(Reporting by Tove Brandt in Port Ellis; Additional reporting by Iker Sola; Editing by Nell Hardy.)",
+        "(Writing by Ann Lee; Editing by Bo Kim)",
     ],
 )
 def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
@@ -166,6 +168,7 @@ def test_credit_and_social_lines_are_credit_regions(line: str) -> None:
         "Police and/or AP",
         "Her views are shared by most of the board.",
         "Email: the mayor's office did not answer it.",
+        "(Editing by hand took the clerks three weeks, the council said.)",
     ],
 )
 def test_body_sentences_are_not_credit(line: str) -> None:

@@ -110,6 +110,8 @@ LINE_PATTERNS: dict[str, list[str]] = {
         r"(?:\S+\s+){1,4}writes\s+(?:about|on|a\s+(?:\w+\s+)?column)\s+[^.]{1,100}\.?",
         r"(?:\S+\s+){1,4}columns?\s+appears?\s+.{1,160}",
         r"(?:additional\s+)?reporting\s+by\s+.{1,80}",
+        # a wire credit line: "(Reporting by A; Additional reporting by B; Editing by C.)"
+        r"\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+(?-i:[A-Z])[^()]{1,240}\)\.?",
         r"(?:edited|compiled|translated)\s+by\s+.{1,60}",
         r"(?:the\s+)?views\s+expressed\b.{0,120}",
         # "Her views are her own.", "The opinions expressed are the author's own."
