@@ -26,7 +26,7 @@ from . import content, entities
 from .clean import DATELINE_RE, Cleaned, is_quoted_name, pull_quote_speaker
 from .data import reporting as lex
 from .entities import proper_name
-from .quotes import QuoteSpan
+from .quotes import QuoteSpan, covers
 from .records import Cue, QuoteType, Source, Speaker
 from .segment import Candidate, text_of
 from .speakers import (
@@ -121,7 +121,7 @@ def _in_quotes(tok: Token, quotes: list[QuoteSpan]) -> bool:
     if isinstance(quotes, _SortedQuotes) and quotes.disjoint:
         i = bisect.bisect_right(quotes.starts, tok.idx) - 1
         return i >= 0 and tok.idx < quotes[i].end
-    return any(q.start <= tok.idx < q.end for q in quotes)
+    return covers(quotes, tok.idx)
 
 
 def subject_of(verb: Token, quotes: list[QuoteSpan] | None = None) -> Token | None:

@@ -58,6 +58,7 @@ from .certainty import is_embedded, is_more_effort, is_perfect_participle
 from .data import certainty as cert_lex
 from .data import reporting as rep_lex
 from .data.names import PERSONAL_SUBJECT_PRONOUNS
+from .quotes import covers
 from .records import Certainty, CertaintyCue, Kind, KindDecision
 from .segment import Candidate, text_of
 
@@ -252,9 +253,8 @@ def author_verdict(span: Span, cand: Candidate, attribution: Attribution, genre:
     """
     if genre not in OPINION_GENRES or attribution.speaker is not None:
         return False
-    quotes = [(q.start, q.end) for q in cand.quotes]
-    for tok in span:
-        if tok.pos_ == "PROPN" or any(s <= tok.idx < e for s, e in quotes):
+    for tok in _unquoted(span, cand):
+        if tok.pos_ == "PROPN":
             continue
         if tok.lemma_.lower() in rep_lex.EVALUATIVE_WORDS or tok.lower_ in rep_lex.EVALUATIVE_WORDS or _affect(tok):
             return True  # "That confidence is misplaced"; how people feel: "Residents were less patient"
@@ -270,11 +270,12 @@ def author_stance(span: Span, cand: Candidate, attribution: Attribution) -> bool
     """
     if attribution.speaker is not None:
         return False
-    quotes = [(q.start, q.end) for q in cand.quotes]
-    return any(
-        tok.lower_ in rep_lex.STANCE_ADVERBS and tok.dep_ == "advmod" and not any(s <= tok.idx < e for s, e in quotes)
-        for tok in span
-    )
+    return any(tok.lower_ in rep_lex.STANCE_ADVERBS and tok.dep_ == "advmod" for tok in _unquoted(span, cand))
+
+
+def _unquoted(span: Span, cand: Candidate) -> list[Token]:
+    """The statement's tokens outside its quotations: the author's own words."""
+    return [tok for tok in span if not covers(cand.quotes, tok.idx)]
 
 
 def author_characterization(span: Span, attribution: Attribution, genre: str) -> bool:

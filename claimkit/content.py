@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .data import reporting as lex
-from .quotes import QuoteSpan
+from .quotes import QuoteSpan, covers
 from .records import Content, ContentPart, Cue
 from .segment import Candidate, is_title, text_of
 from .speakers import cites_someone, is_event_apposition, parenthetical_speaker, spaced_dash
@@ -547,7 +547,7 @@ def _without_trailing_relative(doc: Doc, part: Part, quotes: Sequence[QuoteSpan]
     if span is None or not words:
         return part
     for tok in span[1:-1]:
-        if tok.text != "," or any(q.start <= tok.idx < q.end for q in quotes):
+        if tok.text != "," or covers(quotes, tok.idx):
             continue
         word = doc[tok.i + 1]
         clause = word if word.dep_ == "relcl" else word.head

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", "„": "“", "``": "''"}
@@ -218,3 +219,8 @@ class QuoteIndex:
             return [q for q in self.tops if q.start < pos < q.end]
         i = bisect.bisect_left(self.top_starts, pos) - 1
         return [self.tops[i]] if i >= 0 and pos < self.tops[i].end else []
+
+
+def covers(quotes: Iterable[QuoteSpan], pos: int) -> bool:
+    """Whether the character offset ``pos`` lies in one of ``quotes``, marks included."""
+    return any(q.start <= pos < q.end for q in quotes)
